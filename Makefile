@@ -1,0 +1,64 @@
+# Sakke: `make run` serves the demo, `make test` runs every test.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+PY := .venv/bin/python
+PORT ?= 8000
+WEB_CONCURRENCY ?= 2
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: install run dev test test-fast lint format messages bench clean
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+install: $(UV)
+	$(UV) sync --frozen --quiet
+
+.env:
+	@echo "SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+	@echo "Wrote .env with a new SECRET_KEY (kept out of git)."
+
+# Served as in production: gunicorn, WhiteNoise, DEBUG off.
+run: install .env
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Sakke is at http://127.0.0.1:$(PORT)/"
+	.venv/bin/gunicorn config.wsgi --workers $(WEB_CONCURRENCY) --bind 127.0.0.1:$(PORT) \
+		--access-logfile - --forwarded-allow-ips '127.0.0.1'
+
+dev: install .env
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite, browser tests included (they need Chromium: see .ci/run).
+test: install
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 0 \
+		|| (echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+# Update the fi and sv catalogues after changing user-visible strings.
+messages: install
+	$(PY) manage.py makemessages --locale fi --locale sv --locale en --no-obsolete \
+		--ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*' --ignore 'bench/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
+
+bench: install
+	bash bench/run.sh
+
+clean:
+	rm -rf .venv .tools staticfiles db.sqlite3*

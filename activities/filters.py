@@ -1,0 +1,54 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filtering import CommaSeparatedFilter, related_exists, split_values, text_query
+
+from .models import Activity
+
+SEARCH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi"]
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
+    topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")
+    audience = CommaSeparatedFilter(label=_("Audience"), method="filter_audience")
+    language = CommaSeparatedFilter(label=_("Language"), method="filter_language")
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Activity.Kind.choices, field_name="kind"
+    )
+    participation = django_filters.ChoiceFilter(
+        label=_("How to take part"),
+        choices=Activity.Participation.choices,
+        method="filter_participation",
+    )
+    is_free = django_filters.BooleanFilter(label=_("Free only"), field_name="is_free")
+    organization = CommaSeparatedFilter(
+        label=_("Organizer"), field_name="organizer__public_id", lookup_expr="in"
+    )
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(text_query(SEARCH_FIELDS, value)) if value.strip() else queryset
+
+    def filter_municipality(self, queryset, name, value):
+        return related_exists(queryset, "municipalities", "code", value)
+
+    def filter_topic(self, queryset, name, value):
+        return related_exists(queryset, "topics", "slug", value)
+
+    def filter_audience(self, queryset, name, value):
+        return related_exists(queryset, "audiences", "slug", value)
+
+    def filter_language(self, queryset, name, value):
+        return related_exists(queryset, "in_language", "code", value)
+
+    def filter_participation(self, queryset, name, value):
+        # The list is stored as JSON text on both databases; quotes make the match exact.
+        codes = split_values(value)
+        for code in codes:
+            queryset = queryset.filter(participation__icontains=f'"{code}"')
+        return queryset

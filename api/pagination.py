@@ -1,0 +1,39 @@
+"""Linked Events–style envelopes: {"meta": {"count", "next", "previous"}, "data": [...]}."""
+
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+
+class LinkedEventsPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "meta": {
+                    "count": self.page.paginator.count,
+                    "next": self.get_next_link(),
+                    "previous": self.get_previous_link(),
+                },
+                "data": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["meta", "data"],
+            "properties": {
+                "meta": {
+                    "type": "object",
+                    "properties": {
+                        "count": {"type": "integer"},
+                        "next": {"type": "string", "nullable": True, "format": "uri"},
+                        "previous": {"type": "string", "nullable": True, "format": "uri"},
+                    },
+                },
+                "data": schema,
+            },
+        }

@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+urlpatterns = [
+    path("api/v1/", include("api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+# Page URLs are translated: /fi/jarjestot/, /sv/foreningar/, /en/associations/.
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path(_("associations/"), include("organizations.urls")),
+    path(_("events/"), include("events.feed_urls")),
+    path(_("events/"), include("events.urls")),
+    path(_("activities/"), include("activities.urls")),
+    path(_("municipalities/"), include("municipalities.urls")),
+    path("", include("core.urls")),
+    prefix_default_language=True,
+)

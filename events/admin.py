@@ -1,0 +1,23 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import Event
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "start_time", "location", "event_status", "is_free"]
+    list_filter = [
+        "event_status",
+        "is_free",
+        "super_event_type",
+        "topics",
+        "audiences",
+        "location__municipality",
+    ]
+    search_fields = ["name", "public_id", "location__name"]
+    date_hierarchy = "start_time"
+    autocomplete_fields = ["location", "organizers", "super_event"]
+    filter_horizontal = ["topics", "audiences", "in_language"]
+    readonly_fields = ["public_id", "data_source", "created_at", "updated_at"]
+    list_select_related = ["location"]

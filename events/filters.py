@@ -1,0 +1,66 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.filtering import (
+    CommaSeparatedFilter,
+    TimeBoundFilter,
+    related_exists,
+    split_values,
+    text_query,
+)
+
+from .models import Event
+
+SEARCH_FIELDS = [
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "short_description_fi",
+    "short_description_sv",
+    "short_description_en",
+]
+
+
+class EventFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
+    topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")
+    audience = CommaSeparatedFilter(label=_("Audience"), method="filter_audience")
+    language = CommaSeparatedFilter(label=_("Language"), method="filter_language")
+    start = TimeBoundFilter(label=_("From"), method="filter_start")
+    end = TimeBoundFilter(label=_("To"), method="filter_end", end_of_day=True)
+    is_free = django_filters.BooleanFilter(label=_("Free only"), field_name="is_free")
+    organization = CommaSeparatedFilter(label=_("Organizer"), method="filter_organization")
+
+    class Meta:
+        model = Event
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(text_query(SEARCH_FIELDS, value)) if value.strip() else queryset
+
+    def filter_municipality(self, queryset, name, value):
+        codes = split_values(value)
+        return queryset.filter(location__municipality__code__in=codes) if codes else queryset
+
+    def filter_topic(self, queryset, name, value):
+        return related_exists(queryset, "topics", "slug", value)
+
+    def filter_audience(self, queryset, name, value):
+        return related_exists(queryset, "audiences", "slug", value)
+
+    def filter_language(self, queryset, name, value):
+        return related_exists(queryset, "in_language", "code", value)
+
+    def filter_organization(self, queryset, name, value):
+        return related_exists(queryset, "organizers", "public_id", value)
+
+    def filter_start(self, queryset, name, value):
+        # An event that is still going on at `start` is included, as in Linked Events.
+        return queryset.filter(
+            Q(end_time__gte=value) | Q(end_time__isnull=True, start_time__gte=value)
+        )
+
+    def filter_end(self, queryset, name, value):
+        return queryset.filter(start_time__lte=value)

@@ -1,0 +1,122 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Accessibility, SourcedModel, accessibility_labels
+from organizations.models import Organization
+from places.models import Place
+from taxonomy.models import Audience, Language, Topic
+
+
+class Event(SourcedModel):
+    """A one-off event (tapahtuma), in the shape of Linked Events."""
+
+    class Status(models.TextChoices):
+        # schema.org EventStatusType names, as Linked Events uses them.
+        SCHEDULED = "EventScheduled", _("Scheduled")
+        CANCELLED = "EventCancelled", _("Cancelled")
+        POSTPONED = "EventPostponed", _("Postponed")
+        RESCHEDULED = "EventRescheduled", _("Rescheduled")
+
+    class SuperEventType(models.TextChoices):
+        UMBRELLA = "umbrella", _("Umbrella event")
+        RECURRING = "recurring", _("Recurring series")
+
+    name = models.CharField(_("name"), max_length=250)
+    short_description = models.CharField(_("short description"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    start_time = models.DateTimeField(_("starts"), db_index=True)
+    end_time = models.DateTimeField(_("ends"), null=True, blank=True)
+    location = models.ForeignKey(
+        Place,
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    organizers = models.ManyToManyField(
+        Organization, verbose_name=_("organizers"), blank=True, related_name="events"
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="events"
+    )
+    audiences = models.ManyToManyField(
+        Audience, verbose_name=_("audiences"), blank=True, related_name="events"
+    )
+    audience_min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    audience_max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    in_language = models.ManyToManyField(
+        Language, verbose_name=_("languages"), blank=True, related_name="events"
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True, db_index=True)
+    price = models.CharField(_("price"), max_length=100, blank=True, help_text=_('E.g. "5–15 €".'))
+    offer_info_url = models.URLField(_("ticket information"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    event_status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED, db_index=True
+    )
+    accessibility = models.JSONField(
+        _("accessibility"),
+        default=list,
+        blank=True,
+        help_text=_("Any of: %(codes)s") % {"codes": ", ".join(Accessibility.values)},
+    )
+    super_event = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sub_events",
+    )
+    super_event_type = models.CharField(
+        _("kind of series"),
+        max_length=20,
+        choices=SuperEventType.choices,
+        blank=True,
+        help_text=_("Set on an umbrella event or on the head of a recurring series."),
+    )
+    recurrence_rule = models.TextField(
+        _("recurrence rule"),
+        blank=True,
+        help_text=_("RFC 5545 RRULE of a recurring series, e.g. FREQ=WEEKLY;COUNT=10."),
+    )
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start_time", "id"]
+        indexes = [models.Index(fields=["event_status", "start_time"])]
+
+    def clean(self):
+        if self.end_time and self.start_time and self.end_time < self.start_time:
+            raise ValidationError({"end_time": _("The event cannot end before it starts.")})
+        unknown = set(self.accessibility or []) - set(Accessibility.values)
+        if unknown:
+            raise ValidationError(
+                {
+                    "accessibility": _("Unknown accessibility features: %(codes)s")
+                    % {"codes": ", ".join(sorted(unknown))}
+                }
+            )
+        if self.recurrence_rule:
+            from .recurrence import RecurrenceError, occurrences
+
+            try:
+                occurrences(self.recurrence_rule, self.start_time, limit=1)
+            except RecurrenceError as error:
+                raise ValidationError({"recurrence_rule": str(error)}) from error
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"public_id": self.public_id})
+
+    @property
+    def is_cancelled(self):
+        return self.event_status == self.Status.CANCELLED
+
+    @property
+    def accessibility_labels(self):
+        return accessibility_labels(self.accessibility)

@@ -1,0 +1,130 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import SourcedModel
+from municipalities.models import Municipality
+from taxonomy.models import Audience, Topic
+
+from .ytunnus import validate_ytunnus
+
+
+class Organization(SourcedModel):
+    """An association (yhdistys), foundation, cooperative or other NGO of the region."""
+
+    class LegalForm(models.TextChoices):
+        ASSOCIATION = "association", _("Registered association")
+        FOUNDATION = "foundation", _("Foundation")
+        COOPERATIVE = "cooperative", _("Cooperative")
+        UNREGISTERED = "unregistered", _("Unregistered group")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        DISSOLVED = "dissolved", _("Dissolved")
+
+    name = models.CharField(_("name"), max_length=250)
+    business_id = models.CharField(
+        _("business id (Y-tunnus)"),
+        max_length=9,
+        blank=True,
+        default="",
+        validators=[validate_ytunnus],
+        db_index=True,
+    )
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm.choices, default=LegalForm.ASSOCIATION
+    )
+    description = models.TextField(_("description"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities served"),
+        blank=True,
+        related_name="organizations",
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="organizations"
+    )
+    audiences = models.ManyToManyField(
+        Audience, verbose_name=_("audiences"), blank=True, related_name="organizations"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    address_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality of the address"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    founded = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("The district or umbrella organization this one belongs to."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"public_id": self.public_id})
+
+
+class SocialLink(models.Model):
+    class Service(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        YOUTUBE = "youtube", "YouTube"
+        TIKTOK = "tiktok", "TikTok"
+        LINKEDIN = "linkedin", "LinkedIn"
+        MASTODON = "mastodon", "Mastodon"
+        BLUESKY = "bluesky", "Bluesky"
+        X = "x", "X"
+        OTHER = "other", _("Other")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="social_links"
+    )
+    service = models.CharField(_("service"), max_length=20, choices=Service.choices)
+    url = models.URLField(_("address"))
+
+    class Meta:
+        verbose_name = _("social media link")
+        verbose_name_plural = _("social media links")
+
+    def __str__(self):
+        return self.url
+
+
+class Contact(models.Model):
+    """A named contact person of an organization (shown publicly)."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self):
+        return self.name
