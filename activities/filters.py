@@ -1,7 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtering import CommaSeparatedFilter, related_exists, split_values, text_query
+from core.filtering import (
+    CommaSeparatedFilter,
+    StrictBooleanFilter,
+    related_exists,
+    split_values,
+    text_query,
+)
 
 from .models import Activity
 
@@ -22,7 +28,7 @@ class ActivityFilter(django_filters.FilterSet):
         choices=Activity.Participation.choices,
         method="filter_participation",
     )
-    is_free = django_filters.BooleanFilter(label=_("Free only"), field_name="is_free")
+    is_free = StrictBooleanFilter(label=_("Free only"), field_name="is_free")
     organization = CommaSeparatedFilter(
         label=_("Organizer"), field_name="organizer__public_id", lookup_expr="in"
     )

@@ -1,1 +1,31 @@
-urlpatterns = []
+"""The read-only public API under /api/v1/, with its OpenAPI document and docs page."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from activities.api import ActivityViewSet
+from events.api import EventViewSet
+from municipalities.api import MunicipalityViewSet
+from organizations.api import OrganizationViewSet
+from places.api import PlaceViewSet
+from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
+
+app_name = "api"
+
+# Singular paths, as in Linked Events: /api/v1/event/, /api/v1/event/<id>/.
+router = SimpleRouter()
+router.register("municipality", MunicipalityViewSet, basename="municipality")
+router.register("topic", TopicViewSet, basename="topic")
+router.register("audience", AudienceViewSet, basename="audience")
+router.register("language", LanguageViewSet, basename="language")
+router.register("organization", OrganizationViewSet, basename="organization")
+router.register("place", PlaceViewSet, basename="place")
+router.register("event", EventViewSet, basename="event")
+router.register("activity", ActivityViewSet, basename="activity")
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

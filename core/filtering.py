@@ -8,11 +8,14 @@ means the same on /fi/tapahtumat/ and on /api/v1/event/.
 import datetime as dt
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 
 class CommaSeparatedFilter(django_filters.BaseInFilter, django_filters.CharFilter):
@@ -67,17 +70,19 @@ def parse_time_bound(value: str, *, end_of_day: bool = False) -> dt.datetime:
     if value == "today":
         day = now.date()
     else:
-        try:
-            moment = parse_datetime(value)
-        except ValueError:
-            moment = None
-        if moment is not None:
-            return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        # A bare date first: Python 3.11 also reads "2027-03-01" as a datetime at
+        # midnight, which would lose the end of the day.
         try:
             day = parse_date(value)
         except ValueError:
             day = None
         if day is None:
+            try:
+                moment = parse_datetime(value)
+            except ValueError:
+                moment = None
+            if moment is not None:
+                return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
             raise ValidationError(
                 _("Enter a date as YYYY-MM-DD, a time in ISO 8601, 'today' or 'now'."),
                 code="invalid_time",
@@ -98,5 +103,45 @@ class TimeBoundField(django_filters.fields.forms.CharField):
         return parse_time_bound(value, end_of_day=self.end_of_day)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class TimeBoundFilter(django_filters.Filter):
     field_class = TimeBoundField
+
+
+# "on" is what an HTML checkbox sends.
+BOOLEAN_VALUES = {
+    "true": True,
+    "True": True,
+    "1": True,
+    "on": True,
+    "false": False,
+    "False": False,
+    "0": False,
+}
+
+
+class StrictNullBooleanSelect(forms.NullBooleanSelect):
+    """Passes an unknown value on to the field instead of reading it as "not set"."""
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        if value in (None, "", "unknown"):
+            return None
+        return BOOLEAN_VALUES.get(value, value)
+
+
+class StrictNullBooleanField(forms.NullBooleanField):
+    widget = StrictNullBooleanSelect
+
+    def to_python(self, value):
+        if value in (None, "", "unknown") or isinstance(value, bool):
+            return super().to_python(value)
+        if value in BOOLEAN_VALUES:
+            return BOOLEAN_VALUES[value]
+        raise ValidationError(_("Enter true or false."), code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    """`?is_free=true|false`; `?is_free=maybe` is an error, not silently all rows."""
+
+    field_class = StrictNullBooleanField

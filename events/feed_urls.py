@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import feeds
 
 app_name = "event_feeds"
-urlpatterns = []
+urlpatterns = [
+    path(_("calendar.ics"), feeds.calendar_feed, name="ical"),
+    path("rss/", feeds.NewestEventsRssFeed(), name="rss"),
+    path("atom/", feeds.NewestEventsAtomFeed(), name="atom"),
+    path("<str:public_id>.ics", feeds.event_ics, name="event_ics"),
+]

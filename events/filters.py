@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filtering import (
     CommaSeparatedFilter,
+    StrictBooleanFilter,
     TimeBoundFilter,
     related_exists,
     split_values,
@@ -30,7 +31,7 @@ class EventFilter(django_filters.FilterSet):
     language = CommaSeparatedFilter(label=_("Language"), method="filter_language")
     start = TimeBoundFilter(label=_("From"), method="filter_start")
     end = TimeBoundFilter(label=_("To"), method="filter_end", end_of_day=True)
-    is_free = django_filters.BooleanFilter(label=_("Free only"), field_name="is_free")
+    is_free = StrictBooleanFilter(label=_("Free only"), field_name="is_free")
     organization = CommaSeparatedFilter(label=_("Organizer"), method="filter_organization")
 
     class Meta:

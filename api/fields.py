@@ -1,0 +1,103 @@
+"""Serializer fields shared by every resource of the API."""
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+TRANSLATED_SCHEMA = {
+    "type": "object",
+    "description": "The text in each language; a missing translation is null.",
+    "properties": {code: {"type": "string", "nullable": True} for code in LANGUAGE_CODES},
+    "required": LANGUAGE_CODES,
+}
+
+
+@extend_schema_field(TRANSLATED_SCHEMA)
+class TranslatedField(serializers.Field):
+    """A django-modeltranslation field as {"fi": ..., "sv": ..., "en": ...}.
+
+    `TranslatedField()` reads `<field name>_fi` etc.; `TranslatedField(base="name")`
+    serves another field under a different key. Empty translations are null.
+    """
+
+    def __init__(self, *, base: str | None = None, **kwargs):
+        self.base = base
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        self.base = self.base or field_name
+
+    def to_representation(self, instance):
+        return {
+            code: getattr(instance, f"{self.base}_{code}", None) or None for code in LANGUAGE_CODES
+        }
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class DetailUrlField(serializers.Field):
+    """The absolute URL of an object's detail in the API ("@id" of Linked Events)."""
+
+    def __init__(self, view_name: str, lookup_field: str = "public_id", **kwargs):
+        self.view_name = view_name
+        self.lookup_field = lookup_field
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        return detail_url(
+            self.view_name, getattr(instance, self.lookup_field), self.context.get("request")
+        )
+
+
+def detail_url(view_name: str, lookup: str, request) -> str:
+    return reverse(view_name, kwargs={"id": lookup}, request=request)
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class BlankAsNullField(serializers.CharField):
+    """A text or URL column whose empty value the API shows as null, as Linked Events does."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "nullable": True,
+        "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}},
+    }
+)
+class PositionField(serializers.Field):
+    """A place's coordinates as {"lat", "lon"} (WGS84), or null when unknown."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, place):
+        if place.latitude is None or place.longitude is None:
+            return None
+        return {"lat": place.latitude, "lon": place.longitude}
+
+
+class CodeListField(serializers.ListField):
+    """A JSON list of codes (accessibility features, ways to take part) as strings."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("child", serializers.CharField())
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
