@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "activities"
-urlpatterns = []
+urlpatterns = [
+    path("", views.activity_list_page, name="list"),
+    path("<str:public_id>/", views.activity_detail, name="detail"),
+]

@@ -1,5 +1,115 @@
+"""The home page and the pattern every filtered list page shares."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+
+from activities.models import Activity
+from events.models import Event
+from events.selectors import event_list
+from municipalities.models import Municipality
+from organizations.models import Organization
+from taxonomy.models import Audience, Language, Topic
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class FilterField:
+    """One control of a filter form, as the shared template renders it."""
+
+    name: str
+    label: str
+    kind: str  # "search", "select", "date" or "checkbox"
+    value: str = ""
+    choices: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+def municipality_choices():
+    return [(m.code, m.name) for m in Municipality.objects.all()]
+
+
+def topic_choices():
+    return [(t.slug, t.name) for t in Topic.objects.all()]
+
+
+def audience_choices():
+    return [(a.slug, a.name) for a in Audience.objects.all()]
+
+
+def language_choices():
+    return [(lang.code, lang.name) for lang in Language.objects.all()]
+
+
+def filter_fields(filterset, kinds: dict, choices: dict) -> list[FilterField]:
+    """The controls of `filterset`'s form, with the values the visitor sent back in."""
+    form = filterset.form
+    fields = []
+    for name, kind in kinds.items():
+        form_field = form.fields[name]
+        options = choices.get(name)
+        if options is None and hasattr(form_field, "choices"):
+            options = [(value, label) for value, label in form_field.choices if value != ""]
+        fields.append(
+            FilterField(
+                name=name,
+                label=form_field.label,
+                kind=kind,
+                value=str(form.data.get(name, "") or ""),
+                choices=options or [],
+                errors=form.errors.get(name, []) if form.is_bound else [],
+            )
+        )
+    return fields
+
+
+def render_filtered_list(request, *, filterset, page_template, results_template, context):
+    """Render a filtered, paginated list: the results partial for htmx, the page otherwise.
+
+    One URL serves both, so a filtered list can be bookmarked and shared.
+    """
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "paginator": paginator,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+        "has_filter_errors": bool(filterset.form.errors),
+        **context,
+    }
+    if callable(context.get("group_page")):
+        context["groups"] = context.pop("group_page")(page.object_list)
+    partial = request.htmx and not request.htmx.history_restore_request
+    response = render(request, results_template if partial else page_template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def upcoming_events():
+    """Events from today onwards, soonest first, ready for a list."""
+    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+    return event_list().filter(start_time__gte=today)
 
 
 def home(request):
-    return render(request, "core/home.html")
+    context = {
+        "events": upcoming_events()[:6],
+        "municipalities": Municipality.objects.all(),
+        "topics": Topic.objects.all(),
+        "organization_count": Organization.objects.filter(
+            status=Organization.Status.ACTIVE
+        ).count(),
+        "event_count": Event.objects.filter(start_time__gte=timezone.now()).count(),
+        "activity_count": Activity.objects.count(),
+    }
+    return render(request, "core/home.html", context)
+
+
+def about(request):
+    return render(request, "core/about.html")

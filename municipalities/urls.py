@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "municipalities"
-urlpatterns = []
+urlpatterns = [
+    path("", views.municipality_list, name="list"),
+    path("<slug:slug>/", views.municipality_detail, name="detail"),
+]

@@ -1,0 +1,57 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from core.views import (
+    audience_choices,
+    filter_fields,
+    language_choices,
+    municipality_choices,
+    render_filtered_list,
+    topic_choices,
+)
+
+from .filters import ActivityFilter
+from .models import Activity
+from .selectors import activity_get, activity_list
+
+FILTER_KINDS = {
+    "q": "search",
+    "kind": "select",
+    "participation": "select",
+    "municipality": "select",
+    "topic": "select",
+    "audience": "select",
+    "language": "select",
+    "is_free": "checkbox",
+}
+
+
+def activity_list_page(request):
+    filterset = ActivityFilter(request.GET, queryset=activity_list())
+    choices = {
+        "municipality": municipality_choices(),
+        "topic": topic_choices(),
+        "audience": audience_choices(),
+        "language": language_choices(),
+    }
+    return render_filtered_list(
+        request,
+        filterset=filterset,
+        page_template="activities/activity_list.html",
+        results_template="activities/_results.html",
+        context={
+            "fields": filter_fields(filterset, FILTER_KINDS, choices),
+            "section": "activities",
+        },
+    )
+
+
+def activity_detail(request, public_id):
+    try:
+        activity = activity_get(public_id)
+    except Activity.DoesNotExist:
+        raise Http404(_("No activity found with this id.")) from None
+    return render(
+        request, "activities/activity_detail.html", {"activity": activity, "section": "activities"}
+    )

@@ -1,0 +1,46 @@
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+
+from activities.selectors import activity_list
+from core.views import upcoming_events
+from organizations.models import Organization
+from organizations.selectors import organization_list
+
+from .models import Municipality
+
+SHOWN_PER_SECTION = 20
+
+
+def municipality_list(request):
+    municipalities = Municipality.objects.annotate(
+        organization_count=Count(
+            "organizations",
+            filter=Q(organizations__status=Organization.Status.ACTIVE),
+            distinct=True,
+        )
+    )
+    return render(
+        request,
+        "municipalities/municipality_list.html",
+        {"municipalities": municipalities, "section": "municipalities"},
+    )
+
+
+def municipality_detail(request, slug):
+    municipality = get_object_or_404(Municipality, slug=slug)
+    organizations = organization_list().filter(
+        municipalities=municipality, status=Organization.Status.ACTIVE
+    )
+    events = upcoming_events().filter(location__municipality=municipality)
+    activities = activity_list().filter(municipalities=municipality)
+    context = {
+        "municipality": municipality,
+        "organizations": organizations[:SHOWN_PER_SECTION],
+        "organization_count": organizations.count(),
+        "events": events[:SHOWN_PER_SECTION],
+        "event_count": events.count(),
+        "activities": activities[:SHOWN_PER_SECTION],
+        "activity_count": activities.count(),
+        "section": "municipalities",
+    }
+    return render(request, "municipalities/municipality_detail.html", context)
