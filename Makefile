@@ -52,7 +52,7 @@ format: install
 	.venv/bin/ruff check --fix .
 
 # Update the fi and sv catalogues after changing user-visible strings.
-messages: install
+messages: install .env
 	$(PY) manage.py makemessages --locale fi --locale sv --locale en --no-obsolete \
 		--ignore '.venv/*' --ignore '.tools/*' --ignore 'staticfiles/*' --ignore 'bench/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*' --ignore '.tools/*'
