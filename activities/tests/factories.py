@@ -10,6 +10,7 @@ from places.tests.factories import PlaceFactory
 class ActivityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Activity
+        skip_postgeneration_save = True
 
     public_id = factory.Sequence(lambda n: f"test:act-{n}")
     data_source = "test"
@@ -34,6 +35,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 class WeeklySlotFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = WeeklySlot
+        skip_postgeneration_save = True
 
     activity = factory.SubFactory(ActivityFactory)
     weekday = 2

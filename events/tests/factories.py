@@ -10,6 +10,7 @@ from places.tests.factories import PlaceFactory
 class EventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Event
+        skip_postgeneration_save = True
 
     public_id = factory.Sequence(lambda n: f"test:event-{n}")
     data_source = "test"

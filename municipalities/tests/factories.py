@@ -6,6 +6,7 @@ from municipalities.models import Municipality, Region
 class RegionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Region
+        skip_postgeneration_save = True
         django_get_or_create = ["code"]
 
     code = "11"
@@ -17,6 +18,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
+        skip_postgeneration_save = True
         django_get_or_create = ["code"]
 
     code = factory.Sequence(lambda n: f"{900 + n % 99:03d}")

@@ -6,6 +6,7 @@ from organizations.models import Organization
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
+        skip_postgeneration_save = True
 
     public_id = factory.Sequence(lambda n: f"test:org-{n}")
     data_source = "test"

@@ -7,6 +7,7 @@ from places.models import Place
 class PlaceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Place
+        skip_postgeneration_save = True
 
     public_id = factory.Sequence(lambda n: f"test:place-{n}")
     data_source = "test"

@@ -6,6 +6,7 @@ from taxonomy.models import Audience, Language, Topic
 class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Topic
+        skip_postgeneration_save = True
         django_get_or_create = ["slug"]
 
     slug = factory.Sequence(lambda n: f"topic-{n}")
@@ -17,6 +18,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
 class AudienceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Audience
+        skip_postgeneration_save = True
         django_get_or_create = ["slug"]
 
     slug = factory.Sequence(lambda n: f"audience-{n}")
@@ -28,6 +30,7 @@ class AudienceFactory(factory.django.DjangoModelFactory):
 class LanguageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Language
+        skip_postgeneration_save = True
         django_get_or_create = ["code"]
 
     code = "fi"
