@@ -58,7 +58,7 @@ def test_municipality_topic_and_audience_filters_narrow_the_list(client):
     )
     assert "Osuu kaikkiin ry" in response.text
     assert "Vain Kuopiossa ry" not in response.text
-    assert "1 association found" in response.text
+    assert "Löytyi 1 yhdistys" in response.text
 
 
 def test_dissolved_associations_are_left_out_by_default(client):
