@@ -1,1 +1,73 @@
 """Fixtures shared by every app's tests."""
+
+import os
+
+import pytest
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests run last, so the window in which Django's async-safety check is off
+    # (see `browser`) holds only them; under xdist every worker orders items the same.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, one per test process (and per xdist worker).
+
+    Skipped where Chromium is missing, except in CI (SAKKE_REQUIRE_BROWSER=1), where a
+    missing browser fails the browser tests instead of silently skipping them.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, missing_browser_reason
+
+    reason = missing_browser_reason()
+    if reason:
+        if os.environ.get("SAKKE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}; SAKKE_REQUIRE_BROWSER=1 requires the browser tests to run")
+        pytest.skip(reason)
+    # Playwright's sync API keeps an asyncio event loop marked as running in this thread
+    # while it is started, and Django then refuses ORM calls from the test code
+    # (SynchronousOnlyOperation), though nothing here runs concurrently. Lift the check
+    # for as long as Playwright runs, and no longer.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Open a page in a fresh browser context, e.g. open_page(java_script_enabled=False)."""
+    from core.tests.browser import EXTERNAL_URL
+
+    contexts = []
+
+    def open_page(**context_options):
+        context = browser.new_context(base_url=live_server.url, **context_options)
+        context.set_default_timeout(5_000)  # a missing element fails in 5 s, not 30
+        context.route(EXTERNAL_URL, lambda route: route.abort())
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
+
+
+@pytest.fixture
+def north_savo(transactional_db):
+    """The browser tests' data; made per test, as live-server tests empty the database."""
+    from core.tests.browser import create_north_savo
+
+    return create_north_savo()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filtering import (
     CommaSeparatedFilter,
+    FreshnessFilterMixin,
     StrictBooleanFilter,
     related_exists,
     split_values,
@@ -14,7 +15,7 @@ from .models import Activity
 SEARCH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi"]
 
 
-class ActivityFilter(django_filters.FilterSet):
+class ActivityFilter(FreshnessFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
     topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")

@@ -3,14 +3,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Accessibility, SourcedModel, accessibility_labels
+from core.models import Accessibility, Confirmable, Publishable, SourcedModel, accessibility_labels
 from municipalities.models import Municipality
 from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
 
-class Activity(SourcedModel):
+class Activity(SourcedModel, Publishable, Confirmable):
     """Ongoing activity (toiminta): a weekly group, club, peer support or volunteering task."""
 
     class Kind(models.TextChoices):

@@ -1,12 +1,16 @@
 from django.db.models import QuerySet
 
+from core.models import PublicationStatus
+
 from .models import Activity
 
 
 def activity_list() -> QuerySet[Activity]:
-    """Activities with what a list page or API list shows, in a fixed number of queries."""
-    return Activity.objects.select_related("organizer", "location__municipality").prefetch_related(
-        "municipalities", "topics", "audiences", "in_language", "schedule"
+    """Published activities, with what a list page or API list shows, in fixed queries."""
+    return (
+        Activity.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+        .select_related("organizer", "location__municipality")
+        .prefetch_related("municipalities", "topics", "audiences", "in_language", "schedule")
     )
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, no CDN
     "django_htmx",
     "core",
+    "accounts",
     "municipalities",
     "taxonomy",
     "organizations",
@@ -187,3 +188,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# Freshness: owners are reminded to confirm their listings after this many days, and
+# listings unconfirmed for longer than the second figure leave the default results.
+SAKKE_CONFIRM_REMINDER_DAYS = env.int("SAKKE_CONFIRM_REMINDER_DAYS", default=182)
+SAKKE_STALE_AFTER_DAYS = env.int("SAKKE_STALE_AFTER_DAYS", default=548)
+
+AUTH_USER_MODEL = "accounts.User"

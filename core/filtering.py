@@ -145,3 +145,30 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     """`?is_free=true|false`; `?is_free=maybe` is an error, not silently all rows."""
 
     field_class = StrictNullBooleanField
+
+
+def stale_before():
+    """Listings confirmed before this moment have gone stale (18 months by default)."""
+    from django.conf import settings
+
+    return timezone.now() - dt.timedelta(days=settings.SAKKE_STALE_AFTER_DAYS)
+
+
+class FreshnessFilterMixin(django_filters.FilterSet):
+    """Listings unconfirmed for too long leave the default results; ?include_stale=true keeps them.
+
+    Nothing is deleted: the detail pages, the API detail and the coordinator still see them.
+    """
+
+    include_stale = django_filters.BooleanFilter(
+        label=_("Include listings not checked for a long time"), method="filter_include_stale"
+    )
+
+    def filter_include_stale(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, which also runs when the value is absent
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("include_stale"):
+            queryset = queryset.filter(confirmed_at__gte=stale_before())
+        return queryset

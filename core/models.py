@@ -1,6 +1,8 @@
 """Building blocks shared by every content model of the service."""
 
 from django.db import models
+from django.db.models.functions import Now
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 #: Data source of objects created in the service itself (not imported).
@@ -39,3 +41,52 @@ def accessibility_labels(values):
     """The translated labels of a list of accessibility codes, unknown ones skipped."""
     labels = dict(Accessibility.choices)
     return [labels[v] for v in values if v in labels]
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Waiting for approval")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Declined")
+
+
+class Publishable(models.Model):
+    """Content the public sees only once published; the coordinator reviews changes."""
+
+    publication_status = models.CharField(
+        _("publication"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        # db_default too: bulk loaders that name only some columns get a published row.
+        default=PublicationStatus.PUBLISHED,
+        db_default=PublicationStatus.PUBLISHED,
+        db_index=True,
+    )
+    reviewed_at = models.DateTimeField(
+        _("reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the coordinator last reviewed this content."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+
+class Confirmable(models.Model):
+    """A listing whose owner confirms now and then that it is still right ("tiedot tarkistettu")."""
+
+    confirmed_at = models.DateTimeField(
+        _("information checked"),
+        default=timezone.now,
+        db_default=Now(),
+        db_index=True,
+    )
+    confirmation_reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    class Meta:
+        abstract = True

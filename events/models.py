@@ -1,15 +1,16 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Accessibility, SourcedModel, accessibility_labels
+from core.models import Accessibility, Publishable, SourcedModel, accessibility_labels
 from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
 
-class Event(SourcedModel):
+class Event(SourcedModel, Publishable):
     """A one-off event (tapahtuma), in the shape of Linked Events."""
 
     class Status(models.TextChoices):
@@ -62,7 +63,7 @@ class Event(SourcedModel):
         _("accessibility"),
         default=list,
         blank=True,
-        help_text=_("Any of: %(codes)s") % {"codes": ", ".join(Accessibility.values)},
+        help_text=format_lazy(_("Any of: {codes}"), codes=", ".join(Accessibility.values)),
     )
     super_event = models.ForeignKey(
         "self",

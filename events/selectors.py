@@ -1,22 +1,22 @@
 from django.db.models import Prefetch, QuerySet
 
+from core.models import PublicationStatus
 from organizations.models import Organization
 
 from .models import Event
 
 
 def event_list() -> QuerySet[Event]:
-    """Events with everything a list page or API list shows, in a fixed number of queries."""
-    return Event.objects.select_related("location__municipality", "super_event").prefetch_related(
-        Prefetch(
-            "organizers",
-            queryset=Organization.objects.only(
-                "id", "public_id", "name", "name_fi", "name_sv", "name_en"
-            ),
-        ),
-        "topics",
-        "audiences",
-        "in_language",
+    """Published events, with everything a list page or API list shows, in fixed queries."""
+    organizers = Organization.objects.only(
+        "id", "public_id", "name", "name_fi", "name_sv", "name_en"
+    )
+    return (
+        Event.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+        .select_related("location__municipality", "super_event")
+        .prefetch_related(
+            Prefetch("organizers", queryset=organizers), "topics", "audiences", "in_language"
+        )
     )
 
 

@@ -1,14 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtering import CommaSeparatedFilter, related_exists, text_query
+from core.filtering import CommaSeparatedFilter, FreshnessFilterMixin, related_exists, text_query
 
 from .models import Organization
 
 SEARCH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi", "business_id"]
 
 
-class OrganizationFilter(django_filters.FilterSet):
+class OrganizationFilter(FreshnessFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
     topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")

@@ -2,14 +2,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import SourcedModel
+from core.models import Confirmable, Publishable, SourcedModel
 from municipalities.models import Municipality
 from taxonomy.models import Audience, Topic
 
 from .ytunnus import validate_ytunnus
 
 
-class Organization(SourcedModel):
+class Organization(SourcedModel, Publishable, Confirmable):
     """An association (yhdistys), foundation, cooperative or other NGO of the region."""
 
     class LegalForm(models.TextChoices):

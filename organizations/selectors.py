@@ -1,12 +1,16 @@
 from django.db.models import QuerySet
 
+from core.models import PublicationStatus
+
 from .models import Organization
 
 
 def organization_list() -> QuerySet[Organization]:
-    """Organizations with what a list page or API list shows, in a fixed number of queries."""
-    return Organization.objects.select_related("address_municipality", "parent").prefetch_related(
-        "municipalities", "topics", "audiences", "social_links", "contacts"
+    """Published organizations, with what a list page or API list shows, in fixed queries."""
+    return (
+        Organization.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+        .select_related("address_municipality", "parent")
+        .prefetch_related("municipalities", "topics", "audiences", "social_links", "contacts")
     )
 
 

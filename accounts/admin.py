@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import MunicipalityEditor, OrganizationEditor, User
+
+
+class OrganizationEditorInline(admin.TabularInline):
+    model = OrganizationEditor
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["organization"]
+    readonly_fields = ["granted_by", "created_at"]
+
+
+class MunicipalityEditorInline(admin.TabularInline):
+    model = MunicipalityEditor
+    fk_name = "user"
+    extra = 0
+    readonly_fields = ["granted_by", "created_at"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "name", "is_coordinator", "is_active", "last_login"]
+    list_filter = ["is_coordinator", "is_active", "is_staff"]
+    search_fields = ["email", "name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["name", "email_verified_at"]}),
+        (
+            _("Roles"),
+            {"fields": ["is_coordinator", "is_active", "is_staff", "is_superuser", "groups"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    inlines = [OrganizationEditorInline, MunicipalityEditorInline]

@@ -1,0 +1,135 @@
+"""People who sign in, and the roles that say what each of them may change.
+
+Roles: the coordinator (everything), an organization editor (of one or more
+organizations), a municipality editor (of one or more municipalities' cards), and
+the public (no account). The rules that read these live in accounts/permissions.py.
+"""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("is_coordinator", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account; signs in with an e-mail address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    is_coordinator = models.BooleanField(
+        _("coordinator"),
+        default=False,
+        help_text=_("The regional coordinator may see and change everything."),
+    )
+    email_verified_at = models.DateTimeField(_("e-mail verified"), null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name
+
+    def get_short_name(self):
+        return self.name or self.email
+
+
+class OrganizationEditor(models.Model):
+    """The person may edit the organization's profile, events and activities."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="organization_roles", verbose_name=_("user")
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.CASCADE,
+        related_name="editor_roles",
+        verbose_name=_("association"),
+    )
+    granted_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    created_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("association editor")
+        verbose_name_plural = _("association editors")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_org")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organization}"
+
+
+class MunicipalityEditor(models.Model):
+    """The person keeps the municipality's card (kuntakortti) up to date."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="municipality_roles", verbose_name=_("user")
+    )
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        related_name="editor_roles",
+        verbose_name=_("municipality"),
+    )
+    granted_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    created_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("municipality editor")
+        verbose_name_plural = _("municipality editors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="one_role_per_municipality"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.municipality}"
