@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "events",
     "activities",
     "datasets",
+    "selfservice",
+    "moderation",
+    "reversion",
     "api",
 ]
 
