@@ -36,7 +36,7 @@ dev: install .env
 
 # The whole suite, browser tests included (they need Chromium: see .ci/run).
 test: install
-	$(PY) manage.py makemigrations --check --dry-run --verbosity 0 \
+	$(PY) manage.py makemigrations --check --dry-run --verbosity 0 --settings config.test_settings \
 		|| (echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
