@@ -71,3 +71,17 @@ def north_savo(transactional_db):
     from core.tests.browser import create_north_savo
 
     return create_north_savo()
+
+
+@pytest.fixture(autouse=True)
+def english_unless_a_test_says_otherwise():
+    """Run each test in English and undo any language a request or test activated.
+
+    The test client's requests leave their language active in the thread, so without
+    this a test's messages would depend on which test ran before it.
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+    translation.deactivate()

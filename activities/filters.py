@@ -4,19 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from core.filtering import (
     CommaSeparatedFilter,
     FreshnessFilterMixin,
+    SearchQueryFilter,
     StrictBooleanFilter,
     related_exists,
+    search_filter,
     split_values,
-    text_query,
 )
 
 from .models import Activity
 
-SEARCH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi"]
-
 
 class ActivityFilter(FreshnessFilterMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    q = SearchQueryFilter(label=_("Search"), method="filter_text")
     municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
     topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")
     audience = CommaSeparatedFilter(label=_("Audience"), method="filter_audience")
@@ -39,7 +38,7 @@ class ActivityFilter(FreshnessFilterMixin, django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(text_query(SEARCH_FIELDS, value)) if value.strip() else queryset
+        return search_filter(queryset, value)
 
     def filter_municipality(self, queryset, name, value):
         return related_exists(queryset, "municipalities", "code", value)

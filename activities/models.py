@@ -65,6 +65,18 @@ class Activity(SourcedModel, Publishable, Confirmable):
     accessibility = models.JSONField(_("accessibility"), default=list, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    # Volunteering tasks: what a volunteer should bring and how much time it takes.
+    skills_wanted = models.TextField(
+        _("skills wanted"),
+        blank=True,
+        help_text=_("What a volunteer should know or be able to do, if anything."),
+    )
+    time_commitment = models.CharField(
+        _("time commitment"),
+        max_length=200,
+        blank=True,
+        help_text=_('E.g. "2 hours a week" or "one weekend in May".'),
+    )
 
     class Meta:
         verbose_name = _("activity")

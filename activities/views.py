@@ -27,21 +27,45 @@ FILTER_KINDS = {
 }
 
 
-def activity_list_page(request):
-    filterset = ActivityFilter(request.GET, queryset=activity_list())
-    choices = {
+# The volunteering page is the activity list with the kind fixed.
+VOLUNTEERING_FILTER_KINDS = {name: kind for name, kind in FILTER_KINDS.items() if name != "kind"}
+
+
+def filter_choices() -> dict:
+    return {
         "municipality": municipality_choices(),
         "topic": topic_choices(),
         "audience": audience_choices(),
         "language": language_choices(),
     }
+
+
+def activity_list_page(request):
+    filterset = ActivityFilter(request.GET, queryset=activity_list())
     return render_filtered_list(
         request,
         filterset=filterset,
         page_template="activities/activity_list.html",
         results_template="activities/_results.html",
         context={
-            "fields": filter_fields(filterset, FILTER_KINDS, choices),
+            "fields": filter_fields(filterset, FILTER_KINDS, filter_choices()),
+            "section": "activities",
+        },
+    )
+
+
+def volunteering_list_page(request):
+    """Volunteering tasks, with the same filters as the activity list (the kind fixed)."""
+    data = request.GET.copy()
+    data["kind"] = Activity.Kind.VOLUNTEERING
+    filterset = ActivityFilter(data, queryset=activity_list())
+    return render_filtered_list(
+        request,
+        filterset=filterset,
+        page_template="activities/volunteering_list.html",
+        results_template="activities/_volunteering_results.html",
+        context={
+            "fields": filter_fields(filterset, VOLUNTEERING_FILTER_KINDS, filter_choices()),
             "section": "activities",
         },
     )

@@ -1,7 +1,7 @@
 """The read-only public API under /api/v1/, with its OpenAPI document and docs page."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from activities.api import ActivityViewSet
@@ -9,6 +9,7 @@ from events.api import EventViewSet
 from municipalities.api import MunicipalityViewSet
 from organizations.api import OrganizationViewSet
 from places.api import PlaceViewSet
+from search.api import SearchView
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
 app_name = "api"
@@ -26,6 +27,7 @@ router.register("activity", ActivityViewSet, basename="activity")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("search/", SearchView.as_view(), name="search"),
     *router.urls,
 ]

@@ -12,3 +12,11 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "public_id"
     lookup_url_kwarg = "id"
     lookup_value_regex = "[^/]+"
+
+    def filter_queryset(self, queryset):
+        # Filters narrow lists; a detail URL names one object, which is found whatever the
+        # list's defaults (e.g. a listing left out of default results for not being
+        # checked in 18 months is still served at its own address).
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)

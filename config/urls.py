@@ -15,9 +15,11 @@ urlpatterns += i18n_patterns(
     path(_("events/"), include("events.urls")),
     path(_("activities/"), include("activities.urls")),
     path(_("municipalities/"), include("municipalities.urls")),
+    path(_("search/"), include("search.urls")),
     path(_("account/"), include("accounts.urls")),
     path(_("my-association/"), include("selfservice.urls")),
     path(_("coordinator/"), include("moderation.urls")),
+    path(_("check/"), include("freshness.urls")),
     path("", include("core.urls")),
     prefix_default_language=True,
 )

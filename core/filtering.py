@@ -10,7 +10,7 @@ import datetime as dt
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +50,7 @@ def related_exists(queryset, m2m_field: str, lookup: str, values):
 def text_query(fields: list[str], text: str) -> Q:
     """A case-insensitive match of every word of `text` in any of `fields`.
 
-    The Finnish-aware search (lemmas, compounds) replaces this in the search app.
+    Superseded by search_filter (lemmas, compounds, typos); kept for simple fields.
     """
     condition = Q()
     for word in text.split()[:10]:
@@ -59,6 +59,37 @@ def text_query(fields: list[str], text: str) -> Q:
             any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
     return condition
+
+
+class SearchQueryField(forms.CharField):
+    """Search text; a NUL byte separates words like a space instead of failing the form."""
+
+    def to_python(self, value):
+        return super().to_python(value.replace("\x00", " ") if isinstance(value, str) else value)
+
+
+class SearchQueryFilter(django_filters.CharFilter):
+    field_class = SearchQueryField
+
+
+def search_filter(queryset, text: str):
+    """Keep the objects the search finds for `text`, best match first (search app).
+
+    Text without any word (only punctuation, say) filters nothing, like an empty box.
+    """
+    from search.analysis import words
+    from search.services import matching_ids
+
+    if not words(text or ""):
+        return queryset
+    ids = matching_ids(queryset.model, text)
+    if not ids:
+        return queryset.none()
+    rank = Case(
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+        output_field=IntegerField(),
+    )
+    return queryset.filter(pk__in=ids).order_by(rank, "pk")
 
 
 def parse_time_bound(value: str, *, end_of_day: bool = False) -> dt.datetime:

@@ -8,11 +8,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from activities.models import Activity
-from events.models import Event
+from activities.selectors import activity_list
+from core.filtering import stale_before
 from events.selectors import event_list
 from municipalities.models import Municipality
 from organizations.models import Organization
+from organizations.selectors import organization_list
 from taxonomy.models import Audience, Language, Topic
 
 PAGE_SIZE = 20
@@ -102,11 +103,12 @@ def home(request):
         "events": upcoming_events()[:6],
         "municipalities": Municipality.objects.all(),
         "topics": Topic.objects.all(),
-        "organization_count": Organization.objects.filter(
-            status=Organization.Status.ACTIVE
-        ).count(),
-        "event_count": Event.objects.filter(start_time__gte=timezone.now()).count(),
-        "activity_count": Activity.objects.count(),
+        # Counted like the lists' default results: published, and stale listings left out.
+        "organization_count": organization_list()
+        .filter(status=Organization.Status.ACTIVE, confirmed_at__gte=stale_before())
+        .count(),
+        "event_count": upcoming_events().count(),
+        "activity_count": activity_list().filter(confirmed_at__gte=stale_before()).count(),
     }
     return render(request, "core/home.html", context)
 

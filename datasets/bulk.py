@@ -113,6 +113,10 @@ def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
         columns.append(connection.ops.quote_name(model_field.column))
         if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
             getter = _constant(now)
+        elif model_field.name == "reviewed_at" and model_field.attname not in rows[0]:
+            # Imported content comes from a source the coordinator chose: it counts as
+            # reviewed on arrival, so an import does not flood the moderation queue.
+            getter = _constant(now)
         elif model_field.name in translated:
             getter = _translated_base(f"{model_field.name}_{default_language}")
         else:

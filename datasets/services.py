@@ -286,6 +286,7 @@ def dataset_import(*, data: Any, progress: Callable[[int], Any] | None = None) -
     with transaction.atomic(), translation.override("fi"):
         _vocabularies(data, refs)
         done = _write(data, refs, progress or (lambda n: None))
+    _update_search_index(done)
     report = ImportReport(seconds=time.perf_counter() - started)
     for kind, upsert in done.items():
         created, updated = len(upsert.created), len(upsert.updated)
@@ -295,6 +296,14 @@ def dataset_import(*, data: Any, progress: Callable[[int], Any] | None = None) -
             "unchanged": len(upsert.desired) - created - updated,
         }
     return report
+
+
+def _update_search_index(done: dict[str, Upsert]) -> None:
+    """The importer writes with raw SQL, so no save signal reaches the search index."""
+    from search.index import index_objects
+
+    for upsert in done.values():
+        index_objects(upsert.model, upsert.created | upsert.updated)
 
 
 def dataset_total(data: dict) -> int:

@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
 from activities.selectors import activity_list
+from core.filtering import stale_before
 from core.views import upcoming_events
 from organizations.models import Organization
 from organizations.selectors import organization_list
@@ -15,7 +16,10 @@ def municipality_list(request):
     municipalities = Municipality.objects.annotate(
         organization_count=Count(
             "organizations",
-            filter=Q(organizations__status=Organization.Status.ACTIVE),
+            filter=Q(
+                organizations__status=Organization.Status.ACTIVE,
+                organizations__confirmed_at__gte=stale_before(),
+            ),
             distinct=True,
         )
     )
@@ -28,11 +32,13 @@ def municipality_list(request):
 
 def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
+    # Stale listings leave these sections as they leave the lists' default results.
+    fresh = stale_before()
     organizations = organization_list().filter(
-        municipalities=municipality, status=Organization.Status.ACTIVE
+        municipalities=municipality, status=Organization.Status.ACTIVE, confirmed_at__gte=fresh
     )
     events = upcoming_events().filter(location__municipality=municipality)
-    activities = activity_list().filter(municipalities=municipality)
+    activities = activity_list().filter(municipalities=municipality, confirmed_at__gte=fresh)
     context = {
         "municipality": municipality,
         "organizations": organizations[:SHOWN_PER_SECTION],

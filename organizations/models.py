@@ -79,7 +79,10 @@ class Organization(SourcedModel, Publishable, Confirmable):
     class Meta:
         verbose_name = _("association")
         verbose_name_plural = _("associations")
-        ordering = ["name"]
+        # By the Finnish name (always present), then id so pages never repeat or skip a row;
+        # the index lets a page of 20 be read without sorting every organization.
+        ordering = ["name_fi", "id"]
+        indexes = [models.Index(fields=["name_fi", "id"], name="organization_name_order")]
 
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"public_id": self.public_id})

@@ -1,15 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtering import CommaSeparatedFilter, split_values, text_query
+from core.filtering import CommaSeparatedFilter, SearchQueryFilter, search_filter, split_values
 
 from .models import Place
 
-SEARCH_FIELDS = ["name_fi", "name_sv", "name_en", "street_address_fi", "postal_code"]
-
 
 class PlaceFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    q = SearchQueryFilter(label=_("Search"), method="filter_text")
     municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
 
     class Meta:
@@ -17,7 +15,7 @@ class PlaceFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(text_query(SEARCH_FIELDS, value)) if value.strip() else queryset
+        return search_filter(queryset, value)
 
     def filter_municipality(self, queryset, name, value):
         codes = split_values(value)

@@ -18,7 +18,7 @@ def test_a_resident_finds_an_association_from_the_home_page(page, live_server, n
     association = north_savo.pensioners
     page.goto(localized_path("core:home", "fi"))
 
-    search = page.get_by_role("main").get_by_role("searchbox")
+    search = page.get_by_role("main").get_by_role("combobox")
     search.fill("eläkeläiset")
     search.press("Enter")
     result = page.get_by_role("link", name=association.name_fi)

@@ -22,9 +22,9 @@ def test_the_home_page_opens_in_every_language(client, language):
     assert f'<html lang="{language}">' in response.text
 
 
-def test_the_home_page_searches_the_association_list(client):
+def test_the_home_page_searches_everything_from_one_box(client):
     text = client.get(url("core:home", "en")).text
-    assert f'action="{url("organizations:list", "en")}"' in text
+    assert f'action="{url("search:results", "en")}"' in text
     assert 'name="q"' in text
 
 

@@ -171,3 +171,11 @@ def test_it_reports_several_errors_at_once_and_caps_the_list():
     assert "events[0] (event-0): start_time" in messages[0]
     assert "events[1] (event-1): start_time" in messages[1]
     assert len(messages) == 21
+
+
+def test_imported_content_counts_as_reviewed_and_stays_out_of_the_moderation_queue():
+    from moderation.selectors import changed_content
+
+    dataset_import(data=small_dataset())
+    assert Organization.objects.exists() and Event.objects.exists()
+    assert [section.count for section in changed_content()] == [0, 0, 0]

@@ -273,3 +273,21 @@ def test_the_event_page_offers_the_event_for_a_calendar(client):
     event = EventFactory()
     text = client.get(url("events:detail", "en", public_id=event.public_id)).text
     assert url("event_feeds:event_ics", "en", public_id=event.public_id) in text
+
+
+def test_the_start_filter_keeps_long_events_that_are_still_going_on():
+    from django.utils import timezone
+
+    from events.filters import EventFilter
+
+    now = timezone.now()
+    EventFactory(
+        name_fi="Kesänäyttely",
+        start_time=now - dt.timedelta(days=40),
+        end_time=now + dt.timedelta(days=20),
+    )
+    EventFactory(name_fi="Mennyt konsertti", start_time=now - dt.timedelta(days=2))
+    EventFactory(name_fi="Tuleva konsertti", start_time=now + dt.timedelta(days=2))
+
+    names = {e.name_fi for e in EventFilter({"start": "today"}, queryset=Event.objects.all()).qs}
+    assert names == {"Kesänäyttely", "Tuleva konsertti"}

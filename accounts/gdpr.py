@@ -1,0 +1,81 @@
+"""Everything the service holds about a person, as one JSON document (GDPR, article 15/20).
+
+Other apps add their rows by registering an exporter, e.g. in their AppConfig.ready():
+
+    from accounts.gdpr import register_exporter
+
+    @register_exporter
+    def claims(user):
+        return {"claims": [{"organization": c.organization.public_id, ...} for c in ...]}
+
+An exporter takes the user and returns a dict of JSON-serialisable values; its keys are
+added to the top level of the document (a key already there is not overwritten).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+
+from .models import User
+
+Exporter = Callable[[User], dict[str, Any]]
+_exporters: list[Exporter] = []
+
+# The fields of the user record that go into the export; never the password hash.
+USER_FIELDS = [
+    "id",
+    "email",
+    "name",
+    "is_coordinator",
+    "is_active",
+    "is_staff",
+    "date_joined",
+    "last_login",
+    "email_verified_at",
+]
+
+
+def register_exporter(exporter: Exporter) -> Exporter:
+    """Add `exporter` to every person's data export; usable as a decorator."""
+    if exporter not in _exporters:
+        _exporters.append(exporter)
+    return exporter
+
+
+def account_export(user: User) -> dict[str, Any]:
+    """The person's own data: the account, the roles, sign-ins, and every app's exporters."""
+    data: dict[str, Any] = {
+        "exported_at": timezone.now(),
+        "user": {field: getattr(user, field) for field in USER_FIELDS},
+        "organization_roles": [
+            {
+                "organization": role.organization.public_id,
+                "organization_name": role.organization.name,
+                "granted_at": role.created_at,
+            }
+            for role in user.organization_roles.select_related("organization")
+        ],
+        "municipality_roles": [
+            {
+                "municipality": role.municipality.code,
+                "municipality_name": role.municipality.name,
+                "granted_at": role.created_at,
+            }
+            for role in user.municipality_roles.select_related("municipality")
+        ],
+        "sign_ins": _sign_ins(user),
+    }
+    for exporter in _exporters:
+        for key, value in (exporter(user) or {}).items():
+            data.setdefault(key, value)
+    return data
+
+
+def _sign_ins(user: User) -> list[dict[str, Any]]:
+    from axes.models import AccessLog
+
+    return [
+        {"time": log.attempt_time, "ip_address": log.ip_address, "user_agent": log.user_agent}
+        for log in AccessLog.objects.filter(username__iexact=user.email).order_by("-attempt_time")
+    ]

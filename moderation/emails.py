@@ -1,0 +1,45 @@
+"""The e-mails of claims, invitations and moderation; texts in templates/moderation/emails/."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+
+def _send(*, template: str, to: list[str], context: dict) -> None:
+    """Send after the transaction commits, so a rolled-back decision sends nothing."""
+    recipients = sorted({address for address in to if address})
+    if not recipients:
+        return
+    context = {"site_name": settings.SAKKE_SITE_NAME, **context}
+    subject = render_to_string(f"moderation/emails/{template}_subject.txt", context)
+    subject = " ".join(subject.split())
+    body = render_to_string(f"moderation/emails/{template}.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
+
+
+def coordinator_addresses() -> list[str]:
+    from accounts.models import User
+
+    coordinators = User.objects.filter(is_coordinator=True, is_active=True)
+    return list(coordinators.values_list("email", flat=True))
+
+
+def send_claim_received(claim) -> None:
+    _send(template="claim_received", to=coordinator_addresses(), context={"claim": claim})
+
+
+def send_claim_decision(claim) -> None:
+    _send(template="claim_decision", to=[claim.user.email], context={"claim": claim})
+
+
+def send_invitation(invitation, accept_url: str) -> None:
+    _send(
+        template="invitation",
+        to=[invitation.email],
+        context={"invitation": invitation, "accept_url": accept_url},
+    )
+
+
+def send_content_declined(obj, message: str, to: list[str]) -> None:
+    _send(template="content_declined", to=to, context={"object": obj, "message": message})

@@ -1,0 +1,70 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError at the fields it names, the rest above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class OrganizationSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name or business id of the association"), required=False)
+
+
+class ClaimExistingForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the coordinator"),
+        help_text=_("Tell who you are in the association, e.g. its secretary."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=2000,
+    )
+
+
+class ClaimNewForm(forms.Form):
+    name = forms.CharField(label=_("Name of the association"), max_length=250)
+    municipality = forms.ModelChoiceField(
+        label=_("Home municipality"), queryset=Municipality.objects.all()
+    )
+    business_id = forms.CharField(
+        label=_("Business id (Y-tunnus)"),
+        help_text=_("In the form 1234567-8. Leave empty if the group is not registered."),
+        max_length=9,
+        required=False,
+    )
+    description = forms.CharField(
+        label=_("Short description"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+    email = forms.EmailField(label=_("Public e-mail address"), required=False)
+    phone = forms.CharField(label=_("Public phone number"), max_length=40, required=False)
+    message = ClaimExistingForm.base_fields["message"]
+
+
+class DecisionForm(forms.Form):
+    """The coordinator's decision on a request or a listing, with a message."""
+
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("decline", _("Decline")), ("review", _("Reviewed"))],
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        help_text=_("Required when declining; the person sees it."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person to invite"))

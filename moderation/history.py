@@ -1,0 +1,176 @@
+"""The history of public content: who changed what and when, kept by django-reversion.
+
+Every write to public content goes inside `record`, so the change is stored as a
+revision with its author and a comment:
+
+    from moderation.history import record
+
+    with record(user, _("Edited the profile")):
+        organization.name = form.cleaned_data["name"]
+        organization.save()
+        organization.topics.set(form.cleaned_data["topics"])
+
+`record` opens a transaction (reversion's own); nested inside another `record` or an
+admin save, the outer one decides user and comment. A saved, changed or deleted child
+row (contact, social media link, weekly time) stores its parent too, so a revision
+always holds the whole listing and restoring it is complete.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import reversion
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
+from reversion.models import Version
+
+from activities.models import Activity, WeeklySlot
+from events.models import Event
+from organizations.models import Contact, Organization, SocialLink
+from places.models import Place
+
+#: Child rows and the attribute that leads to the listing they belong to.
+CHILD_PARENTS = {Contact: "organization", SocialLink: "organization", WeeklySlot: "activity"}
+
+
+def _register():
+    if reversion.is_registered(Organization):  # the module may be imported twice in tests
+        return
+    for child in CHILD_PARENTS:
+        reversion.register(child)
+    reversion.register(Organization, follow=["contacts", "social_links"])
+    reversion.register(Activity, follow=["schedule"])
+    # An event or activity only points at its place; a place is shared, so it has its own
+    # history and is not followed (restoring an event must not rewrite a shared place).
+    reversion.register(Event)
+    reversion.register(Place)
+
+
+_register()
+
+
+def _add_parent(sender, instance, **kwargs):
+    if not reversion.is_active():
+        return
+    parent = getattr(instance, CHILD_PARENTS[sender], None)
+    if parent is not None and parent.pk is not None:
+        reversion.add_to_revision(parent)
+
+
+for _child in CHILD_PARENTS:
+    post_save.connect(_add_parent, sender=_child, dispatch_uid=f"history-{_child.__name__}-save")
+    post_delete.connect(
+        _add_parent, sender=_child, dispatch_uid=f"history-{_child.__name__}-delete"
+    )
+
+
+@contextmanager
+def record(user, comment: str = ""):
+    """Store every change to registered content made inside the block as one revision."""
+    with reversion.create_revision():
+        if user is not None and getattr(user, "is_authenticated", False):
+            reversion.set_user(user)
+        reversion.set_comment(str(comment))
+        yield
+
+
+def is_tracked(model) -> bool:
+    return reversion.is_registered(model)
+
+
+def versions_of(obj):
+    """The object's versions, newest first, with their revision and its author."""
+    return (
+        Version.objects.get_for_object(obj)
+        .select_related("revision", "revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+def _display(model, field, value) -> str:
+    """A field's stored value as a person reads it: choice labels, names of related rows."""
+    if value in (None, "", []):
+        return "–"
+    if isinstance(field, models.ManyToManyField):
+        related = field.related_model.objects.filter(pk__in=value)
+        return ", ".join(sorted(str(obj) for obj in related)) or "–"
+    if isinstance(field, models.ForeignKey):
+        obj = field.related_model._default_manager.filter(pk=value).first()
+        return str(obj) if obj is not None else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value)
+
+
+def _children(version) -> list[str]:
+    """The child rows stored with the version's revision, e.g. its contacts, by name."""
+    model = version._model
+    names = []
+    for child, attname in CHILD_PARENTS.items():
+        if child._meta.get_field(attname).related_model is not model:
+            continue
+        for child_version in version.revision.version_set.all():
+            if child_version._model is child:
+                field_dict = child_version.field_dict
+                if str(field_dict.get(f"{attname}_id")) == str(version.object_id):
+                    names.append(f"{child._meta.verbose_name}: {child_version.object_repr}")
+    return sorted(names)
+
+
+def _translated_originals(model) -> set[str]:
+    """Fields kept per language (name_fi, name_sv, ...): the diff shows those instead."""
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
+# Bookkeeping that changes on every save or is the coordinator's own, not content.
+IGNORED_FIELDS = {"updated_at", "created_at", "reviewed_at", "confirmation_reminder_sent_at"}
+
+
+def version_diff(old, new) -> list[FieldChange]:
+    """The fields that differ between two versions of one object, readable; old may be None."""
+    model = new._model
+    old_fields = old.field_dict if old is not None else {}
+    changes = []
+    originals = _translated_originals(model)
+    fields = {f.attname: f for f in [*model._meta.concrete_fields, *model._meta.many_to_many]}
+    for name, value in new.field_dict.items():
+        field = fields.get(name)
+        if field is None or field.name in IGNORED_FIELDS | originals:
+            continue
+        before = old_fields.get(name)
+        if isinstance(field, models.ManyToManyField):
+            value, before = sorted(value or []), sorted(before or [])
+        if old is not None and before == value:
+            continue
+        changes.append(
+            FieldChange(
+                label=str(field.verbose_name),
+                old=_display(model, field, before) if old is not None else "–",
+                new=_display(model, field, value),
+            )
+        )
+    old_children = _children(old) if old is not None else []
+    new_children = _children(new)
+    if old_children != new_children:
+        changes.append(
+            FieldChange(
+                label=str(_("Contacts, links and weekly times")),
+                old="; ".join(old_children) or "–",
+                new="; ".join(new_children) or "–",
+            )
+        )
+    return changes

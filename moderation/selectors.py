@@ -1,0 +1,99 @@
+"""Reads of the moderation queue, claims and history."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Model, Q, QuerySet
+
+from activities.models import Activity
+from core.models import PublicationStatus
+from events.models import Event
+from organizations.models import Organization
+from places.models import Place
+
+from .models import Claim, Invitation
+
+#: The kinds of content in the queue and in URLs: slug -> model.
+CONTENT_KINDS: dict[str, type[Model]] = {
+    "association": Organization,
+    "event": Event,
+    "activity": Activity,
+    "place": Place,
+}
+MODERATED_KINDS = ["association", "event", "activity"]
+QUEUE_LIMIT = 50
+
+
+def kind_of(obj: Model) -> str:
+    return next(kind for kind, model in CONTENT_KINDS.items() if isinstance(obj, model))
+
+
+def content_get(kind: str, public_id: str) -> Model:
+    """Any listing, published or not, by kind and public id (raises LookupError, DoesNotExist)."""
+    return CONTENT_KINDS[kind]._default_manager.get(public_id=public_id)
+
+
+@dataclass
+class QueueSection:
+    kind: str
+    label: str
+    items: list
+    count: int
+
+
+def _section(kind: str, queryset: QuerySet) -> QueueSection:
+    model = CONTENT_KINDS[kind]
+    return QueueSection(
+        kind=kind,
+        label=str(model._meta.verbose_name_plural),
+        items=list(queryset[:QUEUE_LIMIT]),
+        count=queryset.count(),
+    )
+
+
+def pending_content() -> list[QueueSection]:
+    """New content waiting for approval, oldest first.
+
+    New associations with a pending claim are decided through the claim, so they are
+    listed with the claims instead.
+    """
+    sections = []
+    for kind in MODERATED_KINDS:
+        queryset = CONTENT_KINDS[kind]._default_manager.filter(
+            publication_status=PublicationStatus.PENDING
+        )
+        if kind == "association":
+            queryset = queryset.exclude(
+                claims__kind=Claim.Kind.NEW, claims__status=Claim.Status.PENDING
+            )
+        sections.append(_section(kind, queryset.order_by("updated_at", "pk")))
+    return sections
+
+
+def changed_content() -> list[QueueSection]:
+    """Published content changed since the coordinator last reviewed it, newest first."""
+    unreviewed = Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=F("updated_at"))
+    return [
+        _section(
+            kind,
+            CONTENT_KINDS[kind]
+            ._default_manager.filter(unreviewed, publication_status=PublicationStatus.PUBLISHED)
+            .order_by("-updated_at", "-pk"),
+        )
+        for kind in MODERATED_KINDS
+    ]
+
+
+def claim_list_pending() -> QuerySet[Claim]:
+    return (
+        Claim.objects.filter(status=Claim.Status.PENDING)
+        .select_related("user", "organization")
+        .order_by("created_at", "pk")
+    )
+
+
+def claim_list_of_user(user) -> QuerySet[Claim]:
+    return Claim.objects.filter(user=user).select_related("organization", "decided_by")
+
+
+def invitation_list_of_organization(organization: Organization) -> QuerySet[Invitation]:
+    return organization.invitations.select_related("invited_by", "accepted_by")

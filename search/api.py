@@ -1,0 +1,95 @@
+"""/api/v1/search/: one search over every kind, in the Linked Events envelope."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import generics, serializers
+
+from .models import Kind
+from .services import KINDS, SearchHit, search
+
+_API_VIEWS = {
+    Kind.ORGANIZATION: "api:organization-detail",
+    Kind.EVENT: "api:event-detail",
+    Kind.ACTIVITY: "api:activity-detail",
+    Kind.PLACE: "api:place-detail",
+}
+
+
+class SearchHitSerializer(serializers.Serializer):
+    id = serializers.CharField(source="public_id")
+    type = serializers.ChoiceField(source="kind", choices=KINDS)
+    name = serializers.SerializerMethodField()
+    score = serializers.FloatField()
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+    def get_name(self, hit: SearchHit) -> dict:
+        return {language: text for language, text in hit.titles.items() if text}
+
+    def get_url(self, hit: SearchHit) -> str:
+        return self.context["request"].build_absolute_uri(hit.url)
+
+    def get_api_url(self, hit: SearchHit) -> str:
+        path = reverse(_API_VIEWS[hit.kind], kwargs={"id": hit.public_id})
+        return self.context["request"].build_absolute_uri(path)
+
+
+class SearchSequence:
+    """The hits of one search as Django's Paginator wants them: a count and slices."""
+
+    def __init__(self, query: str, types: list[str] | None, municipality: str | None):
+        self.arguments = {"types": types, "municipality": municipality}
+        self.query = query
+        self._total = None
+
+    def count(self) -> int:
+        if self._total is None:
+            self._total = search(self.query, limit=1, **self.arguments).total
+        return self._total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        offset = item.start or 0
+        stop = item.stop if item.stop is not None else offset + 20
+        return search(self.query, limit=stop - offset, offset=offset, **self.arguments).hits
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "q", OpenApiTypes.STR, description=_("Words to search for, in any inflected form.")
+        ),
+        OpenApiParameter(
+            "type",
+            {"type": "array", "items": {"type": "string", "enum": KINDS}},
+            style="form",
+            explode=False,
+            description=_("Kinds, comma-separated: organization, event, activity, place."),
+        ),
+        OpenApiParameter(
+            "municipality",
+            OpenApiTypes.STR,
+            description=_("Statistics Finland municipality code, e.g. 297."),
+        ),
+    ]
+)
+class SearchView(generics.ListAPIView):
+    """Associations, events, activities and places matching `q`, best first.
+
+    `meta.count` stops at 1000: more matches than that are counted as 1000.
+    """
+
+    serializer_class = SearchHitSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        params = self.request.query_params
+        types = [t.strip() for t in params.get("type", "").split(",") if t.strip()] or None
+        return SearchSequence(params.get("q", ""), types, params.get("municipality") or None)

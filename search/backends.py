@@ -1,0 +1,242 @@
+"""The two ways the index is asked: PostgreSQL (tsvector + GIN) and SQLite (FTS5).
+
+Both get the same groups of pre-analysed terms and compute the same score in SQL
+(docs/search.md, "Ranking"), so they return the same results in the same order.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+
+from .query import Group, ParsedQuery
+
+COUNT_CAP = 1000
+DAY = 86400
+YEAR = 365 * DAY
+TEN_YEARS = 10 * YEAR
+
+#: Points of one query word by where it is found (docs/search.md, "Ranking"). In the
+#: name: the head of the name (what the thing is: kuoro of Varkauden Naiskuoro), the word itself (or its lemma), the word as the part of a compound name
+#: (kuoro in Naiskuoro), a synonym, a synonym as a part, a part of the query word.
+NAME_HEAD = 12
+NAME_WORD, NAME_PART, NAME_SYNONYM, NAME_SYNONYM_PART, NAME_QUERY_PART = 10, 8, 6, 5, 3
+#: Anywhere in the text (name, description, ...): the word, a synonym, a query part.
+TEXT_WORD, TEXT_SYNONYM, TEXT_QUERY_PART = 2, 1.5, 0.7
+#: The name of a topic, an audience or an organizer.
+TAG = 0.5
+#: An optional word (generic, or an audience among other words) counts this much.
+OPTIONAL = 0.25
+#: A place word of the query that is also in the name (Kuopion in Kuopion Martat).
+NAME_PLACE = 2
+
+# The rest of the score, in SQL both databases run; {relevance} is the sum of the
+# query words' points divided by their number, {greatest}/{least} the two-argument
+# max/min of the database.
+SCORE = """(
+    CASE WHEN e.is_cancelled THEN -1000
+         WHEN e.is_inactive OR e.end_ts < %(now)s THEN -100 ELSE 0 END
+    + ({relevance})
+    + CASE WHEN e.start_ts IS NULL THEN 0.5
+           WHEN e.end_ts >= %(now)s THEN
+             1.0 * {greatest}(0.0, 1.0 - {greatest}(0, e.start_ts - %(now)s) / {year}.0)
+           ELSE -1.0 * {least}(%(now)s - e.end_ts, {ten_years}) / {ten_years}.0 END
+)"""
+
+COLUMNS = "e.object_id, e.kind, e.public_id, e.title_fi, e.title_sv, e.title_en"
+
+
+@dataclass
+class Row:
+    object_id: int
+    kind: str
+    public_id: str
+    titles: dict[str, str]
+    score: float
+
+
+def _quote(term: str) -> str:
+    # Terms are runs of letters and digits (analysis.words): quoting cannot break out.
+    return term.replace("'", "").replace('"', "").replace("\\", "")
+
+
+class Backend:
+    vendor = ""
+    greatest = least = ""
+
+    def __init__(self):
+        self._params: dict = {}
+
+    def param(self, value) -> str:
+        name = f"p{len(self._params)}"
+        self._params[name] = value
+        return f"%({name})s"
+
+    # A condition: does the entry have any of `terms` in `field` ("name", "parts",
+    # "text" (name, parts and body), "tags", "facets", "any")?
+    def has(self, field: str, terms) -> str:
+        raise NotImplementedError
+
+    def from_clause(self) -> str:
+        raise NotImplementedError
+
+    def _group_match(self, group: Group) -> str:
+        alternatives = []
+        if group.all_terms:
+            alternatives.append(self.has("any", group.all_terms))
+        if group.facets:
+            alternatives.append(self.has("facets", group.facets))
+        return "(" + " OR ".join(alternatives) + ")" if alternatives else "1 = 0"
+
+    def _where(self, parsed: ParsedQuery, kinds: list[str] | None) -> str:
+        required = parsed.required_groups
+        words = " OR ".join(self._group_match(g) for g in parsed.name_groups)
+        if parsed.relaxed:
+            conditions = [f"({words})"] if words else []
+        else:
+            conditions = [self._group_match(g) for g in required]
+        conditions += [self._group_match(g) for g in parsed.filters]
+        if not conditions:
+            conditions = ["1 = 0"]
+        if kinds:
+            conditions.append(f"e.kind IN ({', '.join(self.param(k) for k in kinds)})")
+        return " AND ".join(conditions)
+
+    def _case(self, steps: list[tuple[str, float]]) -> str:
+        steps = [(condition, points) for condition, points in steps if condition]
+        if not steps:
+            return "0"
+        whens = " ".join(f"WHEN {condition} THEN {points}" for condition, points in steps)
+        return f"(CASE {whens} ELSE 0 END)"
+
+    def _points(self, group: Group) -> str:
+        """The points of one query word, from where it is found."""
+        t, s, p = group.terms, group.synonyms, group.parts
+        name = self._case(
+            [
+                (t and self.has("head", t), NAME_HEAD),
+                (t and self.has("name", t), NAME_WORD),
+                (t and self.has("parts", t), NAME_PART),
+                (s and self.has("name", s), NAME_SYNONYM),
+                (s and self.has("parts", s), NAME_SYNONYM_PART),
+                (p and self.has("name", p), NAME_QUERY_PART),
+                (p and self.has("parts", p), NAME_QUERY_PART),
+            ]
+        )
+        text = self._case(
+            [
+                (t and self.has("text", t), TEXT_WORD),
+                (s and self.has("text", s), TEXT_SYNONYM),
+                (p and self.has("text", p), TEXT_QUERY_PART),
+            ]
+        )
+        tags = self._case([(group.tags and self.has("tags", group.tags), TAG)])
+        return f"{name} + {text} + {tags}"
+
+    def _relevance(self, parsed: ParsedQuery) -> str:
+        groups = parsed.name_groups
+        points = [
+            (f"{OPTIONAL} * ({self._points(g)})" if g.optional else self._points(g)) for g in groups
+        ]
+        points += [
+            self._case([(self.has("name", g.terms), NAME_PLACE)]) for g in parsed.place_groups
+        ]
+        if not points:
+            return "0"
+        weight = sum(OPTIONAL if g.optional else 1 for g in groups)
+        return f"({' + '.join(points)}) / {max(1.0, weight)}"
+
+    def search(
+        self, parsed: ParsedQuery, *, kinds: list[str] | None, limit: int, offset: int
+    ) -> list[Row]:
+        rows = self._search(parsed, kinds=kinds, limit=limit, offset=offset)
+        if not rows and offset == 0 and parsed.can_relax:
+            parsed.relaxed = True
+            rows = self._search(parsed, kinds=kinds, limit=limit, offset=offset)
+        return rows
+
+    def _search(self, parsed, *, kinds, limit, offset) -> list[Row]:
+        self._params = {"now": int(time.time()), "limit": limit, "offset": offset}
+        where = self._where(parsed, kinds)
+        score = SCORE.format(
+            relevance=self._relevance(parsed),
+            greatest=self.greatest,
+            least=self.least,
+            year=YEAR,
+            ten_years=TEN_YEARS,
+        )
+        sql = (
+            f"SELECT {COLUMNS}, {score} AS score FROM {self.from_clause()} WHERE {where} "
+            "ORDER BY score DESC, e.title_key, e.id LIMIT %(limit)s OFFSET %(offset)s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._params)
+            return [
+                Row(r[0], r[1], r[2], {"fi": r[3], "sv": r[4], "en": r[5]}, float(r[6]))
+                for r in cursor.fetchall()
+            ]
+
+    def count(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int = COUNT_CAP) -> int:
+        """How many entries match, counting no further than cap + 1."""
+        self._params = {"cap": cap + 1}
+        where = self._where(parsed, kinds)
+        sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM {self.from_clause()} WHERE {where} "
+            "LIMIT %(cap)s) m"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._params)
+            return cursor.fetchone()[0]
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+    greatest, least = "GREATEST", "LEAST"
+    _COLUMNS = {
+        "name": "e.name_document",
+        "head": "e.head_document",
+        "parts": "e.part_document",
+        "text": "e.document",
+        "tags": "e.document",
+        "facets": "e.document",
+        "any": "e.document",
+    }
+
+    def has(self, field, terms):
+        query = " | ".join(f"'{_quote(t)}'" for t in terms)
+        return f"{self._COLUMNS[field]} @@ {self.param(query)}::tsquery"
+
+    def from_clause(self):
+        return "search_searchentry e"
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+    greatest, least = "MAX", "MIN"
+    _COLUMNS = {
+        "name": "name",
+        "head": "head",
+        "parts": "parts",
+        "text": "{name head parts body}",
+        "tags": "tags",
+        "facets": "facets",
+        "any": "{name head parts body tags facets}",
+    }
+
+    def has(self, field, terms):
+        # Tags are stored "_"-prefixed; FTS5 splits the "_" off, so the column is enough.
+        alternatives = " OR ".join(f'"{_quote(t).lstrip("_")}"' for t in terms)
+        match = f"{self._COLUMNS[field]} : ({alternatives})"
+        return f"e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {self.param(match)})"
+
+    def from_clause(self):
+        return "search_searchentry e"
+
+
+def backend() -> Backend:
+    """The backend of the default database's vendor."""
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise NotImplementedError(f"No search backend for {connection.vendor}")

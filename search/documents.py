@@ -1,0 +1,210 @@
+"""What the index holds of each organization, event, activity and place.
+
+Rows are built from `values()` of a batch of objects and of their relations, never
+from model instances, so the same code serves one save and a rebuild of a million rows.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from activities.models import Activity
+from events.models import Event
+from municipalities.models import Municipality
+from organizations.models import Organization
+from places.models import Place
+
+from .analysis import index_terms, name_head_terms, word_and_part_terms, words
+from .models import Kind
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+def facet(code: str) -> str:
+    """The filter token of a municipality, e.g. kunta297 for Kuopio."""
+    return f"kunta{code}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one model becomes index rows."""
+
+    kind: str
+    model: type[models.Model]
+    #: Translated fields whose text goes in as the body, per language.
+    body_fields: tuple[str, ...]
+    #: Untranslated fields (and lookups) whose text goes in as Finnish body text.
+    plain_fields: tuple[str, ...] = ()
+    #: M2M fields whose related names (name_fi/sv/en) are body text.
+    related_names: tuple[str, ...] = ()
+    #: M2M fields and FK lookups that give the municipalities of an object.
+    municipality_m2m: tuple[str, ...] = ()
+    municipality_fks: tuple[str, ...] = ()
+    extra: tuple[str, ...] = field(default=())
+
+
+SOURCES = {
+    Kind.ORGANIZATION: Source(
+        kind=Kind.ORGANIZATION,
+        model=Organization,
+        body_fields=("description",),
+        plain_fields=("business_id",),
+        related_names=("topics", "audiences"),
+        municipality_m2m=("municipalities",),
+        municipality_fks=("address_municipality_id",),
+        extra=("status",),
+    ),
+    Kind.EVENT: Source(
+        kind=Kind.EVENT,
+        model=Event,
+        body_fields=("short_description", "description"),
+        plain_fields=("location__name_fi",),
+        related_names=("topics", "audiences", "organizers"),
+        municipality_fks=("location__municipality_id",),
+        extra=("start_time", "end_time", "event_status"),
+    ),
+    Kind.ACTIVITY: Source(
+        kind=Kind.ACTIVITY,
+        model=Activity,
+        body_fields=("description",),
+        plain_fields=("location__name_fi", "organizer__name_fi"),
+        related_names=("topics", "audiences"),
+        municipality_m2m=("municipalities",),
+        municipality_fks=("location__municipality_id",),
+    ),
+    Kind.PLACE: Source(
+        kind=Kind.PLACE,
+        model=Place,
+        body_fields=("street_address", "accessibility_notes"),
+        plain_fields=("postal_code",),
+        municipality_fks=("municipality_id",),
+    ),
+}
+
+
+def source_for_model(model) -> Source | None:
+    for source in SOURCES.values():
+        if issubclass(model, source.model):
+            return source
+    return None
+
+
+def municipality_codes() -> dict[int, str]:
+    return dict(Municipality.objects.values_list("pk", "code"))
+
+
+def _translated(name: str) -> list[str]:
+    return [f"{name}_{language}" for language in LANGUAGES]
+
+
+def _related(model, field_name: str, pks: list[int]) -> dict[int, list[tuple]]:
+    """{object pk: [(name_fi, name_sv, name_en), ...]} of one M2M field, one query."""
+    relation = model._meta.get_field(field_name)
+    through = relation.remote_field.through
+    owner, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    names = [f"{target}__{n}" for n in _translated("name")]
+    found = defaultdict(list)
+    rows = through.objects.filter(**{f"{owner}_id__in": pks}).values_list(f"{owner}_id", *names)
+    for owner_id, *values in rows:
+        found[owner_id].append(values)
+    return found
+
+
+def _m2m_ids(model, field_name: str, pks: list[int]) -> dict[int, list[int]]:
+    relation = model._meta.get_field(field_name)
+    through = relation.remote_field.through
+    owner, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+    found = defaultdict(list)
+    rows = through.objects.filter(**{f"{owner}_id__in": pks}).values_list(
+        f"{owner}_id", f"{target}_id"
+    )
+    for owner_id, target_id in rows:
+        found[owner_id].append(target_id)
+    return found
+
+
+def _timestamp(value: dt.datetime | None) -> int | None:
+    return int(value.timestamp()) if value else None
+
+
+def _terms(values: list[tuple[str, str]]) -> str:
+    """Space-separated terms of (text, language) pairs."""
+    terms = []
+    for text, language in values:
+        if text:
+            terms.extend(index_terms(str(text), language))
+    return " ".join(dict.fromkeys(terms))
+
+
+def _name_terms(values: list[tuple[str, str]]) -> tuple[str, str]:
+    """(terms of the name's words, parts of its compounds), space-separated."""
+    own, parts = {}, {}
+    for text, language in values:
+        for word in words(text or ""):
+            word_terms, part_terms = word_and_part_terms(word, language)
+            own.update(dict.fromkeys(word_terms))
+            parts.update(dict.fromkeys(part_terms))
+    return " ".join(own), " ".join(p for p in parts if p not in own)
+
+
+def _tag_terms(values: list[tuple[str, str]]) -> str:
+    """Terms of topic, audience and organizer names, prefixed "_" to keep them apart."""
+    terms = []
+    for text, language in values:
+        if text:
+            terms.extend(index_terms(str(text), language))
+    return " ".join("_" + t for t in dict.fromkeys(terms))
+
+
+def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[dict]:
+    """The index rows of the objects `pks` of one kind, in a fixed number of queries."""
+    names = _translated("name")
+    body = [f for name in source.body_fields for f in _translated(name)]
+    columns = ["pk", "public_id", *names, *body, *source.plain_fields]
+    columns += [*source.municipality_fks, *source.extra]
+    objects = source.model.objects.filter(pk__in=pks).values(*columns)
+    related = {f: _related(source.model, f, pks) for f in source.related_names}
+    m2m_municipalities = {f: _m2m_ids(source.model, f, pks) for f in source.municipality_m2m}
+    rows = []
+    for obj in objects:
+        pk = obj["pk"]
+        texts = [(obj[f"{n}_{lang}"], lang) for n in source.body_fields for lang in LANGUAGES]
+        texts += [(obj[f], "fi") for f in source.plain_fields]
+        tags = []
+        for relation in related.values():
+            for triple in relation.get(pk, ()):
+                tags += list(zip(triple, LANGUAGES, strict=True))
+        municipality_ids = {obj[f] for f in source.municipality_fks if obj[f]}
+        for relation in m2m_municipalities.values():
+            municipality_ids.update(relation.get(pk, ()))
+        name_terms, part_terms = _name_terms([(obj[f"name_{lang}"], lang) for lang in LANGUAGES])
+        title = obj["name_fi"] or obj["name_sv"] or obj["name_en"] or obj["public_id"]
+        row = {
+            "kind": source.kind,
+            "object_id": pk,
+            "public_id": obj["public_id"],
+            "title_fi": title[:250],
+            "title_sv": (obj["name_sv"] or "")[:250],
+            "title_en": (obj["name_en"] or "")[:250],
+            "title_key": " ".join(words(title))[:250],
+            "name_terms": name_terms,
+            "part_terms": part_terms,
+            "head_terms": " ".join(name_head_terms(obj["name_fi"] or "")),
+            "body_terms": _terms(texts),
+            "tag_terms": _tag_terms(tags),
+            "facets": " ".join(sorted(facet(codes[m]) for m in municipality_ids if m in codes)),
+            "start_ts": None,
+            "end_ts": None,
+            "is_cancelled": False,
+            "is_inactive": False,
+        }
+        if source.kind == Kind.EVENT:
+            row["start_ts"] = _timestamp(obj["start_time"])
+            row["end_ts"] = _timestamp(obj["end_time"] or obj["start_time"])
+            row["is_cancelled"] = obj["event_status"] == Event.Status.CANCELLED
+        elif source.kind == Kind.ORGANIZATION:
+            row["is_inactive"] = obj["status"] == Organization.Status.DISSOLVED
+        rows.append(row)
+    return rows

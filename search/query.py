@@ -1,0 +1,354 @@
+"""From what a visitor typed to the groups of terms the index is asked for.
+
+Each word becomes a group of alternative terms (its lemmas and stems in the three
+languages, its synonyms, and close spellings when the word itself is not in the
+index); a result must match every group. A word that names a municipality in any
+case form ("Iisalmessa", "Varkauden", "kuopiolaisille") becomes a group that also
+matches everything in that municipality.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from municipalities.models import Municipality
+
+from .analysis import (
+    MAX_QUERY_WORDS,
+    finnish_lemmas,
+    query_parts_of_word,
+    query_terms_of_word,
+    strip_demonym,
+    words,
+)
+from .documents import facet
+from .models import SearchTerm, Synonym
+
+MAX_QUERY_LENGTH = 500
+VOCABULARY_SECONDS = 60
+FUZZY_CANDIDATES = 30
+FUZZY_KEEP = 3
+
+
+#: Words too general to require (they still count when they match): "tapahtumat",
+#: "yhdistys", "ry", and the function words of Swedish and English queries. A query of
+#: nothing else still requires them.
+SOFT_WORDS = frozenset(
+    """tapahtuma tapahtumat yhdistys yhdistykset ry rf kerho kerhot toiminta tilaisuus
+    ja tai sekä for the and of in on at a an to with och i på för med av en ett till""".split()
+)
+
+
+@dataclass
+class Group:
+    """Alternatives for one query word (or a phrase of the synonym list).
+
+    `terms` are the word itself, its lemmas and stems; `synonyms` what the synonym list
+    adds; `parts` the head and first part of a compound query word (sähly, vuoro of
+    sählyvuoro); `facets` match filter tokens instead of text. A group that is `optional`
+    ranks but need not match: generic words and, among other words, audiences.
+    """
+
+    word: str
+    terms: tuple[str, ...]
+    facets: tuple[str, ...] = ()
+    is_place: bool = False
+    synonyms: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    optional: bool = False
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The topic, audience and organizer terms (stored with a "_" prefix)."""
+        return tuple("_" + t for t in (*self.terms, *self.synonyms))
+
+    @property
+    def all_terms(self) -> tuple[str, ...]:
+        return (*self.terms, *self.synonyms, *self.parts, *self.tags)
+
+
+@dataclass
+class ParsedQuery:
+    groups: list[Group] = field(default_factory=list)
+    municipality_codes: list[str] = field(default_factory=list)
+    #: Set by the backend when every required word together matched nothing: then any
+    #: of them will do, and the more the better.
+    relaxed: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+    @property
+    def name_groups(self) -> list[Group]:
+        """The groups that count towards relevance: the words that are not places."""
+        return [g for g in self.groups if not g.is_place and g.terms + g.synonyms + g.parts]
+
+    @property
+    def place_groups(self) -> list[Group]:
+        return [g for g in self.groups if g.is_place and g.terms]
+
+    @property
+    def required_groups(self) -> list[Group]:
+        return [g for g in self.name_groups if not g.optional]
+
+    @property
+    def filters(self) -> list[Group]:
+        """Groups every result must match, whatever the words: places, municipality."""
+        return [g for g in self.groups if g.is_place]
+
+    @property
+    def can_relax(self) -> bool:
+        return not self.relaxed and len(self.name_groups) > 1
+
+
+# Vocabularies read from the database, kept for a minute in each process and dropped
+# at once in the process that changed them (signals.py).
+_cache: dict[str, tuple[float, object]] = {}
+
+
+def forget_vocabularies() -> None:
+    _cache.clear()
+
+
+def _cached(name, load):
+    found = _cache.get(name)
+    if found and time.monotonic() - found[0] < VOCABULARY_SECONDS:
+        return found[1]
+    value = load()
+    _cache[name] = (time.monotonic(), value)
+    return value
+
+
+def _lemmas(word: str) -> set[str]:
+    return {word, *finnish_lemmas(word)[0]}
+
+
+@dataclass
+class Synonyms:
+    """The synonym list: each term's group, and the phrases ("family carer") to find."""
+
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: (the terms of each word of a phrase, the phrase's group), longest phrases first
+    phrases: list[tuple[tuple[frozenset[str], ...], frozenset[str]]] = field(default_factory=list)
+
+
+def _phrase_terms(phrase: str) -> set[str]:
+    return set().union(*[query_terms_of_word(w) for w in words(phrase)] or [set()])
+
+
+def _load_synonyms() -> Synonyms:
+    synonyms = Synonyms()
+    for synonym in Synonym.objects.all():
+        group = set()
+        for phrase in synonym.word_list():
+            phrase_words = words(phrase)
+            if len(phrase_words) == 1:
+                group |= set(query_terms_of_word(phrase_words[0]))
+            elif phrase_words:
+                # A phrase's own words (like their compound) are a term each, so that
+                # "family carer" matches neither every family nor every carer.
+                group.add("".join(phrase_words))
+        for phrase in synonym.word_list():
+            phrase_words = words(phrase)
+            if len(phrase_words) > 1:
+                key = tuple(frozenset(query_terms_of_word(w)) for w in phrase_words)
+                synonyms.phrases.append((key, frozenset(group)))
+        for term in group:
+            synonyms.terms[term] = synonyms.terms.get(term, frozenset()) | frozenset(group)
+    synonyms.phrases.sort(key=lambda p: -len(p[0]))
+    return synonyms
+
+
+def _load_municipalities() -> dict[str, str]:
+    names = {}
+    for code, *values in Municipality.objects.values_list("code", "name_fi", "name_sv"):
+        for value in values:
+            for word in words(value or "")[:1]:
+                names[word] = code
+                for lemma in _lemmas(word):
+                    names.setdefault(lemma, code)
+    return names
+
+
+def municipality_match(word: str) -> tuple[str, str] | None:
+    """(code, name) of the municipality a word names in any case form: Iisalmessa -> 140."""
+    names = _cached("municipalities", _load_municipalities)
+    for lemma in sorted(_lemmas(word)):
+        for candidate in (lemma, strip_demonym(lemma)):
+            if candidate and candidate in names:
+                return names[candidate], candidate
+    return None
+
+
+def municipality_of(word: str) -> str | None:
+    """The code of the municipality a word names in any case form, e.g. Iisalmessa -> 140."""
+    found = municipality_match(word)
+    return found[0] if found else None
+
+
+def _synonyms() -> Synonyms:
+    return _cached("synonyms", _load_synonyms)
+
+
+def _expand(word: str) -> set[str]:
+    synonyms = _synonyms().terms
+    terms = set(query_terms_of_word(word))
+    for term in list(terms):
+        terms |= synonyms.get(term, frozenset())
+    return terms
+
+
+def _audience_terms() -> frozenset[str]:
+    """Query terms naming an audience, in any of its languages (Ikäihmiset, Äldre)."""
+
+    def load():
+        from taxonomy.models import Audience
+
+        found = set()
+        for names in Audience.objects.values_list("name_fi", "name_sv", "name_en"):
+            for name in names:
+                for word in words(name or ""):
+                    found |= set(query_terms_of_word(word))
+        return frozenset(found)
+
+    return _cached("audiences", load)
+
+
+def _phrases(query_words: list[str]) -> list[tuple[str, frozenset[str] | None]]:
+    """The query as words and synonym-list phrases: [("family carers", {terms}), ...]."""
+    phrases = _synonyms().phrases
+    found, i = [], 0
+    while i < len(query_words):
+        for key, group in phrases:
+            end = i + len(key)
+            if end <= len(query_words) and all(
+                set(query_terms_of_word(w)) & k
+                for w, k in zip(query_words[i:end], key, strict=True)
+            ):
+                found.append((" ".join(query_words[i:end]), group))
+                i = end
+                break
+        else:
+            found.append((query_words[i], None))
+            i += 1
+    return found
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours counts one), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_typos(word: str) -> int:
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def _candidates(word: str) -> list[str]:
+    """Terms of the index that share trigrams with `word`, most similar first."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT term FROM search_searchterm WHERE term %% %s "
+                "ORDER BY similarity(term, %s) DESC, term LIMIT %s",
+                [word, word, FUZZY_CANDIDATES],
+            )
+        else:
+            trigrams = {word[i : i + 3] for i in range(len(word) - 2)}
+            match = " OR ".join(f'"{t}"' for t in sorted(trigrams))
+            cursor.execute(
+                "SELECT term FROM search_term_trgm WHERE search_term_trgm MATCH %s "
+                "ORDER BY rank, term LIMIT %s",
+                [match, FUZZY_CANDIDATES],
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def close_terms(word: str) -> list[str]:
+    """Index terms within a typo or two of `word` (none for words under four letters)."""
+    limit = allowed_typos(word)
+    if not limit:
+        return []
+    scored = []
+    for term in _candidates(word):
+        distance = edit_distance(word, term, limit)
+        if distance <= limit:
+            scored.append((distance, term))
+    return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
+
+
+def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
+    """The groups of terms to match for `text`; unknown words without a close term are dropped."""
+    parsed = ParsedQuery()
+    query_words = list(dict.fromkeys(words((text or "")[:MAX_QUERY_LENGTH])))[:MAX_QUERY_WORDS]
+    units = _phrases(query_words)
+    own = {}
+    expanded = {}
+    for word, group in units:
+        if group is None:
+            own[word] = set(query_terms_of_word(word))
+            expanded[word] = _expand(word)
+        else:
+            own[word] = set(group)
+            expanded[word] = set(group)
+    parts = {word: set(query_parts_of_word(word)) if " " not in word else set() for word in own}
+    places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
+    every_term = set().union(
+        *expanded.values(), *parts.values(), {p[1] for p in places.values() if p}
+    )
+    known = set(SearchTerm.objects.filter(term__in=every_term).values_list("term", flat=True))
+    # A query of nothing but a place name is a search for the name, not a filter.
+    only_places = all(places.values())
+    audiences = _audience_terms()
+    for word, _group in units:
+        code, name = places[word] or (None, None)
+        terms = (own[word] | ({name} if name else set())) & known
+        synonyms = (expanded[word] - own[word]) & known
+        word_parts = (parts[word] - own[word] - expanded[word]) & known
+        if not terms and not synonyms and not code:
+            terms = set(close_terms(word))
+            for term in list(terms):
+                synonyms |= (_expand(term) - terms) & known if term else set()
+        if not terms and not synonyms and not word_parts and not code:
+            continue
+        group = Group(
+            word=word,
+            terms=tuple(sorted(terms)),
+            synonyms=tuple(sorted(synonyms)),
+            parts=tuple(sorted(word_parts)),
+        )
+        if code:
+            # Among other words a place name filters; alone, it still counts in names.
+            group.facets = (facet(code),)
+            group.is_place = not only_places
+            parsed.municipality_codes.append(code)
+        parsed.groups.append(group)
+    _mark_optional(parsed.name_groups, audiences)
+    if municipality and parsed.groups:
+        parsed.groups.append(Group(word="", terms=(), facets=(facet(municipality),), is_place=True))
+    return parsed
+
+
+def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
+    """Generic words, and audiences among other words, rank without being required."""
+
+    def soft(g):
+        return g.word in SOFT_WORDS or bool(set(query_terms_of_word(g.word)) & SOFT_WORDS)
+
+    required = [g for g in groups if not soft(g)] or groups
+    for g in groups:
+        g.optional = not any(g is r for r in required)

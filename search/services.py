@@ -1,0 +1,180 @@
+"""The one search of organizations, events, activities and places.
+
+Pages, the API's `q` on every list, /api/v1/search/ and the autocomplete of the
+search box all call these functions; docs/search.md explains what they match and how
+they rank.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+from django.utils import translation
+
+from .analysis import words
+from .backends import COUNT_CAP, backend
+from .documents import source_for_model
+from .models import Kind, SearchSuggestion
+from .query import municipality_of, parse_query
+
+logger = logging.getLogger(__name__)
+
+KINDS = [k.value for k in Kind]
+#: `q` on a list keeps this many best matches (see docs/search.md).
+MATCHING_IDS_CAP = 1000
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+_DETAIL_VIEWS = {
+    Kind.ORGANIZATION: "organizations:detail",
+    Kind.EVENT: "events:detail",
+    Kind.ACTIVITY: "activities:detail",
+}
+
+
+@dataclass
+class SearchHit:
+    kind: str  # "organization" | "event" | "activity" | "place"
+    public_id: str
+    title: str
+    score: float
+    url: str
+    titles: dict[str, str] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class SearchResults:
+    hits: list[SearchHit]
+    total: int
+    #: True when more than `total` (= COUNT_CAP) entries match: show "1000+".
+    total_is_capped: bool = False
+    #: Municipalities the query named ("Kuopiossa" -> "297"), applied as a filter.
+    municipality_codes: list[str] = field(default_factory=list)
+
+
+def hit_url(kind: str, public_id: str, title: str) -> str:
+    """The page of a hit; places have none, so theirs lists the events held there."""
+    if kind in _DETAIL_VIEWS:
+        return reverse(_DETAIL_VIEWS[kind], kwargs={"public_id": public_id})
+    return reverse("events:list") + "?" + urlencode({"q": title})
+
+
+def _title(titles: dict[str, str]) -> str:
+    return titles.get(translation.get_language() or "fi") or titles.get("fi") or ""
+
+
+def _kinds(types: list[str] | None) -> list[str] | None:
+    if not types:
+        return None
+    return [t for t in KINDS if t in set(types)] or ["-"]
+
+
+def _municipality_code(municipality: str | None) -> str | None:
+    """A Statistics Finland code as it is, or a municipality name in any case form."""
+    if not municipality:
+        return None
+    municipality = str(municipality).strip()[:100]
+    if municipality.isascii() and municipality.isdigit():
+        return municipality
+    found = words(municipality)
+    return (municipality_of(found[0]) if found else None) or "-"
+
+
+def _safely(action, fallback):
+    """Run a read against the index; a broken index degrades to no results, not an error."""
+    try:
+        if connection.in_atomic_block:  # keep the caller's transaction usable
+            with transaction.atomic():
+                return action()
+        return action()
+    except DatabaseError:
+        logger.exception("Search failed; answering with no results")
+        return fallback
+
+
+def search(
+    query: str,
+    *,
+    types: list[str] | None = None,
+    municipality: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """The best matches of `query`, of the given kinds, best first."""
+    limit = max(0, min(int(limit), MAX_LIMIT))
+    offset = max(0, min(int(offset), MAX_OFFSET))
+    parsed = parse_query(query or "", municipality=_municipality_code(municipality))
+    if parsed.is_empty:
+        return SearchResults(hits=[], total=0)
+    kinds = _kinds(types)
+    engine = backend()
+    rows = _safely(lambda: engine.search(parsed, kinds=kinds, limit=limit, offset=offset), [])
+    if offset == 0 and len(rows) < limit:
+        total = len(rows)
+    else:
+        total = _safely(lambda: engine.count(parsed, kinds=kinds), 0)
+    hits = [
+        SearchHit(
+            kind=row.kind,
+            public_id=row.public_id,
+            title=_title(row.titles),
+            score=round(row.score, 3),
+            url=hit_url(row.kind, row.public_id, row.titles["fi"]),
+            titles=row.titles,
+        )
+        for row in rows
+    ]
+    return SearchResults(
+        hits=hits,
+        total=min(total, COUNT_CAP),
+        total_is_capped=total > COUNT_CAP,
+        municipality_codes=parsed.municipality_codes,
+    )
+
+
+def matching_ids(model, query: str) -> list[int]:
+    """Primary keys of `model`'s objects matching `query`, best first (at most 1000)."""
+    source = source_for_model(model)
+    if source is None:
+        return []
+    parsed = parse_query(query or "")
+    if parsed.is_empty:
+        return []
+    engine = backend()
+    rows = _safely(
+        lambda: engine.search(parsed, kinds=[source.kind], limit=MATCHING_IDS_CAP, offset=0), []
+    )
+    return [row.object_id for row in rows]
+
+
+def autocomplete(prefix: str, *, limit: int = 8) -> list[SearchHit]:
+    """Names that start with `prefix` (or have a word that does), for the search box."""
+    limit = max(0, min(int(limit), 20))
+    key = " ".join(words((prefix or "")[:100]))[:100]
+    if not key or not limit:
+        return []
+    order = ["-is_current", "-count", "title_key"]
+    starting = SearchSuggestion.objects.filter(title_key__startswith=key)
+    found = list(starting.order_by(*order)[:limit])
+    if len(found) < limit:
+        seen = [s.pk for s in found]
+        found += list(
+            SearchSuggestion.objects.filter(title_key__contains=" " + key)
+            .exclude(pk__in=seen)
+            .order_by(*order)[: limit - len(found)]
+        )
+    return [
+        SearchHit(
+            kind=s.kind,
+            public_id=s.public_id,
+            title=s.title,
+            score=0.0,
+            url=(
+                hit_url(s.kind, s.public_id, s.title)
+                if s.count == 1
+                else reverse("search:results") + "?" + urlencode({"q": s.title, "type": s.kind})
+            ),
+        )
+        for s in found
+    ]

@@ -1,0 +1,56 @@
+"""Keep the index in step with saves, deletes and relation changes made through the ORM.
+
+The importer writes with raw SQL and COPY, so no signal fires there:
+datasets.services.dataset_import calls index_objects itself.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .documents import SOURCES
+from .index import index_objects, remove_objects
+
+_M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_objects(sender, [instance.pk])
+
+
+def _deleted(sender, instance, **kwargs):
+    remove_objects(sender, [instance.pk])
+
+
+def _relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action not in _M2M_ACTIONS:
+        return
+    if not reverse:
+        index_objects(type(instance), [instance.pk])
+    elif pk_set:
+        index_objects(model, pk_set)
+
+
+def _invalidate_synonyms(**kwargs):
+    from .query import forget_vocabularies
+
+    forget_vocabularies()
+
+
+def connect() -> None:
+    from municipalities.models import Municipality
+
+    from .models import Synonym
+
+    for source in SOURCES.values():
+        model = source.model
+        post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{source.kind}")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{source.kind}")
+        for relation in model._meta.many_to_many:
+            m2m_changed.connect(
+                _relation_changed,
+                sender=relation.remote_field.through,
+                dispatch_uid=f"search-m2m-{source.kind}-{relation.name}",
+            )
+    for model in (Synonym, Municipality):
+        post_save.connect(_invalidate_synonyms, sender=model, dispatch_uid=f"search-vocab-{model}")
+        post_delete.connect(_invalidate_synonyms, sender=model, dispatch_uid=f"search-vdel-{model}")

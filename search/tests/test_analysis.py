@@ -1,0 +1,50 @@
+from search.analysis import finnish_lemmas, index_terms, words
+from search.query import parse_query
+
+
+def test_words_are_case_folded_and_punctuation_separates_them():
+    assert words('Kuopion "Eläkeläiset" ry\x00OR*NEAR( )') == [
+        "kuopion",
+        "eläkeläiset",
+        "ry",
+        "or",
+        "near",
+    ]
+
+
+def test_an_inflected_finnish_word_is_indexed_under_its_lemma(voikko):
+    assert "yhdistys" in index_terms("yhdistyksen", "fi")
+
+
+def test_a_compound_word_is_indexed_whole_and_by_its_parts(voikko):
+    terms = index_terms("nuorisoseura", "fi")
+    assert {"nuorisoseura", "nuoriso", "seura"} <= set(terms)
+    assert "sose" not in terms
+
+
+def test_swedish_and_english_text_is_stemmed_in_its_own_language():
+    assert "förening" in index_terms("föreningen", "sv")
+    assert "concert" in index_terms("concerts", "en")
+
+
+def test_without_voikko_finnish_falls_back_to_snowball(monkeypatch):
+    from search import analysis
+
+    monkeypatch.setattr(analysis, "_voikko", lambda: None)
+    analysis.finnish_lemmas.cache_clear()
+    try:
+        assert finnish_lemmas("yhdistyksen") == (("yhdistyks",), ())
+    finally:
+        analysis.finnish_lemmas.cache_clear()
+
+
+def test_a_municipality_in_any_case_form_becomes_a_filter(db, voikko):
+    from municipalities.tests.factories import MunicipalityFactory
+
+    MunicipalityFactory(code="140", name_fi="Iisalmi", name_sv="Idensalmi")
+    MunicipalityFactory(code="297", name_fi="Kuopio", name_sv="Kuopio")
+    MunicipalityFactory(code="915", name_fi="Varkaus", name_sv="Varkaus")
+
+    assert parse_query("kuoro Iisalmessa").municipality_codes == ["140"]
+    assert parse_query("kuoro Varkauden").municipality_codes == ["915"]
+    assert parse_query("kuoro kuopiolaisille").municipality_codes == ["297"]

@@ -1,0 +1,391 @@
+"""Writes of self-service: an association's own profile, events and activities.
+
+Every function checks accounts.permissions first, validates before writing, runs in
+one transaction and stores a revision of what changed (moderation.history.record).
+Publication follows selfservice.publication.
+"""
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from accounts.permissions import (
+    can_edit_activity,
+    can_edit_event,
+    can_edit_organization,
+    is_coordinator,
+)
+from activities.models import Activity, WeeklySlot
+from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.richtext import sanitize_html
+from events.models import Event
+from moderation.history import record
+from organizations.models import Contact, Organization, SocialLink
+
+from .images import prepare_logo
+from .publication import mark_changed, status_after_edit
+from .series import SeriesRule, series_dates
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+def _translated(*names: str) -> set[str]:
+    return {f"{name}_{lang}" for name in names for lang in LANGUAGES}
+
+
+ORGANIZATION_FIELDS = _translated("name", "description") | {
+    "email",
+    "phone",
+    "website",
+    "street_address",
+    "postal_code",
+    "address_municipality",
+}
+EVENT_FIELDS = _translated("name", "short_description", "description", "price") | {
+    "start_time",
+    "end_time",
+    "location",
+    "online_url",
+    "is_free",
+    "offer_info_url",
+    "registration_url",
+    "audience_min_age",
+    "audience_max_age",
+    "accessibility",
+}
+EVENT_RELATIONS = {"topics", "audiences", "in_language"}
+ACTIVITY_FIELDS = _translated(
+    "name", "description", "price", "skills_wanted", "time_commitment"
+) | {
+    "kind",
+    "participation",
+    "location",
+    "is_free",
+    "accessibility",
+    "contact_email",
+    "contact_phone",
+}
+ACTIVITY_RELATIONS = {"municipalities", "topics", "audiences", "in_language"}
+RICH_TEXT = _translated("description")
+
+
+def _assign(obj: models.Model, data: dict, allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        # A programming error, not a user's: the form and the service disagree.
+        raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        if name in RICH_TEXT:
+            value = sanitize_html(value or "")
+        elif isinstance(value, str):
+            value = value.strip()
+        setattr(obj, name, value)
+
+
+def _set_relations(obj: models.Model, relations: dict, allowed: set[str]) -> None:
+    for name, values in relations.items():
+        if name not in allowed:
+            raise ValueError(f"Relation not editable here: {name}")
+        getattr(obj, name).set(values)
+
+
+def _validate(obj: models.Model, exclude: Iterable[str] = ()) -> None:
+    # public_id is set after the first save (sakke:<pk>); the rest is the model's own check.
+    obj.full_clean(exclude=["public_id", *exclude], validate_unique=False)
+
+
+def _give_public_id(obj: models.Model) -> None:
+    """Save a new object under a temporary id, then under its public id `sakke:<pk>`."""
+    obj.public_id = f"{LOCAL_DATA_SOURCE}:new-{uuid.uuid4().hex}"
+    obj.data_source = LOCAL_DATA_SOURCE
+    obj.save()
+    obj.public_id = f"{LOCAL_DATA_SOURCE}:{obj.pk}"
+    type(obj).objects.filter(pk=obj.pk).update(public_id=obj.public_id)
+
+
+# The association's profile
+
+
+def organization_update(
+    *,
+    user,
+    organization: Organization,
+    data: dict,
+    relations: dict | None = None,
+    contacts: list[dict] | None = None,
+    social_links: list[dict] | None = None,
+    logo=None,
+    remove_logo: bool = False,
+) -> Organization:
+    """Save the profile; a published association stays published, marked as changed."""
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not edit this association."))
+    _assign(organization, data, ORGANIZATION_FIELDS)
+    if not organization.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name of the association in Finnish.")})
+    prepared = prepare_logo(logo) if logo else None
+    _validate(organization, exclude=["logo"])
+    for row in contacts or []:
+        if not (row.get("name") or "").strip():
+            raise ValidationError({"contacts": _("Every contact person needs a name.")})
+    with transaction.atomic(), record(user, _("Edited the association's profile")):
+        mark_changed(organization, user)
+        if remove_logo and organization.logo:
+            organization.logo.delete(save=False)
+        if prepared is not None:
+            if organization.logo:
+                organization.logo.delete(save=False)
+            organization.logo.save(prepared.name, prepared, save=False)
+        organization.save()
+        _set_relations(organization, relations or {}, {"municipalities", "topics", "audiences"})
+        if contacts is not None:
+            organization.contacts.all().delete()
+            Contact.objects.bulk_create(
+                Contact(organization=organization, **_stripped(row)) for row in contacts
+            )
+        if social_links is not None:
+            organization.social_links.all().delete()
+            SocialLink.objects.bulk_create(
+                SocialLink(organization=organization, **_stripped(row)) for row in social_links
+            )
+    return organization
+
+
+def _stripped(row: dict) -> dict:
+    return {key: value.strip() if isinstance(value, str) else value for key, value in row.items()}
+
+
+def organization_submit(*, user, organization: Organization) -> Organization:
+    """Send an unpublished association to the coordinator (who publishes it directly)."""
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not edit this association."))
+    if organization.is_published:
+        raise ValidationError(
+            {"publication_status": _("The association's page is already published.")}
+        )
+    if not organization.name_fi or not organization.description_fi:
+        raise ValidationError(
+            {
+                "description_fi": _(
+                    "Write a short description in Finnish before sending the page for approval."
+                )
+            }
+        )
+    with transaction.atomic(), record(user, _("Sent for approval")):
+        if is_coordinator(user):
+            organization.publication_status = PublicationStatus.PUBLISHED
+            organization.reviewed_at = timezone.now()
+        else:
+            organization.publication_status = PublicationStatus.PENDING
+            organization.reviewed_at = None
+        organization.save(update_fields=["publication_status", "reviewed_at", "updated_at"])
+    return organization
+
+
+# Events
+
+CONTENT_FIELDS = sorted(EVENT_FIELDS - {"start_time", "end_time"})
+
+
+def _check_event_times(event: Event) -> None:
+    if event.end_time and event.end_time < event.start_time:
+        raise ValidationError({"end_time": _("The event cannot end before it starts.")})
+
+
+def event_save(
+    *,
+    user,
+    organization: Organization,
+    data: dict,
+    relations: dict | None = None,
+    publish: bool,
+    event: Event | None = None,
+    series: SeriesRule | None = None,
+    end_series: bool = False,
+) -> Event:
+    """Add or change an event; with `series`, make it the head of a weekly series.
+
+    Changes to the head of a series reach all its dates; `end_series` leaves only the head.
+    """
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not add events for this association."))
+    if event is not None and not can_edit_event(user, event):
+        raise PermissionDenied(_("You may not edit this event."))
+    is_new = event is None
+    event = event or Event()
+    current = event.publication_status if not is_new else PublicationStatus.DRAFT
+    _assign(event, data, EVENT_FIELDS)
+    if not event.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name of the event in Finnish.")})
+    _check_event_times(event)
+    if event.super_event_id and series is not None:
+        raise ValidationError(
+            {"series_repeat": _("One date of a series cannot start a series of its own.")}
+        )
+    dates = series_dates(series, event.start_time) if series is not None else None
+    _validate(event, exclude=["recurrence_rule"])
+    with transaction.atomic(), record(user, _("Saved the event")):
+        event.publication_status = status_after_edit(
+            user=user, organization=organization, current=current, publish=publish
+        )
+        mark_changed(event, user)
+        if is_new:
+            _give_public_id(event)
+            event.organizers.add(organization)
+        _set_relations(event, relations or {}, EVENT_RELATIONS)
+        if dates is not None:
+            _materialise(event, series, dates)
+        elif event.super_event_type == Event.SuperEventType.RECURRING:
+            if end_series:
+                event.sub_events.all().delete()
+                event.super_event_type = ""
+                event.recurrence_rule = ""
+            else:
+                # A rule the simple controls cannot show (e.g. imported): keep its dates.
+                for sub in event.sub_events.all():
+                    _copy_content(event, sub)
+                    sub.save()
+                    _copy_relations(event, sub)
+        event.save()
+    return event
+
+
+def _copy_content(source: Event, target: Event) -> None:
+    for name in CONTENT_FIELDS:
+        setattr(target, name, getattr(source, name))
+    target.publication_status = source.publication_status
+    target.reviewed_at = source.reviewed_at
+
+
+def _copy_relations(source: Event, target: Event) -> None:
+    for name in ("organizers", *sorted(EVENT_RELATIONS)):
+        getattr(target, name).set(getattr(source, name).all())
+
+
+def _materialise(head: Event, rule: SeriesRule, dates: list[dt.datetime]) -> None:
+    """Make `head` the first date and one sub-event per further date; keep matching ones."""
+    duration = head.end_time - head.start_time if head.end_time else None
+    head.start_time = dates[0]
+    head.end_time = dates[0] + duration if duration else None
+    head.super_event_type = Event.SuperEventType.RECURRING
+    head.recurrence_rule = rule.to_rrule()
+    head.save()
+    existing = {timezone.localdate(sub.start_time): sub for sub in head.sub_events.all()}
+    for when in dates[1:]:
+        sub = existing.pop(when.date(), None) or Event(super_event=head)
+        _copy_content(head, sub)
+        sub.start_time = when
+        sub.end_time = when + duration if duration else None
+        if sub.pk is None:
+            _give_public_id(sub)
+        else:
+            sub.save()
+        _copy_relations(head, sub)
+    Event.objects.filter(pk__in=[sub.pk for sub in existing.values()]).delete()
+
+
+def event_copy(*, user, event: Event, start_date: dt.date) -> Event:
+    """A new draft with the event's content on another day, at the same time of day."""
+    if not can_edit_event(user, event):
+        raise PermissionDenied(_("You may not copy this event."))
+    if start_date is None:
+        raise ValidationError({"start_date": _("Choose the date of the new event.")})
+    start = timezone.localtime(event.start_time)
+    new_start = timezone.make_aware(dt.datetime.combine(start_date, start.time()))
+    copy = Event()
+    _copy_content(event, copy)
+    copy.start_time = new_start
+    copy.end_time = new_start + (event.end_time - event.start_time) if event.end_time else None
+    copy.publication_status = PublicationStatus.DRAFT
+    copy.reviewed_at = None
+    with transaction.atomic(), record(user, _("Copied the event")):
+        _give_public_id(copy)
+        _copy_relations(event, copy)
+    return copy
+
+
+def event_cancel(*, user, event: Event, note: str = "") -> Event:
+    """Mark the event (and the later dates of its series) cancelled; it stays listed."""
+    if not can_edit_event(user, event):
+        raise PermissionDenied(_("You may not cancel this event."))
+    if event.is_cancelled:
+        raise ValidationError({"event_status": _("The event is already cancelled.")})
+    note = note.strip()
+    if len(note) > 500:
+        raise ValidationError({"note": _("Keep the note under 500 characters, please.")})
+    events = [event]
+    if event.super_event_type == Event.SuperEventType.RECURRING:
+        events += list(event.sub_events.filter(start_time__gte=timezone.now()))
+    with transaction.atomic(), record(user, _("Cancelled the event")):
+        for item in events:
+            item.event_status = Event.Status.CANCELLED
+            if note:
+                _prepend_note(item, note)
+            mark_changed(item, user)
+            item.save()
+    return event
+
+
+def _prepend_note(event: Event, note: str) -> None:
+    # Event has no field of its own for the note, so it leads the description, in the
+    # language of each description that the event has.
+    for lang in LANGUAGES:
+        field = f"description_{lang}"
+        if lang != "fi" and not getattr(event, field):
+            continue
+        with translation.override(lang):
+            label = _("Cancelled")
+        lead = f"<p><strong>{escape(label)}:</strong> {escape(note)}</p>"
+        setattr(event, field, sanitize_html(lead + (getattr(event, field) or "")))
+
+
+# Ongoing activities and volunteering tasks
+
+
+def activity_save(
+    *,
+    user,
+    organization: Organization,
+    data: dict,
+    relations: dict | None = None,
+    schedule: list[dict] | None = None,
+    publish: bool,
+    activity: Activity | None = None,
+) -> Activity:
+    """Add or change an activity or volunteering task, with its weekly times."""
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not add activities for this association."))
+    if activity is not None and not can_edit_activity(user, activity):
+        raise PermissionDenied(_("You may not edit this activity."))
+    is_new = activity is None
+    activity = activity or Activity(organizer=organization)
+    current = activity.publication_status if not is_new else PublicationStatus.DRAFT
+    _assign(activity, data, ACTIVITY_FIELDS)
+    if not activity.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
+    for slot in schedule or []:
+        if slot.get("end") and slot["end"] <= slot["start"]:
+            raise ValidationError({"schedule": _("A weekly time must end after it starts.")})
+    _validate(activity)
+    with transaction.atomic(), record(user, _("Saved the activity")):
+        activity.publication_status = status_after_edit(
+            user=user, organization=organization, current=current, publish=publish
+        )
+        mark_changed(activity, user)
+        if is_new:
+            _give_public_id(activity)
+        else:
+            activity.save()
+        _set_relations(activity, relations or {}, ACTIVITY_RELATIONS)
+        if schedule is not None:
+            activity.schedule.all().delete()
+            WeeklySlot.objects.bulk_create(
+                WeeklySlot(activity=activity, **slot) for slot in schedule
+            )
+    return activity

@@ -1,0 +1,419 @@
+"""Pages of "My association": an editor's dashboard and the forms behind it.
+
+Objects of organizations the user may not edit answer 404, whether or not they exist;
+the rules themselves live in accounts.permissions and are checked again by the services.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import can_edit_activity, can_edit_event, can_edit_organization
+from activities.models import Activity
+from core.models import PublicationStatus
+from events.models import Event
+from events.views import event_schema
+from events.views import series_dates as public_series_dates
+from organizations.models import Organization
+from organizations.views import organization_schema
+
+from . import services
+from .forms import (
+    ActivityForm,
+    CancelForm,
+    ContactFormSet,
+    CopyForm,
+    EventForm,
+    OrganizationForm,
+    SeriesForm,
+    SocialLinkFormSet,
+    WeeklySlotFormSet,
+)
+from .selectors import (
+    own_activity_get,
+    own_activity_list,
+    own_event_get,
+    own_event_list,
+    own_organization_get,
+    own_organization_list,
+)
+
+
+def _organization(request, public_id):
+    organization = own_organization_get(request.user, public_id)
+    if not can_edit_organization(request.user, organization):
+        raise PermissionDenied
+    return organization
+
+
+def _event(request, organization, public_id):
+    event = own_event_get(organization, public_id)
+    if not can_edit_event(request.user, event):
+        raise PermissionDenied
+    return event
+
+
+def _activity(request, organization, public_id):
+    activity = own_activity_get(organization, public_id)
+    if not can_edit_activity(request.user, activity):
+        raise PermissionDenied
+    return activity
+
+
+def _show_service_errors(error: ValidationError, form, field_map: dict | None = None) -> None:
+    """Put a service's errors next to the form fields they name, the rest at the top."""
+    field_map = field_map or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages_ in error.message_dict.items():
+        name = field_map.get(name, name)
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def _adding_row(request) -> str | None:
+    """The formset a person asked for one more row of ("Add another …"), if any."""
+    return request.POST.get("add_row") if request.method == "POST" else None
+
+
+def _with_extra_row(data, prefix: str):
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    data[key] = str(int(data.get(key, 0) or 0) + 1)
+    return data
+
+
+@login_required
+def dashboard(request):
+    organizations = own_organization_list(request.user).order_by("name")[:50]
+    return render(
+        request,
+        "selfservice/dashboard.html",
+        {"organizations": organizations, "section": "selfservice"},
+    )
+
+
+@login_required
+def organization_overview(request, org):
+    organization = _organization(request, org)
+    events = list(own_event_list(organization))
+    activities = list(own_activity_list(organization))
+    context = {
+        "organization": organization,
+        "events": events,
+        "past_events": own_event_list(organization, past=True).order_by("-start_time")[:10],
+        "activities": [a for a in activities if a.kind != Activity.Kind.VOLUNTEERING],
+        "tasks": [a for a in activities if a.kind == Activity.Kind.VOLUNTEERING],
+        "counts": _publication_counts(events + activities),
+        "section": "selfservice",
+    }
+    return render(request, "selfservice/organization.html", context)
+
+
+def _publication_counts(items) -> dict:
+    counts = {status: 0 for status in PublicationStatus.values}
+    for item in items:
+        counts[item.publication_status] += 1
+    return counts
+
+
+@login_required
+def organization_edit(request, org):
+    organization = _organization(request, org)
+    contacts_initial = [
+        {"name": c.name, "role_fi": c.role_fi, "email": c.email, "phone": c.phone}
+        for c in organization.contacts.all()
+    ]
+    links_initial = [{"service": s.service, "url": s.url} for s in organization.social_links.all()]
+    data = request.POST if request.method == "POST" else None
+    adding = _adding_row(request)
+    if adding in ("contacts", "links"):
+        data = _with_extra_row(data, adding)
+    form = OrganizationForm(data, request.FILES or None, instance=organization)
+    contacts = ContactFormSet(data, initial=contacts_initial, prefix="contacts")
+    links = SocialLinkFormSet(data, initial=links_initial, prefix="links")
+    if data is not None and not adding and _all_valid(form, contacts, links):
+        try:
+            services.organization_update(
+                user=request.user,
+                organization=organization,
+                data=form.data_for_service(),
+                relations=form.relations(),
+                contacts=contacts.rows(),
+                social_links=links.rows(),
+                logo=form.cleaned_data.get("logo"),
+                remove_logo=form.cleaned_data.get("remove_logo", False),
+            )
+        except ValidationError as error:
+            _show_service_errors(error, form)
+        else:
+            messages.success(request, _saved_message(organization))
+            return redirect("selfservice:organization", org=organization.public_id)
+    return render(
+        request,
+        "selfservice/organization_form.html",
+        {
+            "organization": organization,
+            "form": form,
+            "formsets": [contacts, links],
+            "contacts": contacts,
+            "links": links,
+            "show_errors": data is not None and not adding,
+            "section": "selfservice",
+        },
+    )
+
+
+def _all_valid(*forms_) -> bool:
+    return all([f.is_valid() for f in forms_])  # a list: every form gets its errors
+
+
+def _saved_message(item) -> str:
+    if item.publication_status == PublicationStatus.PUBLISHED:
+        return _("Saved. The changes are now public.")
+    if item.publication_status == PublicationStatus.PENDING:
+        return _("Saved. It will be public once the coordinator has approved it.")
+    return _("Saved as a draft. It is not public.")
+
+
+@login_required
+@require_POST
+def organization_submit(request, org):
+    organization = _organization(request, org)
+    try:
+        services.organization_submit(user=request.user, organization=organization)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _saved_message(organization))
+    return redirect("selfservice:organization", org=organization.public_id)
+
+
+@login_required
+def organization_preview(request, org):
+    organization = _organization(request, org)
+    context = {
+        "organization": organization,
+        "schema": organization_schema(organization, request),
+        # Other associations' drafts stay hidden, here as everywhere.
+        "members": organization.children.filter(
+            status=Organization.Status.ACTIVE, publication_status=PublicationStatus.PUBLISHED
+        ),
+        "events": own_event_list(organization).prefetch_related("organizers")[:10],
+        "activities": own_activity_list(organization),
+        "public_template": "organizations/organization_detail.html",
+        "preview_of": organization,
+        "back_url": _overview_url(organization),
+    }
+    return render(request, "selfservice/preview.html", context)
+
+
+def _overview_url(organization) -> str:
+    return reverse("selfservice:organization", kwargs={"org": organization.public_id})
+
+
+# Events
+
+
+@login_required
+def event_edit(request, org, event=None):
+    organization = _organization(request, org)
+    instance = _event(request, organization, event) if event else None
+    is_series_date = bool(instance and instance.super_event_id)
+    if request.method == "POST":
+        form = EventForm(request.POST)
+        series_form = SeriesForm(request.POST)
+    else:
+        today = timezone.localdate()
+        initial = EventForm.initial_for(instance) if instance else {"start_date": today}
+        form = EventForm(initial=initial)
+        series_form = SeriesForm(
+            initial=SeriesForm.initial_for(instance)
+            if instance
+            else {"series_weekday": today.weekday()}
+        )
+    if request.method == "POST" and _all_valid(form, series_form):
+        rule = None if is_series_date else series_form.cleaned_data["rule"]
+        try:
+            saved = services.event_save(
+                user=request.user,
+                organization=organization,
+                event=instance,
+                data=form.data_for_service(),
+                relations=form.relations(),
+                publish=form.publish,
+                series=rule,
+                end_series=series_form.cleaned_data["series_repeat"] == SeriesForm.ONCE,
+            )
+        except ValidationError as error:
+            _show_event_errors(error, form, series_form)
+        else:
+            messages.success(request, _saved_message(saved))
+            return redirect("selfservice:organization", org=organization.public_id)
+    context = {
+        "organization": organization,
+        "event": instance,
+        "form": form,
+        "series_form": None if is_series_date else series_form,
+        "is_series_date": is_series_date,
+        "section": "selfservice",
+    }
+    return render(request, "selfservice/event_form.html", context)
+
+
+def _show_event_errors(error: ValidationError, form, series_form) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, messages_ in error.message_dict.items():
+        target = series_form if name.startswith("series_") else form
+        _show_service_errors(ValidationError({name: messages_}), target, EventForm.ERROR_FIELDS)
+
+
+@login_required
+def event_copy(request, org, event):
+    organization = _organization(request, org)
+    original = _event(request, organization, event)
+    form = CopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = services.event_copy(
+                user=request.user, event=original, start_date=form.cleaned_data["start_date"]
+            )
+        except ValidationError as error:
+            _show_service_errors(error, form)
+        else:
+            messages.success(
+                request, _("Copied as a draft. Check the details and choose who can see it.")
+            )
+            return redirect(
+                "selfservice:event_edit", org=organization.public_id, event=copy.public_id
+            )
+    return render(
+        request,
+        "selfservice/event_action.html",
+        {"organization": organization, "event": original, "form": form, "action": "copy"},
+    )
+
+
+@login_required
+def event_cancel(request, org, event):
+    organization = _organization(request, org)
+    target = _event(request, organization, event)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_cancel(user=request.user, event=target, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            _show_service_errors(error, form)
+        else:
+            messages.success(request, _("The event is marked cancelled. It stays in the list."))
+            return redirect("selfservice:organization", org=organization.public_id)
+    return render(
+        request,
+        "selfservice/event_action.html",
+        {"organization": organization, "event": target, "form": form, "action": "cancel"},
+    )
+
+
+@login_required
+def event_preview(request, org, event):
+    organization = _organization(request, org)
+    target = _event(request, organization, event)
+    sub_events = []
+    if target.super_event_type == Event.SuperEventType.UMBRELLA:
+        sub_events = (
+            Event.objects.filter(super_event=target)
+            .filter(Q(publication_status=PublicationStatus.PUBLISHED) | Q(organizers=organization))
+            .distinct()
+        )
+    context = {
+        "event": target,
+        "schema": event_schema(target, request),
+        "series_dates": public_series_dates(target),
+        "sub_events": sub_events,
+        "public_template": "events/event_detail.html",
+        "preview_of": target,
+        "back_url": _overview_url(organization),
+    }
+    return render(request, "selfservice/preview.html", context)
+
+
+# Activities and volunteering tasks
+
+
+@login_required
+def activity_edit(request, org, activity=None, volunteering=False):
+    organization = _organization(request, org)
+    instance = _activity(request, organization, activity) if activity else None
+    if instance is not None:
+        volunteering = instance.kind == Activity.Kind.VOLUNTEERING
+    data = request.POST if request.method == "POST" else None
+    adding = _adding_row(request)
+    if adding == "schedule":
+        data = _with_extra_row(data, "schedule")
+    initial = {}
+    if instance is not None:
+        initial["visibility"] = "draft" if instance.publication_status == "draft" else "publish"
+    form = ActivityForm(
+        data,
+        instance=instance or Activity(organizer=organization),
+        initial=initial,
+        volunteering=volunteering,
+    )
+    slots_initial = (
+        [{"weekday": s.weekday, "start": s.start, "end": s.end} for s in instance.schedule.all()]
+        if instance
+        else []
+    )
+    schedule = WeeklySlotFormSet(data, initial=slots_initial, prefix="schedule")
+    if data is not None and not adding and _all_valid(form, schedule):
+        try:
+            saved = services.activity_save(
+                user=request.user,
+                organization=organization,
+                activity=instance,
+                data=form.data_for_service(),
+                relations=form.relations(),
+                schedule=schedule.rows(),
+                publish=form.publish,
+            )
+        except ValidationError as error:
+            _show_service_errors(error, form)
+        else:
+            messages.success(request, _saved_message(saved))
+            return redirect("selfservice:organization", org=organization.public_id)
+    template = "selfservice/activity_form.html"
+    if request.htmx and adding:
+        template = "selfservice/_schedule.html"
+    context = {
+        "organization": organization,
+        "activity": instance,
+        "form": form,
+        "schedule": schedule,
+        "formsets": [schedule],
+        "volunteering": volunteering,
+        "show_errors": data is not None and not adding,
+        "section": "selfservice",
+    }
+    return render(request, template, context)
+
+
+@login_required
+def activity_preview(request, org, activity):
+    organization = _organization(request, org)
+    target = _activity(request, organization, activity)
+    context = {
+        "activity": target,
+        "public_template": "activities/activity_detail.html",
+        "preview_of": target,
+        "back_url": _overview_url(organization),
+    }
+    return render(request, "selfservice/preview.html", context)
