@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "reversion",
     "search",
     "freshness",
+    "cards",
+    "news",
+    "newsletter",
     "api",
 ]
 
@@ -295,3 +298,7 @@ CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is delivered again
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+
+# The service's public address, for links in e-mails sent outside a request (reminders,
+# newsletters), e.g. https://jarjestot.example.fi
+SAKKE_BASE_URL = env("SAKKE_BASE_URL", default="http://127.0.0.1:8000")

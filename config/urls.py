@@ -20,6 +20,9 @@ urlpatterns += i18n_patterns(
     path(_("my-association/"), include("selfservice.urls")),
     path(_("coordinator/"), include("moderation.urls")),
     path(_("check/"), include("freshness.urls")),
+    path(_("municipality-cards/"), include("cards.urls")),
+    path(_("news/"), include("news.urls")),
+    path(_("newsletter/"), include("newsletter.urls")),
     path("", include("core.urls")),
     prefix_default_language=True,
 )
