@@ -102,7 +102,7 @@ def _head_split(word: str) -> tuple[str, str] | None:
     return None
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1_000_000)
 def finnish_analysis(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(lemmas, compound parts, head) of a Finnish word.
 
@@ -162,7 +162,7 @@ GENERIC_HEADS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1_000_000)
 def _is_nominative_noun(word: str) -> bool:
     voikko = _voikko()
     if voikko is None:
@@ -207,7 +207,7 @@ def _clear_caches() -> None:
 finnish_lemmas.cache_clear = _clear_caches  # the analyses below it are the caches
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1_000_000)
 def index_terms_of_word(word: str, language: str) -> tuple[str, ...]:
     """Every term a word of `language` is indexed under: itself, lemmas, compound parts."""
     if language == "fi":
@@ -216,7 +216,7 @@ def index_terms_of_word(word: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((word, _STEMMERS[language].stemWord(word))))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1_000_000)
 def word_and_part_terms(word: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the word's own terms, its compound parts) as indexed: names keep them apart."""
     if language == "fi":

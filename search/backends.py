@@ -17,8 +17,9 @@ YEAR = 365 * DAY
 TEN_YEARS = 10 * YEAR
 
 #: Points of one query word by where it is found (docs/search.md, "Ranking"). In the
-#: name: the head of the name (what the thing is: kuoro of Varkauden Naiskuoro), the word itself (or its lemma), the word as the part of a compound name
-#: (kuoro in Naiskuoro), a synonym, a synonym as a part, a part of the query word.
+#: name: its head (what the thing is: kuoro of Varkauden Naiskuoro), the word itself
+#: (or its lemma), the word as a part of a compound name, a synonym, a synonym as a
+#: part, a part of the query word (sähly of sählyvuoro).
 NAME_HEAD = 12
 NAME_WORD, NAME_PART, NAME_SYNONYM, NAME_SYNONYM_PART, NAME_QUERY_PART = 10, 8, 6, 5, 3
 #: Anywhere in the text (name, description, ...): the word, a synonym, a query part.

@@ -5,6 +5,7 @@ from model instances, so the same code serves one save and a rebuild of a millio
 """
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -100,15 +101,30 @@ def _translated(name: str) -> list[str]:
 
 
 def _related(model, field_name: str, pks: list[int]) -> dict[int, list[tuple]]:
-    """{object pk: [(name_fi, name_sv, name_en), ...]} of one M2M field, one query."""
+    """{object pk: [(name_fi, name_sv, name_en), ...]} of one M2M field, two queries.
+
+    The pairs come from the through table alone; the names of the related objects are
+    read once each and kept for the batch (topics, audiences and organizers repeat).
+    """
     relation = model._meta.get_field(field_name)
     through = relation.remote_field.through
+    target_model = relation.remote_field.model
     owner, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
-    names = [f"{target}__{n}" for n in _translated("name")]
+    pairs = list(
+        through.objects.filter(**{f"{owner}_id__in": pks}).values_list(
+            f"{owner}_id", f"{target}_id"
+        )
+    )
+    names = {
+        pk: values
+        for pk, *values in target_model.objects.filter(pk__in={t for _o, t in pairs}).values_list(
+            "pk", *_translated("name")
+        )
+    }
     found = defaultdict(list)
-    rows = through.objects.filter(**{f"{owner}_id__in": pks}).values_list(f"{owner}_id", *names)
-    for owner_id, *values in rows:
-        found[owner_id].append(values)
+    for owner_id, target_id in pairs:
+        if target_id in names:
+            found[owner_id].append(tuple(names[target_id]))
     return found
 
 
@@ -129,13 +145,19 @@ def _timestamp(value: dt.datetime | None) -> int | None:
     return int(value.timestamp()) if value else None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _text_terms(text: str, language: str) -> tuple[str, ...]:
+    """The terms of one text, kept: descriptions and related names repeat a lot."""
+    return tuple(dict.fromkeys(index_terms(text, language)))
+
+
 def _terms(values: list[tuple[str, str]]) -> str:
     """Space-separated terms of (text, language) pairs."""
-    terms = []
+    terms = {}
     for text, language in values:
         if text:
-            terms.extend(index_terms(str(text), language))
-    return " ".join(dict.fromkeys(terms))
+            terms.update(dict.fromkeys(_text_terms(str(text), language)))
+    return " ".join(terms)
 
 
 def _name_terms(values: list[tuple[str, str]]) -> tuple[str, str]:
@@ -149,13 +171,21 @@ def _name_terms(values: list[tuple[str, str]]) -> tuple[str, str]:
     return " ".join(own), " ".join(p for p in parts if p not in own)
 
 
-def _tag_terms(values: list[tuple[str, str]]) -> str:
-    """Terms of topic, audience and organizer names, prefixed "_" to keep them apart."""
-    terms = []
-    for text, language in values:
+@functools.lru_cache(maxsize=100_000)
+def _tag_terms_of(names: tuple) -> tuple[str, ...]:
+    terms = {}
+    for text, language in zip(names, LANGUAGES, strict=True):
         if text:
-            terms.extend(index_terms(str(text), language))
-    return " ".join("_" + t for t in dict.fromkeys(terms))
+            terms.update(dict.fromkeys(_text_terms(str(text), language)))
+    return tuple(terms)
+
+
+def _tag_terms(related: list[tuple]) -> str:
+    """Terms of topic, audience and organizer names, prefixed "_" to keep them apart."""
+    terms = {}
+    for names in related:
+        terms.update(dict.fromkeys(_tag_terms_of(tuple(names))))
+    return " ".join("_" + t for t in terms)
 
 
 def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[dict]:
@@ -175,7 +205,7 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
         tags = []
         for relation in related.values():
             for triple in relation.get(pk, ()):
-                tags += list(zip(triple, LANGUAGES, strict=True))
+                tags.append(triple)
         municipality_ids = {obj[f] for f in source.municipality_fks if obj[f]}
         for relation in m2m_municipalities.values():
             municipality_ids.update(relation.get(pk, ()))

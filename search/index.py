@@ -27,17 +27,23 @@ def vocabulary_of(row: dict) -> set[str]:
 
 
 def _add_terms(rows: list[dict]) -> None:
+    """Add the new terms of `rows` to the vocabulary in one statement (known ones skipped)."""
     terms = set()
     for row in rows:
         terms.update(vocabulary_of(row))
     if not terms:
         return
-    known = set(SearchTerm.objects.filter(term__in=terms).values_list("term", flat=True))
-    SearchTerm.objects.bulk_create(
-        [SearchTerm(term=t) for t in sorted(terms - known)],
-        batch_size=BATCH_SIZE,
-        ignore_conflicts=True,
-    )
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"INSERT INTO {table} (term) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING",
+                [sorted(terms)],
+            )
+        else:
+            cursor.executemany(
+                f"INSERT OR IGNORE INTO {table} (term) VALUES (%s)", [(t,) for t in sorted(terms)]
+            )
 
 
 def _refresh_suggestions(keys: set[tuple[str, str]]) -> None:
