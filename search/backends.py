@@ -11,7 +11,8 @@ from django.db import connection
 
 from .query import Group, ParsedQuery
 
-COUNT_CAP = 1000
+#: Totals are counted this far ("more than 100"); each counted match costs a check.
+COUNT_CAP = 100
 DAY = 86400
 YEAR = 365 * DAY
 TEN_YEARS = 10 * YEAR
@@ -43,6 +44,15 @@ SCORE = """(
              1.0 * {greatest}(0.0, 1.0 - {greatest}(0, e.start_ts - %(now)s) / {year}.0)
            ELSE -1.0 * {least}(%(now)s - e.end_ts, {ten_years}) / {ten_years}.0 END
 )"""
+
+#: Phase 1 (PostgreSQL) reads at least this many postings per term and kind of entry.
+CANDIDATES_PER_TERM = 60
+POSTINGS = "search_posting"
+#: When the candidates fill no page: the first this many matches of the whole text
+#: are ranked with them (all of them, when no more match).
+BODY_CANDIDATES = 300
+#: The points levels of the postings (search/postings.py): head, word, part of the name.
+NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL = 12, 10, 8
 
 COLUMNS = "e.object_id, e.kind, e.public_id, e.title_fi, e.title_sv, e.title_en"
 
@@ -156,9 +166,36 @@ class Backend:
             rows = self._search(parsed, kinds=kinds, limit=limit, offset=offset)
         return rows
 
+    def candidates(self, parsed: ParsedQuery, *, kinds: list[str] | None, wanted: int):
+        """Ids of the entries worth ranking (phase 1), or None to rank every match."""
+        return None
+
     def _search(self, parsed, *, kinds, limit, offset) -> list[Row]:
+        if not limit:
+            return []
+        ids = self.candidates(parsed, kinds=kinds, wanted=limit + offset)
+        if ids is None:
+            return self._ranked(parsed, kinds=kinds, limit=limit, offset=offset)
+        # Phase 2: rank the candidates exactly. A full page is the answer; fewer means
+        # the names did not give enough, so the first BODY_CANDIDATES matches of the
+        # text are ranked with them (every match, when there are no more than that).
+        rows = self._ranked(parsed, kinds=kinds, limit=limit, offset=offset, ids=ids)
+        if len(rows) == limit:
+            return rows
+        return self._ranked(
+            parsed, kinds=kinds, limit=limit, offset=offset, ids=ids, sample=BODY_CANDIDATES
+        )
+
+    def _ranked(self, parsed, *, kinds, limit, offset, ids=None, sample=None) -> list[Row]:
         self._params = {"now": int(time.time()), "limit": limit, "offset": offset}
         where = self._where(parsed, kinds)
+        if sample is not None:
+            first = f"SELECT e.id FROM {self.from_clause()} WHERE {where} LIMIT {int(sample)}"
+            with connection.cursor() as cursor:
+                cursor.execute(first, self._params)
+                ids = {*ids, *(r[0] for r in cursor.fetchall())}
+        if ids is not None:
+            where = f"e.id = ANY({self.param(list(ids))}) AND {where}"
         score = SCORE.format(
             relevance=self._relevance(parsed),
             greatest=self.greatest,
@@ -209,6 +246,56 @@ class PostgresBackend(Backend):
 
     def from_clause(self):
         return "search_searchentry e"
+
+    def candidates(self, parsed, *, kinds, wanted):
+        """Phase 1: the best few of each query term's name postings (search/postings.py).
+
+        Per term and per kind of entry, in index order: undated entries by points;
+        current events of each points level by end time (soonest first), past ones by
+        end time (latest first); dissolved and cancelled ones by points. Each read
+        stops after `per_term` rows, so a word in 100,000 names costs what a rare one
+        does. Place filters and kinds are applied while reading.
+        """
+        groups = parsed.name_groups if parsed.relaxed else parsed.required_groups
+        # Place words count in names too (Kuopion Martat): their names are candidates.
+        groups = [*groups, *parsed.place_groups]
+        terms = sorted({t for g in groups for t in (*g.terms, *g.synonyms, *g.parts)})
+        if not terms:
+            return None
+        params = {
+            "terms": terms,
+            "k": max(CANDIDATES_PER_TERM, 2 * wanted),
+            "now": int(time.time()),
+        }
+        filters = ""
+        places = sorted({f for g in parsed.filters for f in g.facets})
+        if places and all(g.facets for g in parsed.filters):
+            # A place group also matches its name in the text: only the facet is read here.
+            params["places"] = places
+            filters += " AND p.places @> %(places)s::text[]"
+        if kinds:
+            params["kinds"] = list(kinds)
+            filters += " AND p.kind = ANY(%(kinds)s)"
+
+        def read(condition: str, order: str) -> str:
+            return (
+                f"(SELECT p.entry_id FROM {POSTINGS} p WHERE p.term = t.term AND {condition}"
+                f"{filters} ORDER BY {order} LIMIT %(k)s)"
+            )
+
+        reads = [read("p.state = 0", "p.points DESC")]
+        for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
+            level = f"p.state = 1 AND p.points = {points}"
+            reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts"))
+            reads.append(read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC"))
+        reads.append(read("p.state = 2", "p.points DESC"))
+        sql = (
+            "SELECT array_agg(DISTINCT c.entry_id) FROM unnest(%(terms)s::text[]) AS t(term) "
+            f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0] or []
 
 
 class SqliteBackend(Backend):

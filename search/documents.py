@@ -188,13 +188,22 @@ def _tag_terms(related: list[tuple]) -> str:
     return " ".join("_" + t for t in terms)
 
 
+def public_objects(model):
+    """What the public may find: drafts and content waiting for approval stay out."""
+    from core.models import PublicationStatus
+
+    if any(f.name == "publication_status" for f in model._meta.fields):
+        return model.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+    return model.objects.all()
+
+
 def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[dict]:
     """The index rows of the objects `pks` of one kind, in a fixed number of queries."""
     names = _translated("name")
     body = [f for name in source.body_fields for f in _translated(name)]
     columns = ["pk", "public_id", *names, *body, *source.plain_fields]
     columns += [*source.municipality_fks, *source.extra]
-    objects = source.model.objects.filter(pk__in=pks).values(*columns)
+    objects = public_objects(source.model).filter(pk__in=pks).values(*columns)
     related = {f: _related(source.model, f, pks) for f in source.related_names}
     m2m_municipalities = {f: _m2m_ids(source.model, f, pks) for f in source.municipality_m2m}
     rows = []

@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Min, Q
 
 from datasets.bulk import insert_rows
 
+from . import postings
 from .documents import SOURCES, entry_rows, municipality_codes, source_for_model
 from .models import SearchEntry, SearchSuggestion, SearchTerm
 
@@ -104,8 +105,10 @@ def index_objects(model, pks) -> None:
             batch = pks[start : start + BATCH_SIZE]
             keys = _old_keys(source.kind, batch)
             rows = entry_rows(source, batch, codes)
+            postings.remove(source.kind, batch)
             SearchEntry.objects.filter(kind=source.kind, object_id__in=batch).delete()
             insert_rows(SearchEntry, rows)
+            postings.write(source.kind, batch)
             _add_terms(rows)
             _refresh_suggestions(keys | {(source.kind, r["title_key"]) for r in rows})
 
@@ -118,6 +121,7 @@ def remove_objects(model, pks) -> None:
     pks = list(pks)
     with transaction.atomic():
         keys = _old_keys(source.kind, pks)
+        postings.remove(source.kind, pks)
         SearchEntry.objects.filter(kind=source.kind, object_id__in=pks).delete()
         _refresh_suggestions(keys)
 
@@ -126,7 +130,7 @@ def _clear() -> None:
     tables = [m._meta.db_table for m in (SearchEntry, SearchTerm, SearchSuggestion)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"TRUNCATE {', '.join(tables)}")
+            cursor.execute(f"TRUNCATE {', '.join([*tables, postings.TABLE])}")
             return
         if connection.vendor == "sqlite":
             cursor.execute("DELETE FROM search_fts")
@@ -211,8 +215,12 @@ def rebuild_search_index(*, progress: Callable[[int], object] | None = None) -> 
         insert_rows(SearchTerm, [{"term": t} for t in sorted(terms)])
         _rebuild_suggestions()
         _create_indexes(dropped)
+        postings.write_all()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
+            # VACUUM sets the visibility map, so that candidates are read index-only.
+            verb = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            cursor.execute(f"{verb} {SearchEntry._meta.db_table}")
+            cursor.execute(f"{verb} {postings.TABLE}")
     logger.info("Search index rebuilt: %s entries in %.1f s", total, time.perf_counter() - started)
     return total

@@ -47,7 +47,7 @@ class SearchHit:
 class SearchResults:
     hits: list[SearchHit]
     total: int
-    #: True when more than `total` (= COUNT_CAP) entries match: show "1000+".
+    #: True when more than `total` (COUNT_CAP, or the end of the page) entries match: "100+".
     total_is_capped: bool = False
     #: Municipalities the query named ("Kuopiossa" -> "297"), applied as a filter.
     municipality_codes: list[str] = field(default_factory=list)
@@ -113,7 +113,9 @@ def search(
     if offset == 0 and len(rows) < limit:
         total = len(rows)
     else:
-        total = _safely(lambda: engine.count(parsed, kinds=kinds), 0)
+        # Counted no further than needed: "more than COUNT_CAP", or one past this page.
+        cap = max(COUNT_CAP, offset + limit)
+        total = _safely(lambda: engine.count(parsed, kinds=kinds, cap=cap), 0)
     hits = [
         SearchHit(
             kind=row.kind,
@@ -127,8 +129,8 @@ def search(
     ]
     return SearchResults(
         hits=hits,
-        total=min(total, COUNT_CAP),
-        total_is_capped=total > COUNT_CAP,
+        total=min(total, max(COUNT_CAP, offset + limit)),
+        total_is_capped=total > max(COUNT_CAP, offset + limit),
         municipality_codes=parsed.municipality_codes,
     )
 

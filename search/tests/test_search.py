@@ -93,6 +93,20 @@ def test_the_index_follows_saves_and_deletes():
     assert not SearchEntry.objects.exists()
 
 
+def test_drafts_and_content_waiting_for_approval_are_never_found():
+    from core.models import PublicationStatus
+
+    draft = EventFactory(name_fi="Salainen luonnostapahtuma", publication_status="draft")
+    OrganizationFactory(name_fi="Odottava Luonnosseura ry", publication_status="pending")
+    assert titles("luonnostapahtuma") == []
+    assert titles("luonnosseura") == []
+    assert autocomplete("Salainen") == []
+
+    draft.publication_status = PublicationStatus.PUBLISHED
+    draft.save()
+    assert titles("luonnostapahtuma") == ["Salainen luonnostapahtuma"]
+
+
 def test_the_index_follows_relation_changes():
     event = EventFactory(name_fi="Ilta")
     event.organizers.set([OrganizationFactory(name_fi="Tähtitieteilijät ry")])
