@@ -5,8 +5,10 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework.routers import SimpleRouter
 
 from activities.api import ActivityViewSet
+from cards.api import GrantViewSet, MunicipalityCardViewSet, PremisesViewSet
 from events.api import EventViewSet
 from municipalities.api import MunicipalityViewSet
+from news.api import NewsViewSet
 from organizations.api import OrganizationViewSet
 from places.api import PlaceViewSet
 from search.api import SearchView
@@ -24,6 +26,10 @@ router.register("organization", OrganizationViewSet, basename="organization")
 router.register("place", PlaceViewSet, basename="place")
 router.register("event", EventViewSet, basename="event")
 router.register("activity", ActivityViewSet, basename="activity")
+router.register("news", NewsViewSet, basename="news")
+router.register("municipality_card", MunicipalityCardViewSet, basename="municipality_card")
+router.register("premises", PremisesViewSet, basename="premises")
+router.register("grant", GrantViewSet, basename="grant")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -302,3 +302,22 @@ CELERY_TIMEZONE = TIME_ZONE
 # The service's public address, for links in e-mails sent outside a request (reminders,
 # newsletters), e.g. https://jarjestot.example.fi
 SAKKE_BASE_URL = env("SAKKE_BASE_URL", default="http://127.0.0.1:8000")
+
+# --- Newsletter (newsletter app; docs/newsletter.md) ---------------------------------------
+# Messages per second of one sending worker (0: as fast as the mail server takes them).
+NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)
+# Deliveries a worker claims at a time, and how long its claim (lease) holds.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
+NEWSLETTER_LEASE_SECONDS = env.int("NEWSLETTER_LEASE_SECONDS", default=300)
+# Sending tasks started per issue (workers on any machine pick them up).
+NEWSLETTER_PARALLEL_SENDERS = env.int("NEWSLETTER_PARALLEL_SENDERS", default=2)
+# Temporary (4xx) failures are retried this many times, backing off from the first delay.
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+NEWSLETTER_RETRY_DELAY_SECONDS = env.int("NEWSLETTER_RETRY_DELAY_SECONDS", default=60)
+NEWSLETTER_CONFIRM_LINK_DAYS = env.int("NEWSLETTER_CONFIRM_LINK_DAYS", default=7)
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# True: every sending write waits for PostgreSQL's disk (slower; see docs/newsletter.md).
+NEWSLETTER_DURABLE_WRITES = env.bool("NEWSLETTER_DURABLE_WRITES", default=False)
+# Shared secret of the bounce/complaint webhook (header X-Newsletter-Secret); empty: off.
+NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
+# --- /Newsletter ---------------------------------------------------------------------------

@@ -27,24 +27,39 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 from activities.models import Activity, WeeklySlot
+from cards.models import CardContact, Grant, GrantPeriod, MunicipalityCard, PracticeAnswer, Premises
 from events.models import Event
+from news.models import NewsPost
 from organizations.models import Contact, Organization, SocialLink
 from places.models import Place
 
 #: Child rows and the attribute that leads to the listing they belong to.
 CHILD_PARENTS = {Contact: "organization", SocialLink: "organization", WeeklySlot: "activity"}
+# A municipality card's rows; a grant's periods lead to the grant, which follows them.
+CHILD_PARENTS |= {
+    CardContact: "card",
+    Premises: "card",
+    Grant: "card",
+    PracticeAnswer: "card",
+    GrantPeriod: "grant",
+}
 
 
 def _register():
     if reversion.is_registered(Organization):  # the module may be imported twice in tests
         return
     for child in CHILD_PARENTS:
-        reversion.register(child)
+        if child is not Grant:
+            reversion.register(child)
     reversion.register(Organization, follow=["contacts", "social_links"])
     reversion.register(Activity, follow=["schedule"])
+    # A card's revision holds the whole card: its rows, and each grant's periods.
+    reversion.register(Grant, follow=["periods"])
+    reversion.register(MunicipalityCard, follow=["contacts", "premises", "grants", "answers"])
     # An event or activity only points at its place; a place is shared, so it has its own
     # history and is not followed (restoring an event must not rewrite a shared place).
     reversion.register(Event)
+    reversion.register(NewsPost)
     reversion.register(Place)
 
 

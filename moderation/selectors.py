@@ -7,6 +7,7 @@ from django.db.models import F, Model, Q, QuerySet
 from activities.models import Activity
 from core.models import PublicationStatus
 from events.models import Event
+from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
 
@@ -18,8 +19,9 @@ CONTENT_KINDS: dict[str, type[Model]] = {
     "event": Event,
     "activity": Activity,
     "place": Place,
+    "news": NewsPost,
 }
-MODERATED_KINDS = ["association", "event", "activity"]
+MODERATED_KINDS = ["association", "event", "activity", "news"]
 QUEUE_LIMIT = 50
 
 

@@ -17,6 +17,7 @@ from activities.models import Activity
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from events.models import Event
 from municipalities.models import Municipality
+from news.models import NewsPost
 from organizations.models import Organization
 from organizations.ytunnus import validate_ytunnus
 
@@ -292,6 +293,7 @@ def _publish_organization(organization: Organization, user) -> None:
     waiting = [
         *Event.objects.filter(organizers=organization, publication_status=pending),
         *Activity.objects.filter(organizer=organization, publication_status=pending),
+        *NewsPost.objects.filter(organization=organization, publication_status=pending),
     ]
     for item in waiting:
         _set_status(item, user, PublicationStatus.PUBLISHED, _("Approved with the association"))

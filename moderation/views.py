@@ -53,8 +53,11 @@ def claim_choose(request):
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
         q = form.cleaned_data["q"]
+        # Every language's name: "name" alone means the page's language, and most
+        # associations have only a Finnish name.
+        names = Q(name_fi__icontains=q) | Q(name_sv__icontains=q) | Q(name_en__icontains=q)
         results = Organization.objects.filter(
-            Q(name__icontains=q) | Q(business_id=q),
+            names | Q(business_id=q),
             publication_status=PublicationStatus.PUBLISHED,
         )[:30]
     return render(request, "moderation/claim_choose.html", {"form": form, "results": results})

@@ -123,7 +123,11 @@ def test_a_coordinator_may_leave_when_another_remains(client):
 
 # Rows that are the person's own requests rather than published content, and so go with
 # the account. Add to this list only on purpose: anything else must outlive its author.
-PERSONAL_RECORDS = {"moderation.Claim.user"}
+PERSONAL_RECORDS = {
+    "moderation.Claim.user",
+    "cards.GrantReminderSubscription.user",
+    "cards.GrantReminderSent.user",
+}
 
 
 def test_content_keeps_its_rows_when_its_author_leaves():

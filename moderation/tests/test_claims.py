@@ -175,17 +175,20 @@ def test_only_the_coordinator_may_approve_a_request(person):
 def test_approving_a_new_association_publishes_what_its_editors_made_while_waiting(coordinator):
     from activities.tests.factories import ActivityFactory
     from events.tests.factories import EventFactory
+    from news.tests.factories import NewsPostFactory
 
     organization = OrganizationFactory(publication_status=PublicationStatus.PENDING)
     claim = ClaimFactory(organization=organization, kind=Claim.Kind.NEW)
     event = EventFactory(organizers=[organization], publication_status=PublicationStatus.PENDING)
     activity = ActivityFactory(organizer=organization, publication_status=PublicationStatus.PENDING)
     draft = EventFactory(organizers=[organization], publication_status=PublicationStatus.DRAFT)
+    post = NewsPostFactory(organization=organization, publication_status=PublicationStatus.PENDING)
 
     services.claim_approve(claim=claim, user=coordinator)
 
-    for item in (event, activity, draft):
+    for item in (event, activity, draft, post):
         item.refresh_from_db()
     assert event.publication_status == PublicationStatus.PUBLISHED
     assert activity.publication_status == PublicationStatus.PUBLISHED
+    assert post.publication_status == PublicationStatus.PUBLISHED
     assert draft.publication_status == PublicationStatus.DRAFT  # a draft stays the editor's

@@ -1,0 +1,62 @@
+"""Grant deadlines as iCalendar (RFC 5545): one VEVENT per application period's deadline."""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import GrantPeriod
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def deadline_calendar(
+    periods: Iterable[GrantPeriod], *, url_for: Callable[[GrantPeriod], str], host: str, name: str
+) -> icalendar.Calendar:
+    """A calendar of grant deadlines: all-day events, or timed ones where the hour is known."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{settings.SAKKE_SITE_NAME}//{host}//grants//")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("name", name)
+    stamp = timezone.now()
+    for period in periods:
+        calendar.add_component(
+            deadline_component(period, url=url_for(period), host=host, stamp=stamp)
+        )
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def deadline_component(period: GrantPeriod, *, url: str, host: str, stamp) -> icalendar.Event:
+    """One deadline; its UID stays the same however often the calendar is read."""
+    grant = period.grant
+    municipality = grant.card.municipality
+    component = icalendar.Event()
+    component.add("uid", f"grant-period-{period.pk}@{host}")
+    component.add("dtstamp", stamp)
+    if period.deadline_time is None:
+        component.add("dtstart", period.deadline)
+        component.add("dtend", period.deadline + dt.timedelta(days=1))
+        component.add("transp", "TRANSPARENT")
+    else:
+        ends = dt.datetime.combine(period.deadline, period.deadline_time, tzinfo=HELSINKI)
+        component.add("dtstart", ends)
+        component.add("dtend", ends)
+    component.add(
+        "summary",
+        _("Grant deadline: %(grant)s (%(municipality)s)")
+        % {"grant": grant.name, "municipality": municipality.name},
+    )
+    description = [grant.purpose, grant.eligibility, grant.amounts, grant.url]
+    text = "\n\n".join(part for part in description if part)
+    if text:
+        component.add("description", text)
+    component.add("url", grant.url or url)
+    component.add("categories", [municipality.name])
+    return component

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.richtext import sanitize_html
+
+from .models import NewsPost
+from .services import save_new_with_public_id
+
+
+@admin.register(NewsPost)
+class NewsPostAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "organization", "publication_status", "published_at"]
+    list_filter = ["publication_status", "topics", "municipalities"]
+    search_fields = ["title", "public_id", "organization__name"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["organization"]
+    filter_horizontal = ["topics", "municipalities"]
+    readonly_fields = ["public_id", "data_source", "created_at", "updated_at", "reviewed_at"]
+    list_select_related = ["organization"]
+
+    def save_model(self, request, obj, form, change):
+        # The public pages clean the text again, but the API hands out what is stored.
+        for lang in ("fi", "sv", "en"):
+            field = f"body_{lang}"
+            setattr(obj, field, sanitize_html(getattr(obj, field) or ""))
+        if obj.pk is None:
+            save_new_with_public_id(obj)
+        else:
+            super().save_model(request, obj, form, change)

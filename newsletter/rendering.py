@@ -1,0 +1,153 @@
+"""An issue as e-mail: HTML and plain text, personalised by each subscriber's interests.
+
+Rendering is the costly part of sending 50,000 messages, and most subscribers share a
+language and a selection of items; so each distinct (language, items) pair is rendered
+once per worker, and only the subscriber's own links are put in per message.
+"""
+
+import hashlib
+import hmac
+from email.utils import parseaddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Issue, Subscriber
+from .selectors import Item, issue_items
+from .services.subscriptions import manage_urls
+
+PREFERENCES = "__NEWSLETTER_PREFERENCES_URL__"
+UNSUBSCRIBE = "__NEWSLETTER_UNSUBSCRIBE_URL__"
+
+SECTIONS = ("offers", "news", "events")
+
+
+def section_heading(key: str) -> str:
+    return {
+        "offers": _("From the associations"),
+        "news": _("News"),
+        "events": _("Upcoming events"),
+    }[key]
+
+
+def message_id(issue_id: int, subscriber_id: int) -> str:
+    """The same Message-ID whenever (issue, subscriber) is sent, so copies are recognisable."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"{issue_id}:{subscriber_id}".encode(), hashlib.sha256
+    ).hexdigest()[:12]
+    return f"<newsletter.{issue_id}.{subscriber_id}.{digest}@{mail_domain()}>"
+
+
+def parse_message_id(value: str) -> tuple[int, int] | None:
+    """(issue id, subscriber id) of one of our Message-IDs, or None if it is not ours."""
+    value = (value or "").strip()
+    if not value.startswith("<newsletter."):
+        return None
+    try:
+        issue_id, subscriber_id = (int(part) for part in value[12:].split(".")[:2])
+    except ValueError:
+        return None
+    return (issue_id, subscriber_id) if message_id(issue_id, subscriber_id) == value else None
+
+
+def mail_domain() -> str:
+    address = parseaddr(settings.NEWSLETTER_FROM_EMAIL)[1]
+    return address.rpartition("@")[2] or urlsplit(settings.SAKKE_BASE_URL).hostname or "localhost"
+
+
+class IssueRenderer:
+    """Renders one issue for many subscribers, reusing what they share."""
+
+    def __init__(self, issue: Issue):
+        self.issue = issue
+        self._items: dict[str, list[Item]] = {}
+        self._rendered: dict[tuple, tuple[str, str, str]] = {}
+
+    def items(self, language: str) -> list[Item]:
+        if language not in self._items:
+            self._items[language] = issue_items(self.issue, language)
+        return self._items[language]
+
+    def chosen(self, language: str, topics=frozenset(), municipalities=frozenset(), *, all_=False):
+        items = self.items(language)
+        return items if all_ else [i for i in items if i.is_for(topics, municipalities)]
+
+    def render(self, language: str, items: list[Item], *, archive: bool = False):
+        """(subject, text, html) with placeholders for the subscriber's links."""
+        key = (language, archive, tuple(i.key for i in items))
+        if key not in self._rendered:
+            with translation.override(language):
+                sections = [
+                    {"key": k, "heading": section_heading(k), "items": found}
+                    for k in SECTIONS
+                    if (found := [i for i in items if i.section == k])
+                ]
+                context = {
+                    "issue": self.issue,
+                    "title": self.issue.title,
+                    "intro": self.issue.intro,
+                    "sections": sections,
+                    "language": language,
+                    "preferences_url": PREFERENCES,
+                    "unsubscribe_url": UNSUBSCRIBE,
+                    "archive_url": settings.SAKKE_BASE_URL.rstrip("/")
+                    + self.issue.get_absolute_url(),
+                    "SITE_NAME": settings.SAKKE_SITE_NAME,
+                    "REGION_NAME": settings.SAKKE_REGION_NAME,
+                }
+                subject = f"{settings.SAKKE_SITE_NAME}: {self.issue.title}"
+                text = render_to_string("newsletter/email/issue.txt", context)
+                html = render_to_string("newsletter/email/issue.html", context)
+            self._rendered[key] = (subject, text, html)
+        return self._rendered[key]
+
+    def message(
+        self, subscriber: Subscriber, *, all_items: bool = False, subject_format: str = "%s"
+    ) -> EmailMultiAlternatives:
+        """The issue as one subscriber gets it, with its headers for one-click unsubscribe.
+
+        An unsaved subscriber (a test copy) gets every item and links to the site.
+        """
+        if subscriber.pk and not all_items:
+            topics = frozenset(t.pk for t in subscriber.topics.all())
+            municipalities = frozenset(m.pk for m in subscriber.municipalities.all())
+            items = self.chosen(subscriber.language, topics, municipalities)
+        else:
+            items = self.chosen(subscriber.language, all_=True)
+        subject, text, html = self.render(subscriber.language, items)
+        subject = subject_format % subject
+        urls = (
+            manage_urls(subscriber)
+            if subscriber.pk
+            else {
+                "preferences_url": settings.SAKKE_BASE_URL,
+                "unsubscribe_url": settings.SAKKE_BASE_URL,
+            }
+        )
+        for placeholder, url in (
+            (PREFERENCES, urls["preferences_url"]),
+            (UNSUBSCRIBE, urls["unsubscribe_url"]),
+        ):
+            text = text.replace(placeholder, url)
+            html = html.replace(placeholder, url)
+        headers = {
+            # RFC 8058: an https URL that unsubscribes on a POST, without anything else.
+            "List-Unsubscribe": f"<{urls['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": f"{settings.SAKKE_SITE_NAME} <newsletter.{mail_domain()}>",
+        }
+        if subscriber.pk:
+            headers["Message-ID"] = message_id(self.issue.pk, subscriber.pk)
+        message = EmailMultiAlternatives(
+            subject,
+            text,
+            from_email=settings.NEWSLETTER_FROM_EMAIL,
+            to=[subscriber.email],
+            headers=headers,
+        )
+        message.attach_alternative(html, "text/html")
+        return message

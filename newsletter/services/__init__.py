@@ -1,0 +1,1 @@
+"""Writes of the newsletter, by area: subscriptions, offers, issues, sending, feedback."""

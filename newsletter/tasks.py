@@ -1,0 +1,45 @@
+"""Celery tasks of the newsletter; each is safe to run twice or on several machines at once."""
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Issue
+from .services.sending import issue_finish_if_done, issue_start_sending, next_check_in, run_sender
+
+
+@shared_task
+def start_issue_task(issue_id: int) -> None:
+    """At the scheduled time: create the deliveries and start the senders."""
+    issue = Issue.objects.filter(pk=issue_id).first()
+    if issue is None or issue.status not in (Issue.Status.SCHEDULED, Issue.Status.SENDING):
+        return  # unscheduled or already sent
+    if issue.status == Issue.Status.SCHEDULED and issue.send_at and issue.send_at > timezone.now():
+        # Rescheduled to a later time: that time's task starts it.
+        return
+    issue_start_sending(issue=issue)
+    for _n in range(settings.NEWSLETTER_PARALLEL_SENDERS):
+        send_issue_task.delay(issue_id)
+
+
+@shared_task
+def send_issue_task(issue_id: int) -> None:
+    """Send what can be claimed now; come back for retries and deliveries of stopped workers."""
+    run_sender(issue_id=issue_id)
+    if not issue_finish_if_done(issue_id=issue_id):
+        delay = next_check_in(issue_id=issue_id)
+        if delay is not None:
+            send_issue_task.apply_async(args=[issue_id], countdown=delay)
+
+
+@shared_task
+def dispatch_due_issues_task() -> int:
+    """For Celery beat or cron: start due issues and resume any whose senders stopped."""
+    now = timezone.now()
+    started = 0
+    for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=now):
+        start_issue_task.delay(issue.pk)
+        started += 1
+    for issue in Issue.objects.filter(status=Issue.Status.SENDING):
+        send_issue_task.delay(issue.pk)
+    return started

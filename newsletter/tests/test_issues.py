@@ -1,0 +1,96 @@
+"""Composing issues, personalisation, offers, preview, test copy and the archive."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.tests.factories import OrganizationEditorFactory, UserFactory
+from events.tests.factories import EventFactory
+from municipalities.tests.factories import MunicipalityFactory
+from newsletter.models import Issue, Offer
+from newsletter.rendering import IssueRenderer
+from newsletter.services.issues import issue_save
+
+from .factories import IssueFactory, OfferFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_items_tagged_with_a_municipality_go_only_to_its_subscribers_and_untagged_to_all():
+    kuopio = MunicipalityFactory(code="297", name="Kuopio", slug="kuopio")
+    varkaus = MunicipalityFactory(code="915", name="Varkaus", slug="varkaus")
+    issue = IssueFactory()
+    OfferFactory(issue=issue, title="For Kuopio", municipalities=[kuopio])
+    OfferFactory(issue=issue, title="For Varkaus", municipalities=[varkaus])
+    OfferFactory(issue=issue, title="For everyone")
+    reader = SubscriberFactory(municipalities=[kuopio])
+    html = IssueRenderer(issue).message(reader).alternatives[0][0]
+    assert "For Kuopio" in html and "For everyone" in html
+    assert "For Varkaus" not in html
+
+
+def test_a_new_issue_suggests_the_events_of_its_period():
+    coordinator = UserFactory(is_coordinator=True)
+    inside = EventFactory()
+    EventFactory(start_time=timezone.now() + timezone.timedelta(days=90))
+    today = timezone.localdate()
+    issue = issue_save(
+        user=coordinator,
+        fields={
+            "title_fi": "Joulukuu",
+            "period_start": today,
+            "period_end": today + timezone.timedelta(days=30),
+        },
+    )
+    assert list(issue.events.all()) == [inside]
+
+
+def test_an_editor_offers_an_item_and_sees_the_coordinators_decline_message(client):
+    editor = OrganizationEditorFactory()
+    client.force_login(editor.user)
+    client.post(
+        reverse("newsletter:offer_new"),
+        {"organization": editor.organization.pk, "title": "Kevätmyyjäiset", "text": "Tervetuloa!"},
+    )
+    offer = Offer.objects.get()
+    coordinator = UserFactory(is_coordinator=True)
+    client.force_login(coordinator)
+    client.post(
+        reverse("newsletter:offer_decide", kwargs={"pk": offer.pk}),
+        {
+            "decision": "decline",
+            "title": offer.title,
+            "text": offer.text,
+            "message": "Liian myöhään.",
+        },
+    )
+    client.force_login(editor.user)
+    page = client.get(reverse("newsletter:my_offers")).content.decode()
+    assert "Kevätmyyjäiset" in page and "Liian myöhään." in page
+
+
+def test_only_the_coordinator_sees_the_issue_pages(client):
+    issue = IssueFactory()
+    client.force_login(UserFactory())
+    assert client.get(reverse("newsletter:issue", kwargs={"pk": issue.pk})).status_code == 403
+
+
+def test_the_coordinator_previews_the_issue_and_gets_a_test_copy(client, mailoutbox):
+    coordinator = UserFactory(is_coordinator=True, email="koordinaattori@example.org")
+    issue = IssueFactory(title_fi="Esikatselu")
+    OfferFactory(issue=issue, title="Kuoro hakee laulajia")
+    client.force_login(coordinator)
+    preview = client.get(reverse("newsletter:preview", kwargs={"pk": issue.pk}))
+    assert "Kuoro hakee laulajia" in preview.content.decode()
+    client.post(reverse("newsletter:test", kwargs={"pk": issue.pk}), {"language": "fi"})
+    (message,) = mailoutbox
+    assert message.to == ["koordinaattori@example.org"]
+    assert "Esikatselu" in message.subject
+
+
+def test_sent_issues_are_in_the_public_archive_and_drafts_are_not(client):
+    sent = IssueFactory(title_fi="Lähetetty", status=Issue.Status.SENT, sent_at=timezone.now())
+    IssueFactory(title_fi="Luonnos")
+    page = client.get(reverse("newsletter:archive")).content.decode()
+    assert "Lähetetty" in page and "Luonnos" not in page
+    assert client.get(sent.get_absolute_url()).status_code == 200

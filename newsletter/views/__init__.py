@@ -1,0 +1,1 @@
+"""Pages of the newsletter: public (subscription, archive), editors' offers, the coordinator's."""
