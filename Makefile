@@ -5,6 +5,8 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PY := .venv/bin/python
 PORT ?= 8000
 WEB_CONCURRENCY ?= 2
+# Two test processes: the suite is mostly waiting on the database and the browser.
+PYTEST_ARGS ?= -n 2
 export UV_PROJECT_ENVIRONMENT := .venv
 
 .PHONY: install run dev test test-fast lint format messages bench clean

@@ -225,10 +225,11 @@ def baseline(issue_id: int, sink: Sink, limit: int) -> dict:
 
     renderer = IssueRenderer(Issue.objects.get(pk=issue_id))
     started = time.perf_counter()
-    messages = [
-        (s.email, renderer.message(s).message().as_bytes(linesep="\r\n"))
-        for s in recipients().order_by("pk")[:limit]
-    ]
+    messages = []
+    for subscriber in recipients().order_by("pk")[:limit]:
+        outgoing = renderer.outgoing(subscriber)  # the bytes the workers send
+        data = outgoing.data or outgoing.build().message().as_bytes(linesep="\r\n")
+        messages.append((subscriber.email, data))
     render_seconds = time.perf_counter() - started
     sink.reset()
     smtp = smtplib.SMTP("127.0.0.1", sink.port)

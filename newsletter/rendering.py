@@ -5,8 +5,10 @@ language and a selection of items; so each distinct (language, items) pair is re
 once per worker, and only the subscriber's own links are put in per message.
 """
 
+import dataclasses
 import hashlib
 import hmac
+from collections.abc import Callable
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
@@ -22,6 +24,19 @@ from .services.subscriptions import manage_urls
 
 PREFERENCES = "__NEWSLETTER_PREFERENCES_URL__"
 UNSUBSCRIBE = "__NEWSLETTER_UNSUBSCRIBE_URL__"
+RECIPIENT = "recipient@placeholder.invalid"
+MESSAGE_ID = "<message-id@placeholder.invalid>"
+
+
+@dataclasses.dataclass
+class Outgoing:
+    """A message ready for SMTP: its envelope and, when it could be prepared, its bytes."""
+
+    sender: str
+    recipient: str
+    data: bytes | None
+    build: Callable[[], EmailMultiAlternatives]
+
 
 SECTIONS = ("offers", "news", "events")
 
@@ -66,6 +81,7 @@ class IssueRenderer:
         self.issue = issue
         self._items: dict[str, list[Item]] = {}
         self._rendered: dict[tuple, tuple[str, str, str]] = {}
+        self._templates: dict[tuple, bytes | None] = {}
 
     def items(self, language: str) -> list[Item]:
         if language not in self._items:
@@ -112,22 +128,18 @@ class IssueRenderer:
 
         An unsaved subscriber (a test copy) gets every item and links to the site.
         """
-        if subscriber.pk and not all_items:
-            topics = frozenset(t.pk for t in subscriber.topics.all())
-            municipalities = frozenset(m.pk for m in subscriber.municipalities.all())
-            items = self.chosen(subscriber.language, topics, municipalities)
+        items = self._items_for(subscriber, all_items)
+        if subscriber.pk:
+            urls = manage_urls(subscriber)
+            mid = message_id(self.issue.pk, subscriber.pk)
         else:
-            items = self.chosen(subscriber.language, all_=True)
-        subject, text, html = self.render(subscriber.language, items)
+            site = settings.SAKKE_BASE_URL
+            urls, mid = {"preferences_url": site, "unsubscribe_url": site}, None
+        return self._build(subscriber.language, items, subscriber.email, urls, mid, subject_format)
+
+    def _build(self, language, items, recipient, urls, mid, subject_format="%s"):
+        subject, text, html = self.render(language, items)
         subject = subject_format % subject
-        urls = (
-            manage_urls(subscriber)
-            if subscriber.pk
-            else {
-                "preferences_url": settings.SAKKE_BASE_URL,
-                "unsubscribe_url": settings.SAKKE_BASE_URL,
-            }
-        )
         for placeholder, url in (
             (PREFERENCES, urls["preferences_url"]),
             (UNSUBSCRIBE, urls["unsubscribe_url"]),
@@ -140,14 +152,59 @@ class IssueRenderer:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "List-Id": f"{settings.SAKKE_SITE_NAME} <newsletter.{mail_domain()}>",
         }
-        if subscriber.pk:
-            headers["Message-ID"] = message_id(self.issue.pk, subscriber.pk)
+        if mid:
+            headers["Message-ID"] = mid
         message = EmailMultiAlternatives(
             subject,
             text,
             from_email=settings.NEWSLETTER_FROM_EMAIL,
-            to=[subscriber.email],
+            to=[recipient],
             headers=headers,
         )
         message.attach_alternative(html, "text/html")
         return message
+
+    def _items_for(self, subscriber: Subscriber, all_items: bool = False) -> list[Item]:
+        if subscriber.pk and not all_items:
+            topics = frozenset(t.pk for t in subscriber.topics.all())
+            municipalities = frozenset(m.pk for m in subscriber.municipalities.all())
+            return self.chosen(subscriber.language, topics, municipalities)
+        return self.chosen(subscriber.language, all_=True)
+
+    def outgoing(self, subscriber: Subscriber) -> Outgoing:
+        """The subscriber's message as bytes, from a serialised copy shared by their segment.
+
+        Building and serialising a MIME message costs more than sending it; subscribers
+        of one language and selection share one serialised copy in which only the
+        recipient, the Message-ID and the two links differ.
+        """
+        items = self._items_for(subscriber)
+        key = (subscriber.language, tuple(i.key for i in items))
+        if key not in self._templates:
+            self._templates[key] = self._template(subscriber.language, items)
+        template = self._templates[key]
+        data = None
+        if template is not None and subscriber.email.isascii():
+            urls = manage_urls(subscriber)
+            data = (
+                template.replace(RECIPIENT.encode(), subscriber.email.encode())
+                .replace(MESSAGE_ID.encode(), message_id(self.issue.pk, subscriber.pk).encode())
+                .replace(PREFERENCES.encode(), urls["preferences_url"].encode())
+                .replace(UNSUBSCRIBE.encode(), urls["unsubscribe_url"].encode())
+            )
+        return Outgoing(
+            sender=settings.NEWSLETTER_FROM_EMAIL,
+            recipient=subscriber.email,
+            data=data,
+            build=lambda: self.message(subscriber),
+        )
+
+    def _template(self, language: str, items: list[Item]) -> bytes | None:
+        """A serialised message with placeholders, or None if encoding split a placeholder."""
+        urls = {"preferences_url": PREFERENCES, "unsubscribe_url": UNSUBSCRIBE}
+        message = self._build(language, items, RECIPIENT, urls, MESSAGE_ID)
+        data = message.message().as_bytes(linesep="\r\n")
+        found = [data.count(p.encode()) for p in (RECIPIENT, MESSAGE_ID, PREFERENCES, UNSUBSCRIBE)]
+        # To: and Message-ID once; the preference link in both parts; unsubscribe also in
+        # the List-Unsubscribe header.
+        return data if found == [1, 1, 2, 3] else None

@@ -16,7 +16,7 @@ import time
 import uuid
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
@@ -153,9 +153,12 @@ def relaxed_commits():
     try:
         yield
     finally:
-        if relax and connection.connection is not None:
-            with connection.cursor() as cursor:
-                cursor.execute("RESET synchronous_commit")
+        if relax:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("RESET synchronous_commit")
+            except DatabaseError:
+                pass  # the connection is gone, and its setting with it
 
 
 def _fence(delivery: Delivery, token: str):
@@ -195,7 +198,7 @@ def send_batch(
             totals.skipped += 1
             continue
         pacer.wait()
-        result = transport.send(renderer.message(subscriber), _fence(delivery, token))
+        result = transport.send(renderer.outgoing(subscriber), _fence(delivery, token))
         record_result(delivery=delivery, result=result, totals=totals)
     return totals
 

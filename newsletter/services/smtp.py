@@ -72,29 +72,29 @@ class Transport:
             self.smtp.ehlo_or_helo_if_needed()
         return self.smtp
 
-    def send(self, message, fence: Callable[[], bool]) -> Result:
+    def send(self, outgoing, fence: Callable[[], bool]) -> Result:
+        """Send a rendering.Outgoing; the fence runs just before the message is complete."""
         if not uses_smtp():
             # Console, file and test backends have no "." to hold back.
             if not fence():
                 return Result("fenced")
-            self.backend.send_messages([message])
+            self.backend.send_messages([outgoing.build()])
             return Result("sent", f"accepted by {settings.EMAIL_BACKEND}")
         try:
-            return self._send_smtp(message, fence)
+            return self._send_smtp(outgoing, fence)
         except (smtplib.SMTPException, OSError) as error:
             self.close()
             return Result("temporary", str(error)[:500])
 
-    def _send_smtp(self, message, fence) -> Result:
+    def _send_smtp(self, outgoing, fence) -> Result:
         smtp = self._connection()
-        sender = message.from_email
+        sender = outgoing.sender
         options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else []
         code, text = smtp.mail(sender, options)
         if code != 250:
             smtp.rset()
             return _failure(code, text)
-        recipient = message.recipients()[0]
-        code, text = smtp.rcpt(recipient)
+        code, text = smtp.rcpt(outgoing.recipient)
         if code not in (250, 251):
             smtp.rset()
             return _failure(code, text)
@@ -104,7 +104,8 @@ class Transport:
             smtp.rset()
             return _failure(code, text)
         self.in_data = True
-        body = _EOL.sub(b"\r\n", message.message().as_bytes(linesep="\r\n"))
+        data = outgoing.data or outgoing.build().message().as_bytes(linesep="\r\n")
+        body = _EOL.sub(b"\r\n", data)
         body = _LEADING_DOT.sub(b"..", body)
         if not body.endswith(b"\r\n"):
             body += b"\r\n"

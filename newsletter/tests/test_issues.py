@@ -94,3 +94,23 @@ def test_sent_issues_are_in_the_public_archive_and_drafts_are_not(client):
     page = client.get(reverse("newsletter:archive")).content.decode()
     assert "Lähetetty" in page and "Luonnos" not in page
     assert client.get(sent.get_absolute_url()).status_code == 200
+
+
+def test_the_shared_serialised_copy_equals_the_message_built_for_the_subscriber():
+    import email
+    import email.policy
+
+    issue = IssueFactory(title_fi="Yhteinen kopio")
+    OfferFactory(issue=issue, title="Ääkköset ja pitkä rivi " * 5)
+    reader = SubscriberFactory()
+    renderer = IssueRenderer(issue)
+    fast = renderer.outgoing(reader)
+    assert fast.data is not None
+    parsed = email.message_from_bytes(fast.data, policy=email.policy.default)
+    built = renderer.message(reader).message()
+    for header in ("To", "Subject", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post"):
+        expected = email.message_from_bytes(built.as_bytes(), policy=email.policy.default)
+        assert " ".join(str(parsed[header]).split()) == " ".join(str(expected[header]).split())
+    for kind in ("plain", "html"):
+        body = parsed.get_body((kind,)).get_content()
+        assert "Ääkköset" in body and "placeholder" not in body and "__NEWSLETTER" not in body
