@@ -1,5 +1,7 @@
 """Serializer fields shared by every resource of the API."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -57,8 +59,27 @@ class DetailUrlField(serializers.Field):
         )
 
 
+# What Django's reverse() leaves unquoted in a path (django.urls.resolvers).
+_PATH_SAFE = "!$&'()*+,;=" + "/~:@"
+_PLACEHOLDER = "__sakke_public_id__"
+
+
 def detail_url(view_name: str, lookup: str, request) -> str:
-    return reverse(view_name, kwargs={"id": lookup}, request=request)
+    """reverse() of a detail route, resolved once per request and route.
+
+    A list of 20 events links about 130 objects; reversing each one took a fifth of the
+    response time. The route is reversed once with a placeholder, and each public id is
+    quoted as reverse() would quote it.
+    """
+    lookup = str(lookup)
+    if request is None or "/" in lookup:  # reverse() refuses a slash in an id; so do we
+        return reverse(view_name, kwargs={"id": lookup}, request=request)
+    templates = request.__dict__.setdefault("_detail_url_templates", {})
+    template = templates.get(view_name)
+    if template is None:
+        template = reverse(view_name, kwargs={"id": _PLACEHOLDER}, request=request)
+        templates[view_name] = template
+    return template.replace(_PLACEHOLDER, quote(lookup, safe=_PATH_SAFE), 1)
 
 
 @extend_schema_field({"type": "string", "nullable": True})

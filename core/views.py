@@ -3,13 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from activities.selectors import activity_list
 from core.filtering import stale_before
+from core.pagination import CappedCountPaginator, requested_page
 from events.selectors import event_list
 from municipalities.models import Municipality
 from organizations.models import Organization
@@ -74,7 +74,9 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
 
     One URL serves both, so a filtered list can be bookmarked and shared.
     """
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator = CappedCountPaginator(
+        filterset.qs, PAGE_SIZE, requested_page=requested_page(request.GET.get("page"))
+    )
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": filterset,

@@ -9,10 +9,12 @@ from core.filtering import (
     SearchQueryFilter,
     StrictBooleanFilter,
     TimeBoundFilter,
+    ids_of,
     related_exists,
     search_filter,
     split_values,
 )
+from municipalities.models import Municipality
 
 from .models import Event
 
@@ -37,7 +39,9 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_municipality(self, queryset, name, value):
         codes = split_values(value)
-        return queryset.filter(location__municipality__code__in=codes) if codes else queryset
+        if not codes:
+            return queryset
+        return queryset.filter(location__municipality_id__in=ids_of(Municipality, "code", codes))
 
     def filter_topic(self, queryset, name, value):
         return related_exists(queryset, "topics", "slug", value)

@@ -82,7 +82,18 @@ class Organization(SourcedModel, Publishable, Confirmable):
         # By the Finnish name (always present), then id so pages never repeat or skip a row;
         # the index lets a page of 20 be read without sorting every organization.
         ordering = ["name_fi", "id"]
-        indexes = [models.Index(fields=["name_fi", "id"], name="organization_name_order")]
+        indexes = [
+            models.Index(fields=["name_fi", "id"], name="organization_name_order"),
+            # The listed associations (published, active) with the date that decides
+            # whether they are stale: a list's count joins it with a municipality's,
+            # topic's or audience's rows without reading the table (PostgreSQL).
+            models.Index(
+                fields=["id"],
+                include=["confirmed_at"],
+                condition=models.Q(publication_status="published", status="active"),
+                name="organization_listed",
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("organizations:detail", kwargs={"public_id": self.public_id})

@@ -28,18 +28,13 @@ class AudienceSerializer(TopicSerializer):
         fields = ["name", "yso"]
 
 
-class LanguageSerializer(LinkedDataSerializer):
-    view_name = "api:language-detail"
-    type_name = "Language"
-    id_field = "code"
-
-    name = TranslatedField()
-
-    class Meta:
-        model = Language
-        fields = ["name"]
-
-
+LanguageSerializer = reference_serializer(
+    Language,
+    view_name="api:language-detail",
+    type_name="Language",
+    id_field="code",
+    class_name="LanguageSerializer",
+)
 TopicReferenceSerializer = reference_serializer(
     Topic, view_name="api:topic-detail", type_name="Topic", id_field="slug"
 )

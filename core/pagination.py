@@ -1,0 +1,51 @@
+"""Pagination for the public list pages: exact counts when small, "more than N" when large."""
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+
+# Counted exactly up to this many rows; a larger result says "more than 1,000".
+COUNT_CAP = 1000
+# How many pages past the one asked for the count looks, so "next" works deep in a list.
+LOOKAHEAD_PAGES = 5
+
+
+def requested_page(value) -> int:
+    """The page number a visitor asked for, 1 for anything that is not a positive integer."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+class CappedCountPaginator(Paginator):
+    """A paginator that stops counting once it knows there are more rows than it shows.
+
+    Counting 50,000 matching associations to print "50,000" costs more than the rest of
+    the page. A person narrows a long list with its filters rather than paging through
+    it, so the count stops at COUNT_CAP (or a few pages past the page asked for, so that
+    "next" keeps working at any depth) and the page says "more than 1,000".
+    """
+
+    def __init__(self, object_list, per_page, *, requested_page: int = 1, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.requested_page = requested_page
+
+    @cached_property
+    def count_limit(self) -> int:
+        return max(COUNT_CAP, (self.requested_page + LOOKAHEAD_PAGES) * self.per_page)
+
+    @cached_property
+    def _bounded_count(self) -> int:
+        # The order does not change how many rows there are; dropping it lets the
+        # database stop at the limit without sorting.
+        return self.object_list.order_by()[: self.count_limit + 1].count()
+
+    @cached_property
+    def count_is_capped(self) -> bool:
+        return self._bounded_count > self.count_limit
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._bounded_count, self.count_limit)
