@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Accessibility, Confirmable, Publishable, SourcedModel, accessibility_labels
+from core.urls_cache import reverse_detail
 from municipalities.models import Municipality
 from organizations.models import Organization
 from places.models import Place
@@ -99,7 +99,7 @@ class Activity(SourcedModel, Publishable, Confirmable):
             raise ValidationError(errors)
 
     def get_absolute_url(self):
-        return reverse("activities:detail", kwargs={"public_id": self.public_id})
+        return reverse_detail("activities:detail", "public_id", self.public_id)
 
     @property
     def is_hybrid(self):

@@ -14,7 +14,7 @@ from taxonomy.api import AudienceReferenceSerializer, LanguageSerializer, TopicR
 
 from .filters import EventFilter
 from .models import Event
-from .selectors import event_list
+from .selectors import organizer_names, published_events
 
 LINK_SCHEMA = {"type": "object", "properties": {"@id": {"type": "string", "format": "uri"}}}
 
@@ -33,7 +33,9 @@ class SuperEventField(serializers.Field):
     def to_representation(self, event):
         if event.super_event_id is None:
             return None
-        return {"@id": event_url(event.super_event.public_id, self.context)}
+        # Lists annotate the umbrella's public id (events.selectors.event_list).
+        public_id = getattr(event, "super_event_public_id", None) or event.super_event.public_id
+        return {"@id": event_url(public_id, self.context)}
 
 
 @extend_schema_field({"type": "array", "items": LINK_SCHEMA})
@@ -44,7 +46,7 @@ class SubEventsField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, event):
-        return [{"@id": event_url(sub.public_id, self.context)} for sub in event.sub_events.all()]
+        return [{"@id": event_url(sub.public_id, self.context)} for sub in event.sub_event_list]
 
 
 def event_url(public_id: str, context) -> str:
@@ -60,10 +62,11 @@ class EventSerializer(LinkedDataSerializer):
     description = TranslatedField()
     location = EmbeddedPlaceSerializer(read_only=True, allow_null=True)
     online_url = BlankAsNullField()
-    organizers = OrganizationReferenceSerializer(many=True, read_only=True)
-    keywords = TopicReferenceSerializer(source="topics", many=True, read_only=True)
-    audience = AudienceReferenceSerializer(source="audiences", many=True, read_only=True)
-    in_language = LanguageSerializer(many=True, read_only=True)
+    # The lists come from event_api_list(); see there.
+    organizers = OrganizationReferenceSerializer(source="organizer_list", many=True, read_only=True)
+    keywords = TopicReferenceSerializer(source="topic_list", many=True, read_only=True)
+    audience = AudienceReferenceSerializer(source="audience_list", many=True, read_only=True)
+    in_language = LanguageSerializer(source="language_list", many=True, read_only=True)
     offers = serializers.SerializerMethodField()
     registration_url = BlankAsNullField()
     accessibility = CodeListField()
@@ -110,9 +113,21 @@ class EventSerializer(LinkedDataSerializer):
 
 
 def event_api_list():
-    """The event list with the sub-event links the API shows, in a fixed number of queries."""
-    return event_list().prefetch_related(
-        Prefetch("sub_events", queryset=Event.objects.only("id", "public_id", "super_event_id"))
+    """The API's events in a fixed number of queries, related objects as plain lists.
+
+    Lists (to_attr) rather than related managers: on a page of 20 events the managers
+    and their querysets cost more than the data.
+    """
+    return published_events().prefetch_related(
+        Prefetch("organizers", queryset=organizer_names(), to_attr="organizer_list"),
+        Prefetch("topics", to_attr="topic_list"),
+        Prefetch("audiences", to_attr="audience_list"),
+        Prefetch("in_language", to_attr="language_list"),
+        Prefetch(
+            "sub_events",
+            queryset=Event.objects.only("id", "public_id", "super_event_id"),
+            to_attr="sub_event_list",
+        ),
     )
 
 

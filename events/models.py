@@ -3,11 +3,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Max
-from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Accessibility, Publishable, SourcedModel, accessibility_labels
+from core.urls_cache import reverse_detail
 from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
@@ -127,7 +127,7 @@ class Event(SourcedModel, Publishable):
                 raise ValidationError({"recurrence_rule": str(error)}) from error
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"public_id": self.public_id})
+        return reverse_detail("events:detail", "public_id", self.public_id)
 
     @classmethod
     def longest_duration(cls) -> dt.timedelta | None:

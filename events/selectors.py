@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from core.models import PublicationStatus
 from organizations.models import Organization
@@ -6,19 +6,32 @@ from organizations.models import Organization
 from .models import Event
 
 
-def event_list() -> QuerySet[Event]:
-    """Published events, with everything a list page or API list shows, in fixed queries."""
-    organizers = Organization.objects.only(
-        "id", "public_id", "name", "name_fi", "name_sv", "name_en"
-    )
+def published_events() -> QuerySet[Event]:
+    """Published events with their place and municipality, and the umbrella event's id."""
     return (
         Event.objects.filter(publication_status=PublicationStatus.PUBLISHED)
-        .select_related("location__municipality", "super_event")
-        .prefetch_related(
-            Prefetch("organizers", queryset=organizers), "topics", "audiences", "in_language"
-        )
+        .select_related("location__municipality")
+        # Lists link the umbrella event by its id only; the whole row is for the detail.
+        .annotate(super_event_public_id=F("super_event__public_id"))
+    )
+
+
+def organizer_names() -> QuerySet[Organization]:
+    """What a list shows of an event's organizers: a link and the name."""
+    return Organization.objects.only("id", "public_id", "name", "name_fi", "name_sv", "name_en")
+
+
+def event_list() -> QuerySet[Event]:
+    """Published events, with everything a list page or API list shows, in fixed queries."""
+    return published_events().prefetch_related(
+        Prefetch("organizers", queryset=organizer_names()), "topics", "audiences", "in_language"
     )
 
 
 def event_get(public_id: str) -> Event:
-    return event_list().prefetch_related("sub_events").get(public_id=public_id)
+    return (
+        event_list()
+        .select_related("super_event")
+        .prefetch_related("sub_events")
+        .get(public_id=public_id)
+    )

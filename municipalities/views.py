@@ -5,7 +5,7 @@ from activities.selectors import activity_list
 from core.filtering import stale_before
 from core.views import upcoming_events
 from organizations.models import Organization
-from organizations.selectors import organization_list
+from organizations.selectors import organization_cards
 
 from .models import Municipality
 
@@ -34,7 +34,7 @@ def municipality_detail(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
     # Stale listings leave these sections as they leave the lists' default results.
     fresh = stale_before()
-    organizations = organization_list().filter(
+    organizations = organization_cards().filter(
         municipalities=municipality, status=Organization.Status.ACTIVE, confirmed_at__gte=fresh
     )
     events = upcoming_events().filter(location__municipality=municipality)

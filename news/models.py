@@ -1,9 +1,9 @@
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import PublicationStatus, Publishable, SourcedModel
+from core.urls_cache import reverse_detail
 from municipalities.models import Municipality
 from organizations.models import Organization
 from taxonomy.models import Topic
@@ -62,7 +62,7 @@ class NewsPost(SourcedModel, Publishable):
         return self.title or self.public_id
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"public_id": self.public_id})
+        return reverse_detail("news:detail", "public_id", self.public_id)
 
     def save(self, *args, **kwargs):
         # Posts are published by news.services, by the coordinator's approval in the

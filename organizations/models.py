@@ -1,8 +1,8 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Confirmable, Publishable, SourcedModel
+from core.urls_cache import reverse_detail
 from municipalities.models import Municipality
 from taxonomy.models import Audience, Topic
 
@@ -96,7 +96,7 @@ class Organization(SourcedModel, Publishable, Confirmable):
         ]
 
     def get_absolute_url(self):
-        return reverse("organizations:detail", kwargs={"public_id": self.public_id})
+        return reverse_detail("organizations:detail", "public_id", self.public_id)
 
 
 class SocialLink(models.Model):

@@ -14,7 +14,7 @@ from core.views import (
 
 from .filters import OrganizationFilter
 from .models import Organization
-from .selectors import organization_get, organization_list
+from .selectors import organization_cards, organization_get
 
 FILTER_KINDS = {"q": "search", "municipality": "select", "topic": "select", "audience": "select"}
 
@@ -23,7 +23,7 @@ def organization_list_page(request):
     data = request.GET.copy()
     # Dissolved associations stay findable by URL but are not listed by default.
     data.setdefault("status", Organization.Status.ACTIVE)
-    filterset = OrganizationFilter(data, queryset=organization_list())
+    filterset = OrganizationFilter(data, queryset=organization_cards())
     choices = {
         "municipality": municipality_choices(),
         "topic": topic_choices(),
