@@ -38,9 +38,12 @@ class TranslatedField(serializers.Field):
         self.base = self.base or field_name
 
     def to_representation(self, instance):
-        return {
-            code: getattr(instance, f"{self.base}_{code}", None) or None for code in LANGUAGE_CODES
-        }
+        return translations(instance, self.base)
+
+
+def translations(instance, base: str) -> dict:
+    """{"fi": ..., "sv": ..., "en": ...} of a translated field; empty ones are null."""
+    return {code: getattr(instance, f"{base}_{code}", None) or None for code in LANGUAGE_CODES}
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -109,9 +112,14 @@ class PositionField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, place):
-        if place.latitude is None or place.longitude is None:
-            return None
-        return {"lat": place.latitude, "lon": place.longitude}
+        return position(place)
+
+
+def position(place) -> dict | None:
+    """A place's coordinates as {"lat", "lon"}, or None when unknown."""
+    if place.latitude is None or place.longitude is None:
+        return None
+    return {"lat": place.latitude, "lon": place.longitude}
 
 
 class CodeListField(serializers.ListField):

@@ -2,7 +2,14 @@
 
 from rest_framework import serializers
 
-from api.fields import BlankAsNullField, PositionField, TranslatedField
+from api.fields import (
+    BlankAsNullField,
+    PositionField,
+    TranslatedField,
+    detail_url,
+    position,
+    translations,
+)
 from api.parameters import documented_list
 from api.serializers import LinkedDataSerializer
 from api.viewsets import PublicReadOnlyViewSet
@@ -41,11 +48,28 @@ class PlaceSerializer(LinkedDataSerializer):
 
 
 class EmbeddedPlaceSerializer(PlaceSerializer):
-    """The location embedded in an event or activity."""
+    """The location embedded in an event or activity.
+
+    Built as one dict (as api.serializers.ReferenceSerializer does): every event of a list
+    embeds one. The declared fields describe the shape to OpenAPI; tests compare both.
+    """
 
     class Meta:
         model = Place
         fields = ["name", "street_address", "postal_code", "municipality", "position"]
+
+    def to_representation(self, place):
+        municipality = place.municipality
+        return {
+            "id": place.public_id,
+            "@id": detail_url(self.view_name, place.public_id, self.context.get("request")),
+            "@type": self.type_name,
+            "name": translations(place, "name"),
+            "street_address": translations(place, "street_address"),
+            "postal_code": place.postal_code or None,
+            "municipality": municipality.code if municipality is not None else None,
+            "position": position(place),
+        }
 
 
 @documented_list("q", "municipality")
