@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import ExpressionWrapper, F, Max
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Accessibility, Publishable, SourcedModel, accessibility_labels
 from core.urls_cache import reverse_detail
@@ -18,10 +19,10 @@ class Event(SourcedModel, Publishable):
 
     class Status(models.TextChoices):
         # schema.org EventStatusType names, as Linked Events uses them.
-        SCHEDULED = "EventScheduled", _("Scheduled")
-        CANCELLED = "EventCancelled", _("Cancelled")
-        POSTPONED = "EventPostponed", _("Postponed")
-        RESCHEDULED = "EventRescheduled", _("Rescheduled")
+        SCHEDULED = "EventScheduled", pgettext_lazy("event status", "Scheduled")
+        CANCELLED = "EventCancelled", pgettext_lazy("event status", "Cancelled")
+        POSTPONED = "EventPostponed", pgettext_lazy("event status", "Postponed")
+        RESCHEDULED = "EventRescheduled", pgettext_lazy("event status", "Rescheduled")
 
     class SuperEventType(models.TextChoices):
         UMBRELLA = "umbrella", _("Umbrella event")

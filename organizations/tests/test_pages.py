@@ -177,3 +177,15 @@ def test_the_association_page_describes_it_as_a_schema_org_organization(client):
 def test_an_unknown_association_is_not_found(client):
     response = client.get(url("organizations:detail", "en", public_id="test:nope"))
     assert response.status_code == 404
+
+
+def test_the_meta_description_and_the_card_show_text_not_markup(client):
+    organization = OrganizationFactory(
+        name_fi="Kuoro ry", description_fi="<p>Kuoro <strong>laulaa</strong> joka viikko.</p>"
+    )
+    detail = client.get(organization.get_absolute_url()).text
+    meta = re.search(r'<meta name="description" content="([^"]*)"', detail).group(1)
+    assert meta == "Kuoro laulaa joka viikko."
+    listing = client.get(url("organizations:list"), {"q": "kuoro"}).text
+    card_text = re.search(r'<p class="card__text">(.*?)</p>', listing, re.S).group(1)
+    assert card_text == "Kuoro laulaa joka viikko."
