@@ -6,6 +6,7 @@ out the same harmless HTML. Plain text typed into a text box becomes paragraphs.
 
 import html
 import re
+from html.parser import HTMLParser
 
 import nh3
 
@@ -50,3 +51,34 @@ def sanitize_html(text: str) -> str:
         clean_content_tags={"script", "style"},
         strip_comments=True,
     ).strip()
+
+
+# Tags that sit inside a word ("<strong>Kevät</strong>kokous") do not separate words.
+_INLINE_TAGS = {"strong", "em", "b", "i", "u", "a", "span"}
+
+
+class _TextParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _INLINE_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag not in _INLINE_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """The text of rich text without its tags and entities, paragraphs apart: for search."""
+    if not text or "<" not in text and "&" not in text:
+        return text or ""
+    parser = _TextParser()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts).strip()

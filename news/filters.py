@@ -7,23 +7,9 @@ from core.filtering import (
     related_exists,
     search_filter,
     split_values,
-    text_query,
 )
 
 from .models import NewsPost
-
-TEXT_FIELDS = [
-    f"{name}_{lang}" for name in ("title", "lead", "body") for lang in ("fi", "sv", "en")
-]
-
-
-def news_text_filter(queryset, text: str):
-    """The site search's matches once news is in its index; until then, words in the text."""
-    from search.documents import source_for_model
-
-    if source_for_model(NewsPost) is not None:
-        return search_filter(queryset, text)
-    return queryset.filter(text_query(TEXT_FIELDS, text)) if text else queryset
 
 
 class NewsFilter(django_filters.FilterSet):
@@ -39,7 +25,8 @@ class NewsFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        return news_text_filter(queryset, value)
+        # The site search's matches (lemmas, compounds, typos), best first.
+        return search_filter(queryset, value)
 
     def filter_topic(self, queryset, name, value):
         return related_exists(queryset, "topics", "slug", value)

@@ -9,7 +9,8 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_organization, is_coordinator
@@ -128,3 +129,21 @@ def save_new_with_public_id(post: NewsPost) -> None:
     post.save()
     post.public_id = f"{LOCAL_DATA_SOURCE}:{post.pk}"
     NewsPost.objects.filter(pk=post.pk).update(public_id=post.public_id)
+
+
+def news_index_due() -> int:
+    """Put in the site search the published posts whose time has come and that it lacks.
+
+    A post scheduled for later stays out of the index when saved (search.documents);
+    run from cron every few minutes (`manage.py index_due_news`). Returns how many.
+    """
+    from search.index import index_objects
+    from search.models import Kind, SearchEntry
+
+    indexed = SearchEntry.objects.filter(kind=Kind.NEWS, object_id=OuterRef("pk"))
+    due = NewsPost.objects.filter(
+        publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now()
+    ).filter(~Exists(indexed))
+    pks = list(due.values_list("pk", flat=True))
+    index_objects(NewsPost, pks)
+    return len(pks)

@@ -14,6 +14,7 @@ _API_VIEWS = {
     Kind.EVENT: "api:event-detail",
     Kind.ACTIVITY: "api:activity-detail",
     Kind.PLACE: "api:place-detail",
+    Kind.NEWS: "api:news-detail",
 }
 
 
@@ -71,7 +72,7 @@ class SearchSequence:
             {"type": "array", "items": {"type": "string", "enum": KINDS}},
             style="form",
             explode=False,
-            description=_("Kinds, comma-separated: organization, event, activity, place."),
+            description=_("Kinds, comma-separated: organization, event, activity, place, news."),
         ),
         OpenApiParameter(
             "municipality",
@@ -81,7 +82,7 @@ class SearchSequence:
     ]
 )
 class SearchView(generics.ListAPIView):
-    """Associations, events, activities and places matching `q`, best first.
+    """Associations, events, activities, places and news posts matching `q`, best first.
 
     `meta.count` stops at 1000: more matches than that are counted as 1000.
     """

@@ -34,12 +34,15 @@ NAME_PLACE = 2
 
 # The rest of the score, in SQL both databases run; {relevance} is the sum of the
 # query words' points divided by their number, {greatest}/{least} the two-argument
-# max/min of the database.
+# max/min of the database. Time: undated 0.5; news posts (a start, no end) fade from 1
+# to 0 over the year after publication, as upcoming events do over the year before.
 SCORE = """(
     CASE WHEN e.is_cancelled THEN -1000
          WHEN e.is_inactive OR e.end_ts < %(now)s THEN -100 ELSE 0 END
     + ({relevance})
     + CASE WHEN e.start_ts IS NULL THEN 0.5
+           WHEN e.end_ts IS NULL THEN
+             1.0 * {greatest}(0.0, 1.0 - {greatest}(0, %(now)s - e.start_ts) / {year}.0)
            WHEN e.end_ts >= %(now)s THEN
              1.0 * {greatest}(0.0, 1.0 - {greatest}(0, e.start_ts - %(now)s) / {year}.0)
            ELSE -1.0 * {least}(%(now)s - e.end_ts, {ten_years}) / {ten_years}.0 END

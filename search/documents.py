@@ -1,4 +1,4 @@
-"""What the index holds of each organization, event, activity and place.
+"""What the index holds of each organization, event, activity, place and news post.
 
 Rows are built from `values()` of a batch of objects and of their relations, never
 from model instances, so the same code serves one save and a rebuild of a million rows.
@@ -10,10 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 
 from activities.models import Activity
+from core.richtext import html_to_text
 from events.models import Event
 from municipalities.models import Municipality
+from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
 
@@ -44,6 +47,10 @@ class Source:
     municipality_m2m: tuple[str, ...] = ()
     municipality_fks: tuple[str, ...] = ()
     extra: tuple[str, ...] = field(default=())
+    #: The translated field that is the name (ranked as one): name, or a post's title.
+    name_field: str = "name"
+    #: Those of `body_fields` that hold HTML: only their text is analysed.
+    rich_text_fields: tuple[str, ...] = ()
 
 
 SOURCES = {
@@ -81,6 +88,17 @@ SOURCES = {
         body_fields=("street_address", "accessibility_notes"),
         plain_fields=("postal_code",),
         municipality_fks=("municipality_id",),
+    ),
+    Kind.NEWS: Source(
+        kind=Kind.NEWS,
+        model=NewsPost,
+        name_field="title",
+        body_fields=("lead", "body"),
+        rich_text_fields=("body",),
+        plain_fields=("organization__name_fi",),
+        related_names=("topics",),
+        municipality_m2m=("municipalities",),
+        extra=("published_at",),
     ),
 }
 
@@ -189,17 +207,26 @@ def _tag_terms(related: list[tuple]) -> str:
 
 
 def public_objects(model):
-    """What the public may find: drafts and content waiting for approval stay out."""
+    """What the public may find: drafts, content waiting for approval and news posts
+    scheduled for later stay out (news.services.news_index_due adds those when due)."""
     from core.models import PublicationStatus
 
-    if any(f.name == "publication_status" for f in model._meta.fields):
-        return model.objects.filter(publication_status=PublicationStatus.PUBLISHED)
-    return model.objects.all()
+    objects = model.objects.all()
+    fields = {f.name for f in model._meta.fields}
+    if "publication_status" in fields:
+        objects = objects.filter(publication_status=PublicationStatus.PUBLISHED)
+    if "published_at" in fields:
+        objects = objects.filter(published_at__lte=timezone.now())
+    return objects
+
+
+def _body_text(source: Source, name: str, text: str | None) -> str | None:
+    return html_to_text(text) if text and name in source.rich_text_fields else text
 
 
 def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[dict]:
     """The index rows of the objects `pks` of one kind, in a fixed number of queries."""
-    names = _translated("name")
+    names = _translated(source.name_field)
     body = [f for name in source.body_fields for f in _translated(name)]
     columns = ["pk", "public_id", *names, *body, *source.plain_fields]
     columns += [*source.municipality_fks, *source.extra]
@@ -209,7 +236,11 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
     rows = []
     for obj in objects:
         pk = obj["pk"]
-        texts = [(obj[f"{n}_{lang}"], lang) for n in source.body_fields for lang in LANGUAGES]
+        texts = [
+            (_body_text(source, n, obj[f"{n}_{lang}"]), lang)
+            for n in source.body_fields
+            for lang in LANGUAGES
+        ]
         texts += [(obj[f], "fi") for f in source.plain_fields]
         tags = []
         for relation in related.values():
@@ -218,19 +249,20 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
         municipality_ids = {obj[f] for f in source.municipality_fks if obj[f]}
         for relation in m2m_municipalities.values():
             municipality_ids.update(relation.get(pk, ()))
-        name_terms, part_terms = _name_terms([(obj[f"name_{lang}"], lang) for lang in LANGUAGES])
-        title = obj["name_fi"] or obj["name_sv"] or obj["name_en"] or obj["public_id"]
+        name_fi, name_sv, name_en = (obj[f"{source.name_field}_{lang}"] for lang in LANGUAGES)
+        name_terms, part_terms = _name_terms([(name_fi, "fi"), (name_sv, "sv"), (name_en, "en")])
+        title = name_fi or name_sv or name_en or obj["public_id"]
         row = {
             "kind": source.kind,
             "object_id": pk,
             "public_id": obj["public_id"],
             "title_fi": title[:250],
-            "title_sv": (obj["name_sv"] or "")[:250],
-            "title_en": (obj["name_en"] or "")[:250],
+            "title_sv": (name_sv or "")[:250],
+            "title_en": (name_en or "")[:250],
             "title_key": " ".join(words(title))[:250],
             "name_terms": name_terms,
             "part_terms": part_terms,
-            "head_terms": " ".join(name_head_terms(obj["name_fi"] or "")),
+            "head_terms": " ".join(name_head_terms(name_fi or "")),
             "body_terms": _terms(texts),
             "tag_terms": _tag_terms(tags),
             "facets": " ".join(sorted(facet(codes[m]) for m in municipality_ids if m in codes)),
@@ -245,5 +277,8 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
             row["is_cancelled"] = obj["event_status"] == Event.Status.CANCELLED
         elif source.kind == Kind.ORGANIZATION:
             row["is_inactive"] = obj["status"] == Organization.Status.DISSOLVED
+        elif source.kind == Kind.NEWS:
+            # A post is dated but has no end: backends.SCORE ranks newer posts first.
+            row["start_ts"] = _timestamp(obj["published_at"])
         rows.append(row)
     return rows

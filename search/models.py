@@ -14,10 +14,11 @@ class Kind(models.TextChoices):
     EVENT = "event", _("Event")
     ACTIVITY = "activity", _("Activity")
     PLACE = "place", _("Place")
+    NEWS = "news", _("News")
 
 
 class SearchEntry(models.Model):
-    """One organization, event, activity or place as the search sees it."""
+    """One organization, event, activity, place or news post as the search sees it."""
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     object_id = models.BigIntegerField(_("object id"))
@@ -37,7 +38,8 @@ class SearchEntry(models.Model):
     tag_terms = models.TextField(_("terms of the topics and audiences"), blank=True, default="")
     #: Filter tokens: "kunta297" for each municipality the object belongs to.
     facets = models.TextField(_("facets"), blank=True)
-    #: Events only, as Unix times so both databases do the same arithmetic.
+    #: Events: start and end; news posts: start is the publication time (no end).
+    #: As Unix times so both databases do the same arithmetic.
     start_ts = models.BigIntegerField(_("start time"), null=True, blank=True)
     end_ts = models.BigIntegerField(_("end time"), null=True, blank=True)
     #: Cancelled events, dissolved associations.

@@ -1,10 +1,11 @@
-"""The one search of organizations, events, activities and places.
+"""The one search of organizations, events, activities, places and news posts.
 
 Pages, the API's `q` on every list, /api/v1/search/ and the autocomplete of the
 search box all call these functions; docs/search.md explains what they match and how
 they rank.
 """
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -16,7 +17,7 @@ from django.utils import translation
 from .analysis import words
 from .backends import COUNT_CAP, backend
 from .documents import source_for_model
-from .models import Kind, SearchSuggestion
+from .models import Kind, SearchEntry, SearchSuggestion
 from .query import municipality_of, parse_query
 
 logger = logging.getLogger(__name__)
@@ -30,17 +31,20 @@ _DETAIL_VIEWS = {
     Kind.ORGANIZATION: "organizations:detail",
     Kind.EVENT: "events:detail",
     Kind.ACTIVITY: "activities:detail",
+    Kind.NEWS: "news:detail",
 }
 
 
 @dataclass
 class SearchHit:
-    kind: str  # "organization" | "event" | "activity" | "place"
+    kind: str  # "organization" | "event" | "activity" | "place" | "news"
     public_id: str
     title: str
     score: float
     url: str
     titles: dict[str, str] = field(default_factory=dict, repr=False)
+    #: News posts: when the post was published.
+    date: dt.datetime | None = None
 
 
 @dataclass
@@ -79,6 +83,17 @@ def _municipality_code(municipality: str | None) -> str | None:
         return municipality
     found = words(municipality)
     return (municipality_of(found[0]) if found else None) or "-"
+
+
+def _add_dates(hits: list[SearchHit], object_ids: list[int]) -> None:
+    """News posts show when they were published: the time their index entries hold."""
+    news = {i: hit for hit, i in zip(hits, object_ids, strict=True) if hit.kind == Kind.NEWS}
+    if not news:
+        return
+    entries = SearchEntry.objects.filter(kind=Kind.NEWS, object_id__in=news)
+    for object_id, ts in entries.values_list("object_id", "start_ts"):
+        if ts is not None:
+            news[object_id].date = dt.datetime.fromtimestamp(ts, tz=dt.UTC)
 
 
 def _safely(action, fallback):
@@ -127,6 +142,7 @@ def search(
         )
         for row in rows
     ]
+    _safely(lambda: _add_dates(hits, [row.object_id for row in rows]), None)
     return SearchResults(
         hits=hits,
         total=min(total, max(COUNT_CAP, offset + limit)),

@@ -1,4 +1,4 @@
-from core.richtext import sanitize_html
+from core.richtext import html_to_text, sanitize_html
 
 
 def test_it_removes_script_elements_with_their_content():
@@ -54,3 +54,10 @@ def test_angle_brackets_in_plain_text_are_shown_not_run():
     assert sanitize_html("1 < 2 <script>x</script>") == (
         "<p>1 &lt; 2 &lt;script&gt;x&lt;/script&gt;</p>"
     )
+
+
+def test_the_text_of_rich_text_keeps_words_apart_where_paragraphs_and_items_end():
+    text = html_to_text(
+        "<p><strong>Kevät</strong>kokous &amp; retki</p><ul><li>yksi</li><li>kaksi</li></ul>"
+    )
+    assert text.split() == ["Kevätkokous", "&", "retki", "yksi", "kaksi"]
