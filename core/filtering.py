@@ -57,7 +57,8 @@ def ids_of(model, lookup: str, values) -> list[int]:
     for the very value: Kuopio's half of all associations and a small municipality's few
     get different plans, where a join estimated both alike and picked badly for one.
     """
-    return list(model.objects.filter(**{f"{lookup}__in": values}).values_list("pk", flat=True))
+    rows = model.objects.filter(**{f"{lookup}__in": values}).order_by()
+    return list(rows.values_list("pk", flat=True))
 
 
 def text_query(fields: list[str], text: str) -> Q:

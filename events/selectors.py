@@ -1,4 +1,4 @@
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from core.models import PublicationStatus
 from organizations.models import Organization
@@ -12,7 +12,12 @@ def published_events() -> QuerySet[Event]:
         Event.objects.filter(publication_status=PublicationStatus.PUBLISHED)
         .select_related("location__municipality")
         # Lists link the umbrella event by its id only; the whole row is for the detail.
-        .annotate(super_event_public_id=F("super_event__public_id"))
+        # A subquery, not a join: count() drops an unused subquery but keeps a join.
+        .annotate(
+            super_event_public_id=Subquery(
+                Event.objects.filter(pk=OuterRef("super_event_id")).values("public_id")[:1]
+            )
+        )
     )
 
 
