@@ -3,8 +3,11 @@
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
+from core.pagination import LateRowLookupPaginator
+
 
 class LinkedEventsPagination(PageNumberPagination):
+    django_paginator_class = LateRowLookupPaginator
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100

@@ -19,7 +19,29 @@ def requested_page(value) -> int:
     return max(number, 1)
 
 
-class CappedCountPaginator(Paginator):
+class LateRowLookupPaginator(Paginator):
+    """A paginator that finds a page's rows by their ids first ("late row lookup").
+
+    Deep in a list the database skips hundreds of rows; asking for the ids only lets it
+    skip them in a covering index (organizations' listed_by_name, events'
+    published_start), and only the rows shown are then read whole, with their related
+    objects.
+    """
+
+    def page(self, number):
+        if getattr(self.object_list, "query", None) is None or self.object_list.query.distinct:
+            return super().page(number)  # a list, or ids that DISTINCT could not order
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+class CappedCountPaginator(LateRowLookupPaginator):
     """A paginator that stops counting once it knows there are more rows than it shows.
 
     Counting 50,000 matching associations to print "50,000" costs more than the rest of
@@ -49,19 +71,3 @@ class CappedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return min(self._bounded_count, self.count_limit)
-
-    def page(self, number):
-        """The page's rows, found by their ids first ("late row lookup").
-
-        Deep in a list the database skips hundreds of rows; asking for ids only lets it
-        skip them in an index (see organizations' listed_by_name), and only the 20 shown
-        rows are then read whole, with their related objects.
-        """
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

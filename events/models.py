@@ -105,11 +105,12 @@ class Event(SourcedModel, Publishable):
                 condition=models.Q(publication_status="published"),
                 name="event_location_published",
             ),
-            # Counts a filtered list's events from the index alone on PostgreSQL: the date
-            # window on start_time, the end_time test and the municipality (via location)
-            # need no visit to the table. SQLite ignores INCLUDE and keeps the partial index.
+            # A filtered list's events from the index alone on PostgreSQL, in the list's
+            # order: the date window, the end_time test and the municipality (via
+            # location) need no visit to the table, to count them or to find a page's ids
+            # (core.pagination). SQLite ignores INCLUDE and keeps the partial index.
             models.Index(
-                fields=["start_time"],
+                fields=["start_time", "id"],
                 include=["end_time", "location"],
                 condition=models.Q(publication_status="published"),
                 name="event_published_start",

@@ -101,6 +101,7 @@ def test_a_list_makes_the_same_number_of_queries_for_3_or_25_rich_items(
 def test_the_event_list_costs_a_handful_of_queries(client, vocabulary, django_assert_num_queries):
     make_events(3, vocabulary)
 
-    # count, page, then organizers, topics, audiences, languages and sub-events
-    with django_assert_num_queries(7):
+    # count, the page's ids, the page, then organizers, topics, audiences, languages and
+    # sub-events
+    with django_assert_num_queries(8):
         client.get("/api/v1/event/")
