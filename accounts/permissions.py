@@ -1,6 +1,6 @@
 """Who may change what. Views, forms and the API ask these functions, nothing else."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 
 def is_coordinator(user) -> bool:
@@ -59,18 +59,12 @@ def can_edit_municipality(user, municipality) -> bool:
     return municipality.editor_roles.filter(user=user).exists()
 
 
-def visible_to(user, queryset: QuerySet, organization_path: str) -> QuerySet:
-    """Published rows for everyone, plus unpublished ones of the user's own organizations.
+def may_write_news_for(user, organization) -> bool:
+    """Whether the user may write news posts for `organization` (None: the coordinator's)."""
+    if organization is None:
+        return is_coordinator(user)
+    return can_edit_organization(user, organization)
 
-    `organization_path` leads from the row to its organization: "" for organizations,
-    "organizers__" for events, "organizer__" for activities.
-    """
-    from core.models import PublicationStatus
 
-    published = Q(publication_status=PublicationStatus.PUBLISHED)
-    if is_coordinator(user):
-        return queryset
-    if not (user and user.is_authenticated and user.is_active):
-        return queryset.filter(published)
-    own = Q(**{f"{organization_path}editor_roles__user": user})
-    return queryset.filter(published | own).distinct()
+def can_edit_news_post(user, post) -> bool:
+    return may_write_news_for(user, post.organization)

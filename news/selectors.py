@@ -7,12 +7,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.permissions import editable_organizations, is_coordinator
+from accounts.permissions import can_edit_news_post, editable_organizations, is_coordinator
 from core.models import PublicationStatus
 from organizations.models import Organization
 
 from .models import NewsPost
-from .services import can_edit_post
 
 
 def news_list() -> QuerySet[NewsPost]:
@@ -75,6 +74,6 @@ def own_news_list(user, organization: Organization | None = None) -> QuerySet[Ne
 def own_news_get(user, public_id: str) -> NewsPost:
     """One post the user may edit; any other is "not found", existing or not."""
     post = NewsPost.objects.select_related("organization").filter(public_id=public_id).first()
-    if post is None or not can_edit_post(user, post):
+    if post is None or not can_edit_news_post(user, post):
         raise Http404
     return post

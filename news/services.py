@@ -13,7 +13,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.permissions import can_edit_organization, is_coordinator
+from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from core.richtext import sanitize_html
 from moderation.history import record
@@ -28,17 +28,6 @@ RICH_TEXT = {f"body_{lang}" for lang in LANGUAGES}
 FIELDS = {f"{name}_{lang}" for name in ("title", "lead", "image_alt") for lang in LANGUAGES}
 FIELDS |= RICH_TEXT
 RELATIONS = {"topics", "municipalities"}
-
-
-def may_write_for(user, organization: Organization | None) -> bool:
-    """Whether the user may write posts for the organization (None: the coordinator's office)."""
-    if organization is None:
-        return is_coordinator(user)
-    return can_edit_organization(user, organization)
-
-
-def can_edit_post(user, post: NewsPost) -> bool:
-    return may_write_for(user, post.organization)
 
 
 def _status(*, user, organization: Organization | None, current: str, publish: bool) -> str:
@@ -84,9 +73,9 @@ def news_save(
     """
     if post is not None:
         organization = post.organization
-        if not can_edit_post(user, post):
+        if not can_edit_news_post(user, post):
             raise PermissionDenied(_("You may not edit this news post."))
-    elif not may_write_for(user, organization):
+    elif not may_write_news_for(user, organization):
         raise PermissionDenied(_("You may not write news for this association."))
     is_new = post is None
     post = post or NewsPost(organization=organization)
