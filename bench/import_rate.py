@@ -51,6 +51,8 @@ def main() -> None:
     if Event.objects.exists() or Organization.objects.exists():
         sys.exit(f"import_rate.py: {connection.settings_dict['NAME']} is not empty")
     result = {"label": args.label, "objects": objects, "file": args.path.name}
+    # The machine may be shared: the load says how far to trust the rate.
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     try:
         for run in ("first", "again"):
             seconds, summary = timed_import(args.path)

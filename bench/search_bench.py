@@ -142,15 +142,33 @@ def latency(args) -> int:
         "events": events,
         "index_entries": entries,
         "index_seconds": None if index_seconds is None else round(index_seconds, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "search": summarize(search_times, stopped_early=search_cut),
         "autocomplete": summarize(auto_times, stopped_early=auto_cut),
         "totals": hits,
+        # Which queries make the p95: each one's median and slowest time.
+        "per_query": per_call([f"{q} {p}" if p else q for q, p in QUERIES], search_times),
+        "per_prefix": per_call(PREFIXES, auto_times),
     }
     if args.base:
         result["http"] = http_latency(args)
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-    print(json.dumps({k: v for k, v in result.items() if k != "totals"}, indent=1))
+    hidden = ("totals", "per_query", "per_prefix")
+    print(json.dumps({k: v for k, v in result.items() if k not in hidden}, indent=1))
+    slowest = sorted(result["per_query"].items(), key=lambda item: -item[1]["max"])[:5]
+    print("[search] slowest queries (p50/max ms): " + ", ".join(
+        f"{q!r} {t['p50']}/{t['max']}" for q, t in slowest))  # fmt: skip
     return 0
+
+
+def per_call(names: list[str], times_ms: list[float]) -> dict:
+    """{name: p50 and max} of calls timed round after round in the order of `names`."""
+    found = {}
+    for i, name in enumerate(names):
+        own = sorted(times_ms[i :: len(names)])
+        if own:
+            found[name] = {"p50": round(percentile(own, 50), 1), "max": round(own[-1], 1)}
+    return found
 
 
 def http_latency(args) -> dict:

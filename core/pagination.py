@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 # Counted exactly up to this many rows; a larger result says "more than 1,000".
 COUNT_CAP = 1000
@@ -29,8 +30,8 @@ class LateRowLookupPaginator(Paginator):
     """
 
     def page(self, number):
-        if getattr(self.object_list, "query", None) is None or self.object_list.query.distinct:
-            return super().page(number)  # a list, or ids that DISTINCT could not order
+        if not isinstance(self.object_list, QuerySet) or self.object_list.query.distinct:
+            return super().page(number)  # not a queryset, or ids DISTINCT could not order
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page

@@ -9,7 +9,9 @@ English through their Snowball stemmers. Every word is analysed once per process
 import functools
 import logging
 import re
+import threading
 import unicodedata
+from itertools import chain, repeat
 
 import snowballstemmer
 
@@ -18,6 +20,8 @@ logger = logging.getLogger(__name__)
 #: A word is a run of letters and digits; everything else separates words.
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD_LENGTH = 40
+#: A word longer than MAX_WORD_LENGTH somewhere in a text: only then are words cut.
+_LONG_WORD = re.compile(rf"[^\W_]{{{MAX_WORD_LENGTH + 1}}}")
 MAX_QUERY_WORDS = 8
 
 _STEMMERS = {
@@ -32,7 +36,10 @@ def words(text: str) -> list[str]:
     if not text:
         return []
     text = unicodedata.normalize("NFKC", text).casefold()
-    return [w[:MAX_WORD_LENGTH] for w in WORD.findall(text)]
+    found = WORD.findall(text)
+    if _LONG_WORD.search(text):
+        return [w[:MAX_WORD_LENGTH] for w in found]
+    return found
 
 
 @functools.cache
@@ -52,6 +59,23 @@ def _voikko():
 
 def voikko_available() -> bool:
     return _voikko() is not None
+
+
+#: A Voikko handle must not be used by two threads at once (a threaded server).
+_VOIKKO_LOCK = threading.Lock()
+#: What the analysis reads of Voikko's answer; the rest is not kept.
+_KEYS = ("BASEFORM", "CLASS", "SIJAMUOTO", "STRUCTURE", "WORDBASES")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analyze(word: str) -> tuple[dict, ...]:
+    """Voikko's analyses of one word (only _KEYS), each word asked once."""
+    voikko = _voikko()
+    if voikko is None:
+        return ()
+    with _VOIKKO_LOCK:
+        analyses = voikko.analyze(word)
+    return tuple({k: a[k] for k in _KEYS if k in a} for a in analyses)
 
 
 _PART = re.compile(r"\(([^)]*)\)")
@@ -96,7 +120,7 @@ def _head_split(word: str) -> tuple[str, str] | None:
         return None
     for start in range(3, len(word) - 3):
         head = word[start:]
-        nouns = [a for a in voikko.analyze(head) if a.get("CLASS") == "nimisana"]
+        nouns = [a for a in _analyze(head) if a.get("CLASS") == "nimisana"]
         if nouns:
             return word[:start], nouns[0]["BASEFORM"].casefold()
     return None
@@ -113,10 +137,12 @@ def finnish_analysis(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     Of the analyses that split the word, the one with the fewest parts wins:
     nuoriso+seura rather than nuori+sose+ura. Without Voikko: ((snowball stem,), (), "").
     """
+    if word.isdigit():
+        return (word,), (), ""  # a number: every stemmer leaves it as it is
     voikko = _voikko()
-    if voikko is None or word.isdigit():
+    if voikko is None:
         return (_STEMMERS["fi"].stemWord(word),), (), ""
-    analyses = voikko.analyze(word)
+    analyses = _analyze(word)
     if not analyses:
         split = _head_split(word)
         stem = _STEMMERS["fi"].stemWord(word)
@@ -164,10 +190,9 @@ GENERIC_HEADS = frozenset(
 
 @functools.lru_cache(maxsize=1_000_000)
 def _is_nominative_noun(word: str) -> bool:
-    voikko = _voikko()
-    if voikko is None:
+    if _voikko() is None:
         return True
-    analyses = voikko.analyze(word)
+    analyses = _analyze(word)
     if not analyses:
         return True  # an unknown word: a name or a new compound
     return any(
@@ -176,6 +201,7 @@ def _is_nominative_noun(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=100_000)
 def name_head_terms(name: str) -> tuple[str, ...]:
     """The head of a Finnish name: its last noun in the nominative, and its compound head.
 
@@ -198,7 +224,9 @@ def finnish_lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _clear_caches() -> None:
-    for cached in (finnish_analysis, index_terms_of_word, word_and_part_terms):
+    for cached in (_analyze, finnish_analysis, index_terms_of_word, word_and_part_terms):
+        cached.cache_clear()
+    for cached in (_is_nominative_noun, name_head_terms):
         cached.cache_clear()
     for cached in (query_terms_of_word, query_parts_of_word):
         cached.cache_clear()
@@ -210,6 +238,8 @@ finnish_lemmas.cache_clear = _clear_caches  # the analyses below it are the cach
 @functools.lru_cache(maxsize=1_000_000)
 def index_terms_of_word(word: str, language: str) -> tuple[str, ...]:
     """Every term a word of `language` is indexed under: itself, lemmas, compound parts."""
+    if word.isdigit():
+        return (word,)
     if language == "fi":
         lemmas, parts = finnish_lemmas(word)
         return tuple(dict.fromkeys((word, *lemmas, *parts)))
@@ -253,10 +283,7 @@ def query_parts_of_word(word: str) -> tuple[str, ...]:
 
 def index_terms(text: str, language: str) -> list[str]:
     """The terms of a text in `language` ("fi", "sv" or "en"), in order, with repeats."""
-    terms = []
-    for word in words(text):
-        terms.extend(index_terms_of_word(word, language))
-    return terms
+    return list(chain.from_iterable(map(index_terms_of_word, words(text), repeat(language))))
 
 
 def strip_demonym(lemma: str) -> str | None:

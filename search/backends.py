@@ -50,6 +50,9 @@ SCORE = """(
 
 #: Phase 1 (PostgreSQL) reads at least this many postings per term and kind of entry.
 CANDIDATES_PER_TERM = 60
+#: ... and this many when those did not fill a page, or to count past COUNT_CAP: the
+#: words of the query are in few names together (omaishoitajien vertaistuki).
+CANDIDATES_DEEP = 300
 POSTINGS = "search_posting"
 #: When the candidates fill no page: the first this many matches of the whole text
 #: are ranked with them (all of them, when no more match).
@@ -80,6 +83,9 @@ class Backend:
 
     def __init__(self):
         self._params: dict = {}
+        #: What the last ranking learned of the number of matches: (query key, how many
+        #: matched among the ranked entries, whether those were every match).
+        self._matched: tuple | None = None
 
     def param(self, value) -> str:
         name = f"p{len(self._params)}"
@@ -169,7 +175,9 @@ class Backend:
             rows = self._search(parsed, kinds=kinds, limit=limit, offset=offset)
         return rows
 
-    def candidates(self, parsed: ParsedQuery, *, kinds: list[str] | None, wanted: int):
+    def candidates(
+        self, parsed: ParsedQuery, *, kinds: list[str] | None, wanted: int, deep: bool = False
+    ):
         """Ids of the entries worth ranking (phase 1), or None to rank every match."""
         return None
 
@@ -180,23 +188,42 @@ class Backend:
         if ids is None:
             return self._ranked(parsed, kinds=kinds, limit=limit, offset=offset)
         # Phase 2: rank the candidates exactly. A full page is the answer; fewer means
-        # the names did not give enough, so the first BODY_CANDIDATES matches of the
-        # text are ranked with them (every match, when there are no more than that).
+        # the names did not give enough: first more of them (the words of the query may
+        # be together in few of the names that have one of them), then the first
+        # BODY_CANDIDATES matches of the text too (every match, when there are no more).
         rows = self._ranked(parsed, kinds=kinds, limit=limit, offset=offset, ids=ids)
         if len(rows) == limit:
             return rows
+        deeper = self.candidates(parsed, kinds=kinds, wanted=limit + offset, deep=True)
+        if len(deeper) > len(ids):
+            ids = deeper
+            rows = self._ranked(parsed, kinds=kinds, limit=limit, offset=offset, ids=ids)
+            if len(rows) == limit:
+                return rows
         return self._ranked(
             parsed, kinds=kinds, limit=limit, offset=offset, ids=ids, sample=BODY_CANDIDATES
         )
 
+    def _sample(self, where: str, size: int) -> list[int]:
+        """Ids of the first `size` entries matching `where`."""
+        sql = f"SELECT e.id FROM {self.from_clause()} WHERE {where} LIMIT {int(size)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._params)
+            return [r[0] for r in cursor.fetchall()]
+
+    @staticmethod
+    def _key(parsed: ParsedQuery, kinds) -> tuple:
+        return (id(parsed), parsed.relaxed, tuple(kinds or ()))
+
     def _ranked(self, parsed, *, kinds, limit, offset, ids=None, sample=None) -> list[Row]:
         self._params = {"now": int(time.time()), "limit": limit, "offset": offset}
         where = self._where(parsed, kinds)
+        # Every match is ranked without candidates, or when the sample held all of them.
+        every = ids is None
         if sample is not None:
-            first = f"SELECT e.id FROM {self.from_clause()} WHERE {where} LIMIT {int(sample)}"
-            with connection.cursor() as cursor:
-                cursor.execute(first, self._params)
-                ids = {*ids, *(r[0] for r in cursor.fetchall())}
+            found = self._sample(where, sample)
+            every = len(found) < sample
+            ids = {*ids, *found}
         if ids is not None:
             where = f"e.id = ANY({self.param(list(ids))}) AND {where}"
         score = SCORE.format(
@@ -206,21 +233,43 @@ class Backend:
             year=YEAR,
             ten_years=TEN_YEARS,
         )
+        # count(*) OVER (): how many of the ranked entries match, which spares count().
         sql = (
-            f"SELECT {COLUMNS}, {score} AS score FROM {self.from_clause()} WHERE {where} "
-            "ORDER BY score DESC, e.title_key, e.id LIMIT %(limit)s OFFSET %(offset)s"
+            f"SELECT {COLUMNS}, {score} AS score, count(*) OVER () FROM {self.from_clause()} "
+            f"WHERE {where} ORDER BY score DESC, e.title_key, e.id "
+            "LIMIT %(limit)s OFFSET %(offset)s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
-            return [
-                Row(r[0], r[1], r[2], {"fi": r[3], "sv": r[4], "en": r[5]}, float(r[6]))
-                for r in cursor.fetchall()
-            ]
+            found = cursor.fetchall()
+        if found:
+            self._matched = (self._key(parsed, kinds), found[0][7], every)
+        return [
+            Row(r[0], r[1], r[2], {"fi": r[3], "sv": r[4], "en": r[5]}, float(r[6])) for r in found
+        ]
 
     def count(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int = COUNT_CAP) -> int:
-        """How many entries match, counting no further than cap + 1."""
+        """How many entries match, counting no further than cap + 1.
+
+        Known without a query when the last search of `parsed` ranked every match, or
+        more than `cap` of them.
+        """
+        if self._matched and self._matched[0] == self._key(parsed, kinds):
+            _key, matched, every = self._matched
+            if every or matched > cap:
+                return matched
         self._params = {"cap": cap + 1}
         where = self._where(parsed, kinds)
+        # Among the deeper candidates first: more than `cap` there is the answer, and
+        # a common word is in many names (its text matches would all be read).
+        ids = self.candidates(parsed, kinds=kinds, wanted=cap + 1, deep=True)
+        if ids:
+            found = self._count(f"e.id = ANY({self.param(ids)}) AND {where}")
+            if found > cap:
+                return found
+        return self._count(where)
+
+    def _count(self, where: str) -> int:
         sql = (
             f"SELECT count(*) FROM (SELECT 1 FROM {self.from_clause()} WHERE {where} "
             "LIMIT %(cap)s) m"
@@ -250,7 +299,7 @@ class PostgresBackend(Backend):
     def from_clause(self):
         return "search_searchentry e"
 
-    def candidates(self, parsed, *, kinds, wanted):
+    def candidates(self, parsed, *, kinds, wanted, deep=False):
         """Phase 1: the best few of each query term's name postings (search/postings.py).
 
         Per term and per kind of entry, in index order: undated entries by points;
@@ -267,7 +316,7 @@ class PostgresBackend(Backend):
             return None
         params = {
             "terms": terms,
-            "k": max(CANDIDATES_PER_TERM, 2 * wanted),
+            "k": max(CANDIDATES_DEEP if deep else CANDIDATES_PER_TERM, 2 * wanted),
             "now": int(time.time()),
         }
         filters = ""

@@ -4,7 +4,9 @@ Every term of an entry's name, compound parts and head is a row of `search_posti
 with the points of its best place in the name (head 12, word 10, part 8), the entry's
 state (0 undated and active, 1 event, 2 dissolved or cancelled), kind, end time and
 municipality facets. The rows are written in SQL from the entries themselves, so a
-rebuild writes them in one statement and an update in one per batch.
+rebuild writes them in one statement and an update in one per batch. Each entry's terms
+are grouped on their own (no aggregate over the whole table), so the statement costs
+the same per entry for one entry and for a million.
 """
 
 from django.db import connection
@@ -14,17 +16,20 @@ TABLE = "search_posting"
 #: {condition} restricts the entries (alias e); "TRUE" for all of them.
 POSTINGS_SQL = f"""
     INSERT INTO {TABLE} (term, points, state, kind, end_ts, places, entry_id)
-    SELECT t.term, max(t.points),
+    SELECT t.term, t.points,
            CASE WHEN e.is_cancelled OR e.is_inactive THEN 2
                 WHEN e.end_ts IS NULL THEN 0 ELSE 1 END,
            e.kind, e.end_ts, string_to_array(nullif(e.facets, ''), ' '), e.id
     FROM search_searchentry e CROSS JOIN LATERAL (
-        SELECT unnest(string_to_array(e.head_terms, ' ')) AS term, 12 AS points
-        UNION ALL SELECT unnest(string_to_array(e.name_terms, ' ')), 10
-        UNION ALL SELECT unnest(string_to_array(e.part_terms, ' ')), 8
+        SELECT u.term, max(u.points) AS points FROM (
+            SELECT unnest(string_to_array(e.head_terms, ' ')) AS term, 12 AS points
+            UNION ALL SELECT unnest(string_to_array(e.name_terms, ' ')), 10
+            UNION ALL SELECT unnest(string_to_array(e.part_terms, ' ')), 8
+        ) u
+        WHERE u.term <> '' AND length(u.term) <= 40
+        GROUP BY u.term
     ) t
-    WHERE t.term <> '' AND length(t.term) <= 40 AND {{condition}}
-    GROUP BY e.id, t.term
+    WHERE {{condition}}
 """
 
 
@@ -39,19 +44,13 @@ def clear() -> None:
 
 
 def write_all() -> None:
-    """After a rebuild: the postings of every entry (the table is empty)."""
+    """After a rebuild: the postings of every entry, in one statement (the table is
+    empty; search.index.rebuild_search_index drops its indexes before and builds them
+    after)."""
     if not enabled():
         return
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        cursor.execute("DROP INDEX IF EXISTS search_posting_term")
-        cursor.execute("DROP INDEX IF EXISTS search_posting_entry")
         cursor.execute(POSTINGS_SQL.format(condition="TRUE"))
-        cursor.execute(
-            f"CREATE INDEX search_posting_term ON {TABLE} (term, state, points, end_ts) "
-            "INCLUDE (kind, places, entry_id)"
-        )
-        cursor.execute(f"CREATE INDEX search_posting_entry ON {TABLE} (entry_id)")
 
 
 def remove(kind: str, object_ids: list[int]) -> None:

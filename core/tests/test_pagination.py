@@ -64,3 +64,10 @@ def test_the_list_page_says_more_than_when_capped(client, small_cap):
     deep = client.get(url, {"page": 3}).text
     assert "45 associations found" in deep
     assert "More than" not in deep
+
+
+def test_a_list_that_is_not_a_queryset_is_paged_as_usual():
+    from core.pagination import LateRowLookupPaginator
+
+    page = LateRowLookupPaginator(list(range(45)), 20).page(3)
+    assert list(page.object_list) == list(range(40, 45))
