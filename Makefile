@@ -29,7 +29,7 @@ run: install .env
 	$(PY) manage.py load_demo
 	@echo "Sakke is at http://127.0.0.1:$(PORT)/ (a background worker runs beside it)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	.venv/bin/celery -A config worker --loglevel WARNING --concurrency 1 & worker=$$!; \
+	mkdir -p var; .venv/bin/celery -A config worker -B --schedule var/celerybeat-schedule --loglevel WARNING --concurrency 1 & worker=$$!; \
 	.venv/bin/gunicorn config.wsgi --workers $(WEB_CONCURRENCY) --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --forwarded-allow-ips '127.0.0.1'
 
@@ -37,7 +37,7 @@ dev: install .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 .venv/bin/celery -A config worker --loglevel INFO --concurrency 1 & worker=$$!; \
+	mkdir -p var; DEBUG=1 .venv/bin/celery -A config worker -B --schedule var/celerybeat-schedule --loglevel INFO --concurrency 1 & worker=$$!; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite, browser tests included (they need Chromium: see .ci/run).

@@ -9,12 +9,44 @@ broker that needs no server: `make run` starts one worker beside gunicorn. Corre
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("sakke")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# The periodic jobs, run by `celery -A config beat` (one beat process per installation;
+# see docs/configuration.md). Times are in CELERY_TIMEZONE (TIME_ZONE). Each task is safe
+# to run again or late: the reminders remember whom they told, and the newsletter's
+# database leases decide who sends what.
+app.conf.beat_schedule = {
+    # Starts scheduled issues whose time has come and resumes issues whose senders
+    # stopped (the same as `manage.py send_due_newsletters`); an issue's own ETA task
+    # normally starts it on time, this is the safety net.
+    "newsletter-due-issues": {
+        "task": "newsletter.tasks.dispatch_due_issues_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    # News posts published for a later time join the site search when it comes
+    # (`manage.py index_due_news`); until then their title must not show in results.
+    "news-due-posts-to-search": {
+        "task": "news.tasks.index_due_news_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Grant deadlines coming up, to the people who asked (`manage.py send_grant_reminders`).
+    "grant-deadline-reminders": {
+        "task": "cards.tasks.send_grant_reminders_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Associations whose information nobody has confirmed for SAKKE_CONFIRM_REMINDER_DAYS
+    # (`manage.py send_confirmation_reminders`).
+    "freshness-confirmation-reminders": {
+        "task": "freshness.tasks.send_confirmation_reminders_task",
+        "schedule": crontab(hour=7, minute=15),
+    },
+}
 
 
 @app.on_after_configure.connect

@@ -325,8 +325,10 @@ NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
 NEWSLETTER_RETRY_DELAY_SECONDS = env.int("NEWSLETTER_RETRY_DELAY_SECONDS", default=60)
 NEWSLETTER_CONFIRM_LINK_DAYS = env.int("NEWSLETTER_CONFIRM_LINK_DAYS", default=7)
 NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
-# True: every sending write waits for PostgreSQL's disk (slower; see docs/newsletter.md).
-NEWSLETTER_DURABLE_WRITES = env.bool("NEWSLETTER_DURABLE_WRITES", default=False)
+# True: the sender's claims and fences wait for PostgreSQL's disk, so even a database
+# crash cannot let a message go out twice (one flush per group; docs/newsletter.md).
+# False: nothing waits, a little faster; a database crash may then cost a second copy.
+NEWSLETTER_DURABLE_WRITES = env.bool("NEWSLETTER_DURABLE_WRITES", default=True)
 # Shared secret of the bounce/complaint webhook (header X-Newsletter-Secret); empty: off.
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
 # --- /Newsletter ---------------------------------------------------------------------------

@@ -200,8 +200,16 @@ class Delivery(models.Model):
         FAILED = "failed", _("Failed")
         SKIPPED = "skipped", _("Skipped (no longer subscribed)")
 
+    # Each change of a row writes every index again, three times per message, so the
+    # table keeps only the indexes it needs: issue lookups use the claim index and the
+    # unique constraint (both begin with the issue); Message-IDs are not looked up (they
+    # carry the issue and the subscriber, see rendering.parse_message_id).
     issue = models.ForeignKey(
-        Issue, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("issue")
+        Issue,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("issue"),
+        db_index=False,
     )
     subscriber = models.ForeignKey(
         Subscriber,
@@ -212,7 +220,7 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
-    message_id = models.CharField(_("Message-ID"), max_length=200, db_index=True)
+    message_id = models.CharField(_("Message-ID"), max_length=200)
     claimed_by = models.CharField(_("claimed by"), max_length=100, blank=True)
     lease_until = models.DateTimeField(_("lease until"), null=True, blank=True)
     handed_over_at = models.DateTimeField(

@@ -8,6 +8,7 @@ once per worker, and only the subscriber's own links are put in per message.
 import dataclasses
 import hashlib
 import hmac
+import re
 from collections.abc import Callable
 from email.utils import parseaddr
 from urllib.parse import urlsplit
@@ -15,27 +16,67 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import Issue, Subscriber
 from .selectors import Item, issue_items
-from .services.subscriptions import manage_urls
+from .services.subscriptions import absolute, manage_urls
+from .tokens import make_manage_token
 
 PREFERENCES = "__NEWSLETTER_PREFERENCES_URL__"
 UNSUBSCRIBE = "__NEWSLETTER_UNSUBSCRIBE_URL__"
 RECIPIENT = "recipient@placeholder.invalid"
 MESSAGE_ID = "<message-id@placeholder.invalid>"
+_PLACEHOLDERS = tuple(p.encode() for p in (RECIPIENT, MESSAGE_ID, PREFERENCES, UNSUBSCRIBE))
+_PLACEHOLDER = re.compile(b"(" + b"|".join(re.escape(p) for p in _PLACEHOLDERS) + b")")
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+_TOKEN = "__NEWSLETTER_TOKEN__"
 
 
 @dataclasses.dataclass
 class Outgoing:
-    """A message ready for SMTP: its envelope and, when it could be prepared, its bytes."""
+    """A message ready for SMTP: its envelope and, when it could be prepared, its bytes.
+
+    `data` is the message (CRLF line ends); `wire` the same bytes as SMTP DATA carries
+    them (dot-stuffed, ending in CRLF), or None for the transport to make that from `data`.
+    """
 
     sender: str
     recipient: str
     data: bytes | None
     build: Callable[[], EmailMultiAlternatives]
+    wire: bytes | None = None
+
+
+class _Template:
+    """A serialised message cut at its placeholders, to be filled in per subscriber."""
+
+    def __init__(self, data: bytes):
+        self.parts = _PLACEHOLDER.split(data)
+        wire = _LEADING_DOT.sub(b"..", data)
+        if not wire.endswith(b"\r\n"):
+            wire += b"\r\n"
+        self.wire_parts = _PLACEHOLDER.split(wire)
+        # A value put at the start of a line could need dot-stuffing of its own: such a
+        # template leaves stuffing to the transport.
+        self.wire_ok = len(self.wire_parts) == len(self.parts) and not any(
+            not before or before.endswith(b"\n") for before in self.wire_parts[0:-1:2]
+        )
+
+    @staticmethod
+    def _fill(parts: list[bytes], values: dict[bytes, bytes]) -> bytes:
+        filled = parts[:]
+        filled[1::2] = [values[p] for p in parts[1::2]]
+        return b"".join(filled)
+
+    def fill(self, values: dict[bytes, bytes]) -> tuple[bytes, bytes | None]:
+        """(message, wire bytes or None)."""
+        data = self._fill(self.parts, values)
+        if not self.wire_ok or any(b"\n" in v or b"\r" in v for v in values.values()):
+            return data, None
+        return data, self._fill(self.wire_parts, values)
 
 
 SECTIONS = ("offers", "news", "events")
@@ -49,12 +90,12 @@ def section_heading(key: str) -> str:
     }[key]
 
 
-def message_id(issue_id: int, subscriber_id: int) -> str:
+def message_id(issue_id: int, subscriber_id: int, *, domain: str | None = None) -> str:
     """The same Message-ID whenever (issue, subscriber) is sent, so copies are recognisable."""
     digest = hmac.new(
         settings.SECRET_KEY.encode(), f"{issue_id}:{subscriber_id}".encode(), hashlib.sha256
     ).hexdigest()[:12]
-    return f"<newsletter.{issue_id}.{subscriber_id}.{digest}@{mail_domain()}>"
+    return f"<newsletter.{issue_id}.{subscriber_id}.{digest}@{domain or mail_domain()}>"
 
 
 def parse_message_id(value: str) -> tuple[int, int] | None:
@@ -81,7 +122,11 @@ class IssueRenderer:
         self.issue = issue
         self._items: dict[str, list[Item]] = {}
         self._rendered: dict[tuple, tuple[str, str, str]] = {}
-        self._templates: dict[tuple, bytes | None] = {}
+        self._templates: dict[tuple, _Template | None] = {}
+        # (language, topic ids, municipality ids) -> the template of that segment
+        self._segments: dict[tuple, _Template | None] = {}
+        self._link_formats: dict[str, tuple[list[str], list[str]] | None] = {}
+        self._domain = mail_domain()
 
     def items(self, language: str) -> list[Item]:
         if language not in self._items:
@@ -171,40 +216,77 @@ class IssueRenderer:
             return self.chosen(subscriber.language, topics, municipalities)
         return self.chosen(subscriber.language, all_=True)
 
-    def outgoing(self, subscriber: Subscriber) -> Outgoing:
+    def outgoing(self, subscriber: Subscriber, *, interests: tuple | None = None) -> Outgoing:
         """The subscriber's message as bytes, from a serialised copy shared by their segment.
 
         Building and serialising a MIME message costs more than sending it; subscribers
         of one language and selection share one serialised copy in which only the
-        recipient, the Message-ID and the two links differ.
+        recipient, the Message-ID and the two links differ. Per subscriber this costs a
+        signature (the links' token), an HMAC (the Message-ID) and joining the copy's
+        pieces around those four values. `interests`: the subscriber's (topic ids,
+        municipality ids) if the caller has them.
         """
-        items = self._items_for(subscriber)
-        key = (subscriber.language, tuple(i.key for i in items))
-        if key not in self._templates:
-            self._templates[key] = self._template(subscriber.language, items)
-        template = self._templates[key]
-        data = None
+        language = subscriber.language
+        if interests is None:
+            interests = (
+                frozenset(t.pk for t in subscriber.topics.all()),
+                frozenset(m.pk for m in subscriber.municipalities.all()),
+            )
+        interests = (language, frozenset(interests[0]), frozenset(interests[1]))
+        if interests not in self._segments:
+            items = self.chosen(*interests)
+            key = (language, tuple(i.key for i in items))
+            if key not in self._templates:
+                self._templates[key] = self._template(language, items)
+            self._segments[interests] = self._templates[key]
+        template = self._segments[interests]
+        data = wire = None
         if template is not None and subscriber.email.isascii():
-            urls = manage_urls(subscriber)
-            data = (
-                template.replace(RECIPIENT.encode(), subscriber.email.encode())
-                .replace(MESSAGE_ID.encode(), message_id(self.issue.pk, subscriber.pk).encode())
-                .replace(PREFERENCES.encode(), urls["preferences_url"].encode())
-                .replace(UNSUBSCRIBE.encode(), urls["unsubscribe_url"].encode())
+            urls = self._manage_urls(subscriber)
+            data, wire = template.fill(
+                {
+                    _PLACEHOLDERS[0]: subscriber.email.encode(),
+                    _PLACEHOLDERS[1]: message_id(
+                        self.issue.pk, subscriber.pk, domain=self._domain
+                    ).encode(),
+                    _PLACEHOLDERS[2]: urls["preferences_url"].encode(),
+                    _PLACEHOLDERS[3]: urls["unsubscribe_url"].encode(),
+                }
             )
         return Outgoing(
             sender=settings.NEWSLETTER_FROM_EMAIL,
             recipient=subscriber.email,
             data=data,
+            wire=wire,
             build=lambda: self.message(subscriber),
         )
 
-    def _template(self, language: str, items: list[Item]) -> bytes | None:
+    def _manage_urls(self, subscriber: Subscriber) -> dict[str, str]:
+        """manage_urls(subscriber), with the URLs reversed once per language."""
+        language = subscriber.language
+        if language not in self._link_formats:
+            with translation.override(language):
+                formats = tuple(
+                    absolute(reverse(name, kwargs={"token": _TOKEN})).split(_TOKEN)
+                    for name in ("newsletter:preferences", "newsletter:unsubscribe")
+                )
+            self._link_formats[language] = formats if all(len(f) == 2 for f in formats) else None
+        formats = self._link_formats[language]
+        if formats is None:
+            return manage_urls(subscriber)
+        token = make_manage_token(subscriber)
+        (pref_start, pref_end), (unsub_start, unsub_end) = formats
+        return {
+            "preferences_url": pref_start + token + pref_end,
+            "unsubscribe_url": unsub_start + token + unsub_end,
+        }
+
+    def _template(self, language: str, items: list[Item]) -> _Template | None:
         """A serialised message with placeholders, or None if encoding split a placeholder."""
         urls = {"preferences_url": PREFERENCES, "unsubscribe_url": UNSUBSCRIBE}
         message = self._build(language, items, RECIPIENT, urls, MESSAGE_ID)
         data = message.message().as_bytes(linesep="\r\n")
-        found = [data.count(p.encode()) for p in (RECIPIENT, MESSAGE_ID, PREFERENCES, UNSUBSCRIBE)]
+        found = [data.count(p) for p in _PLACEHOLDERS]
         # To: and Message-ID once; the preference link in both parts; unsubscribe also in
         # the List-Unsubscribe header.
-        return data if found == [1, 1, 2, 3] else None
+        return _Template(data) if found == [1, 1, 2, 3] else None

@@ -2,9 +2,10 @@
 
 from celery import shared_task
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import Issue
+from .models import Delivery, Issue
 from .services.sending import issue_finish_if_done, issue_start_sending, next_check_in, run_sender
 
 
@@ -34,12 +35,20 @@ def send_issue_task(issue_id: int) -> None:
 
 @shared_task
 def dispatch_due_issues_task() -> int:
-    """For Celery beat or cron: start due issues and resume any whose senders stopped."""
+    """For Celery beat or cron: start due issues and resume any whose senders stopped.
+
+    An issue being sent whose deliveries someone holds with a live lease has a sender
+    at work: it gets no extra one, so that running this every few minutes does not
+    multiply the senders (and the sending rate) of a long issue.
+    """
     now = timezone.now()
     started = 0
     for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=now):
         start_issue_task.delay(issue.pk)
         started += 1
-    for issue in Issue.objects.filter(status=Issue.Status.SENDING):
+    at_work = Delivery.objects.filter(
+        issue=OuterRef("pk"), status=Delivery.Status.SENDING, lease_until__gte=now
+    )
+    for issue in Issue.objects.filter(status=Issue.Status.SENDING).exclude(Exists(at_work)):
         send_issue_task.delay(issue.pk)
     return started

@@ -114,3 +114,26 @@ def test_the_shared_serialised_copy_equals_the_message_built_for_the_subscriber(
     for kind in ("plain", "html"):
         body = parsed.get_body((kind,)).get_content()
         assert "Ääkköset" in body and "placeholder" not in body and "__NEWSLETTER" not in body
+
+
+def test_the_per_subscriber_shortcuts_give_the_same_links_and_wire_bytes():
+    import email
+    import email.policy
+
+    from newsletter.services.smtp import _EOL, _LEADING_DOT
+    from newsletter.services.subscriptions import manage_urls
+
+    # Lines that begin with a dot: SMTP needs them doubled.
+    issue = IssueFactory(title_fi="Pikatie", intro_fi=".alkaa pisteellä\n.ja toinenkin")
+    OfferFactory(issue=issue, title="Rivi")
+    renderer = IssueRenderer(issue)
+    for language in ("fi", "sv", "en"):
+        reader = SubscriberFactory(language=language)
+        assert renderer._manage_urls(reader) == manage_urls(reader)
+        fast = renderer.outgoing(reader)
+        wire = _LEADING_DOT.sub(b"..", _EOL.sub(b"\r\n", fast.data))
+        assert fast.wire == wire  # what smtplib would have made of the same message
+        assert b"\r\n..alkaa" in fast.wire
+        parsed = email.message_from_bytes(fast.data, policy=email.policy.default)
+        assert parsed["To"] == reader.email
+        assert str(parsed["List-Unsubscribe"]).strip("<>") == manage_urls(reader)["unsubscribe_url"]

@@ -172,3 +172,15 @@ def test_the_news_list_searches_with_the_site_search(client):
     assert [p.title for p in response.context["page_obj"].object_list] == [
         "Kuorojen kevätkonsertti"
     ]
+
+
+def test_the_periodic_task_indexes_a_post_once_due():
+    from news.tasks import index_due_news_task
+
+    publish_at = timezone.now() + dt.timedelta(hours=2)
+    post("Syyskokous", published_at=publish_at)
+    assert index_due_news_task() == 0
+    with time_machine.travel(publish_at + dt.timedelta(minutes=1), tick=False):
+        assert index_due_news_task() == 1
+        assert news_titles("syyskokous") == ["Syyskokous"]
+        assert index_due_news_task() == 0

@@ -1,0 +1,88 @@
+"""The periodic jobs: the beat schedule, and the newsletter's dispatch task it runs."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+
+from config.celery import app
+from newsletter.models import Delivery, Issue
+from newsletter.services.sending import claim_batch, issue_start_sending
+from newsletter.tasks import dispatch_due_issues_task
+
+from .factories import IssueFactory, OfferFactory, SubscriberFactory
+
+HELSINKI = dt.timezone(dt.timedelta(hours=2))
+NOW = dt.datetime(2026, 12, 1, 7, 0, tzinfo=HELSINKI)
+
+
+@pytest.fixture
+def eager(settings):
+    """Tasks run where they are queued, as a worker would run them."""
+    settings.NEWSLETTER_RATE_PER_SECOND = 0
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+def test_the_beat_schedule_names_only_registered_tasks():
+    app.loader.import_default_modules()
+    names = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert names == {
+        "newsletter.tasks.dispatch_due_issues_task",
+        "cards.tasks.send_grant_reminders_task",
+        "freshness.tasks.send_confirmation_reminders_task",
+        "news.tasks.index_due_news_task",
+    }
+    assert names <= set(app.tasks)
+
+
+@pytest.mark.django_db
+def test_the_dispatch_task_sends_an_issue_whose_time_has_come(eager, clock):
+    readers = SubscriberFactory.create_batch(3)
+    due = IssueFactory(
+        title_fi="Joulukuu", status=Issue.Status.SCHEDULED, send_at=NOW - dt.timedelta(minutes=1)
+    )
+    OfferFactory(issue=due, title="Joulumyyjäiset")
+    later = IssueFactory(
+        title_fi="Tammikuu", status=Issue.Status.SCHEDULED, send_at=NOW + dt.timedelta(hours=1)
+    )
+
+    assert dispatch_due_issues_task() == 1
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in readers)
+    assert all("Joulukuu" in m.subject for m in mail.outbox)
+    due.refresh_from_db()
+    later.refresh_from_db()
+    assert due.status == Issue.Status.SENT
+    assert later.status == Issue.Status.SCHEDULED
+    assert dispatch_due_issues_task() == 0  # nothing twice
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_the_dispatch_task_resumes_an_issue_only_when_its_senders_stopped(eager, clock, settings):
+    SubscriberFactory.create_batch(4)
+    issue = IssueFactory(status=Issue.Status.SCHEDULED, send_at=NOW)
+    issue_start_sending(issue=issue)
+    # A sender on another machine holds two deliveries, then stops answering.
+    claim_batch(issue_id=issue.pk, worker="elsewhere", size=2)
+
+    dispatch_due_issues_task()
+    assert mail.outbox == []  # someone is at work on the issue: no second sender
+
+    clock.shift(dt.timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS + 1))
+    dispatch_due_issues_task()
+    assert len(mail.outbox) == 4  # its lease ran out: the issue is sent, each once
+    assert len({m.to[0] for m in mail.outbox}) == 4
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
