@@ -1,10 +1,12 @@
 """/api/v1/search/: one search over every kind, in the Linked Events envelope."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers
+
+from api.fields import detail_url
+from core.pagination import requested_page
 
 from .models import Kind
 from .services import KINDS, SearchHit, search
@@ -34,21 +36,33 @@ class SearchHitSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(hit.url)
 
     def get_api_url(self, hit: SearchHit) -> str:
-        path = reverse(_API_VIEWS[hit.kind], kwargs={"id": hit.public_id})
-        return self.context["request"].build_absolute_uri(path)
+        return detail_url(_API_VIEWS[hit.kind], hit.public_id, self.context["request"])
 
 
 class SearchSequence:
     """The hits of one search as Django's Paginator wants them: a count and slices."""
 
-    def __init__(self, query: str, types: list[str] | None, municipality: str | None):
+    def __init__(
+        self,
+        query: str,
+        types: list[str] | None,
+        municipality: str | None,
+        *,
+        window: tuple[int, int] = (0, 20),
+    ):
         self.arguments = {"types": types, "municipality": municipality}
         self.query = query
+        # The page the request asks for (offset, limit): the search that counts the hits
+        # also fetches that page, so one request searches once, not twice.
+        self.window = window
         self._total = None
+        self._window_hits = None
 
     def count(self) -> int:
         if self._total is None:
-            self._total = search(self.query, limit=1, **self.arguments).total
+            offset, limit = self.window
+            results = search(self.query, limit=limit, offset=offset, **self.arguments)
+            self._total, self._window_hits = results.total, results.hits
         return self._total
 
     def __len__(self):
@@ -59,6 +73,13 @@ class SearchSequence:
             return self[item : item + 1][0]
         offset = item.start or 0
         stop = item.stop if item.stop is not None else offset + 20
+        window_offset, window_limit = self.window
+        if (
+            self._window_hits is not None
+            and window_offset <= offset
+            and stop <= window_offset + window_limit
+        ):
+            return self._window_hits[offset - window_offset : stop - window_offset]
         return search(self.query, limit=stop - offset, offset=offset, **self.arguments).hits
 
 
@@ -93,4 +114,11 @@ class SearchView(generics.ListAPIView):
     def get_queryset(self):
         params = self.request.query_params
         types = [t.strip() for t in params.get("type", "").split(",") if t.strip()] or None
-        return SearchSequence(params.get("q", ""), types, params.get("municipality") or None)
+        page_size = self.paginator.get_page_size(self.request) or 20
+        offset = (requested_page(params.get("page")) - 1) * page_size
+        return SearchSequence(
+            params.get("q", ""),
+            types,
+            params.get("municipality") or None,
+            window=(offset, page_size),
+        )

@@ -14,6 +14,8 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
+from core.urls_cache import reverse_detail
+
 from .analysis import words
 from .backends import COUNT_CAP, backend
 from .documents import source_for_model
@@ -60,7 +62,7 @@ class SearchResults:
 def hit_url(kind: str, public_id: str, title: str) -> str:
     """The page of a hit; places have none, so theirs lists the events held there."""
     if kind in _DETAIL_VIEWS:
-        return reverse(_DETAIL_VIEWS[kind], kwargs={"public_id": public_id})
+        return reverse_detail(_DETAIL_VIEWS[kind], "public_id", public_id)
     return reverse("events:list") + "?" + urlencode({"q": title})
 
 

@@ -79,3 +79,25 @@ def test_any_text_is_a_harmless_query(client, query):
     assert client.get("/api/v1/event/", {"q": query}).status_code == 200
     assert client.get(url("search:results"), {"q": query}).status_code == 200
     assert client.get(url("organizations:list"), {"q": query}).status_code == 200
+
+
+def test_the_search_api_searches_once_per_page_and_pages_right(client, monkeypatch):
+    from search import api, services
+
+    for number in range(25):
+        OrganizationFactory(name_fi=f"Kuoro {number:02d} ry")
+    calls = []
+
+    def counted_search(*args, **kwargs):
+        calls.append(kwargs)
+        return services.search(*args, **kwargs)
+
+    monkeypatch.setattr(api, "search", counted_search)
+    first = client.get("/api/v1/search/", {"q": "kuoro", "page_size": 10}).json()
+    assert len(calls) == 1
+    second = client.get("/api/v1/search/", {"q": "kuoro", "page_size": 10, "page": 3}).json()
+    assert len(calls) == 2
+    assert first["meta"]["count"] == second["meta"]["count"] == 25
+    expected = [hit.public_id for hit in services.search("kuoro", limit=5, offset=20).hits]
+    assert [item["id"] for item in second["data"]] == expected
+    assert second["meta"]["next"] is None
