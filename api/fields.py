@@ -1,13 +1,11 @@
 """Serializer fields shared by every resource of the API."""
 
-from urllib.parse import quote
-
 from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.urls_cache import PATH_SAFE, PLACEHOLDER, reverse_detail
+from core.urls_cache import detail_template, fill, refused_by_reverse, reverse_detail
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -69,19 +67,17 @@ def detail_url(view_name: str, lookup: str, request) -> str:
     A list of 20 events links about 130 objects, so the route comes from a per-route
     template (core.urls_cache) rather than a reverse() each.
     """
-    if request is None:
-        return reverse_detail(view_name, "id", lookup)
     lookup = str(lookup)
-    if not lookup or "/" in lookup:  # refused by reverse(), as reverse_detail refuses it
+    if request is None or refused_by_reverse(lookup):
         return reverse_detail(view_name, "id", lookup)
     # Per request: the absolute URL with a placeholder for each route (the language and
     # host are fixed for the request), so each link is one replace.
     templates = request.__dict__.setdefault("_sakke_detail_urls", {})
     template = templates.get(view_name)
     if template is None:
-        path = reverse_detail(view_name, "id", PLACEHOLDER)
-        template = templates[view_name] = request.build_absolute_uri("/")[:-1] + path
-    return template.replace(PLACEHOLDER, quote(lookup, safe=PATH_SAFE), 1)
+        origin = request.build_absolute_uri("/")[:-1]
+        template = templates[view_name] = origin + detail_template(view_name, "id")
+    return fill(template, lookup)
 
 
 @extend_schema_field({"type": "string", "nullable": True})

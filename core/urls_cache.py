@@ -26,14 +26,27 @@ def reverse_detail(view_name: str, kwarg: str, value) -> str:
     or with a slash) goes through reverse() itself and fails the same way.
     """
     value = str(value)
-    if not value or "/" in value:
+    if refused_by_reverse(value):
         return reverse(view_name, kwargs={kwarg: value})
+    return fill(detail_template(view_name, kwarg), value)
+
+
+def detail_template(view_name: str, kwarg: str) -> str:
+    """The route's path in the active language, with PLACEHOLDER where the value goes."""
     key = (view_name, kwarg, get_language(), get_script_prefix(), get_urlconf())
     template = _templates.get(key)
     if template is None:
-        template = reverse(view_name, kwargs={kwarg: PLACEHOLDER})
-        _templates[key] = template
+        template = _templates[key] = reverse(view_name, kwargs={kwarg: PLACEHOLDER})
+    return template
+
+
+def fill(template: str, value: str) -> str:
+    """`template` with `value` in place of PLACEHOLDER, quoted as reverse() quotes it."""
     return template.replace(PLACEHOLDER, quote(value, safe=PATH_SAFE), 1)
+
+
+def refused_by_reverse(value: str) -> bool:
+    return not value or "/" in value
 
 
 @receiver(setting_changed)
