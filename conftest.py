@@ -1,14 +1,23 @@
 """Fixtures shared by every app's tests."""
 
 import os
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 
 
 def pytest_collection_modifyitems(items):
     # Browser tests run last, so the window in which Django's async-safety check is off
     # (see `browser`) holds only them; under xdist every worker orders items the same.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # Among them the heavy ones go first, so that the test processes finish together
+    # rather than one running the longest tests alone at the end.
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.get_closest_marker("heavy") is None,
+        )
+    )
 
 
 @pytest.fixture(scope="session")
@@ -41,17 +50,40 @@ def browser():
             chromium.close()
 
 
+@pytest.fixture(scope="session")
+def static_files():
+    """Static files as the live server first answered them, by path, for every page.
+
+    The live server answers them without caching headers, so Chromium fetches each again
+    on every page; served from here, a page load costs one request instead of four.
+    """
+    return {}
+
+
 @pytest.fixture
-def open_page(browser, live_server):
+def open_page(browser, live_server, static_files):
     """Open a page in a fresh browser context, e.g. open_page(java_script_enabled=False)."""
     from core.tests.browser import EXTERNAL_URL
 
     contexts = []
 
+    def serve_static(route):
+        path = urlsplit(route.request.url).path
+        answer = static_files.get(path)
+        if answer is None:
+            response = route.fetch()
+            if response.status != 200:
+                route.fulfill(response=response)
+                return
+            answer = static_files[path] = (response.headers, response.body())
+        headers, body = answer
+        route.fulfill(status=200, headers=headers, body=body)
+
     def open_page(**context_options):
         context = browser.new_context(base_url=live_server.url, **context_options)
         context.set_default_timeout(5_000)  # a missing element fails in 5 s, not 30
         context.route(EXTERNAL_URL, lambda route: route.abort())
+        context.route(f"{live_server.url}{settings.STATIC_URL}**", serve_static)
         contexts.append(context)
         return context.new_page()
 

@@ -29,7 +29,8 @@ from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from places.tests.factories import PlaceFactory
 
-pytestmark = pytest.mark.browser
+# Each test opens several hundred pages: "heavy" starts them first among the browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 PAYLOAD_FILE = Path(__file__).with_name("xss_payloads.txt")
 PAYLOADS = [
@@ -322,41 +323,33 @@ def test_the_corpus_has_at_least_fifty_payloads():
     assert len(set(PAYLOADS)) == len(PAYLOADS)
 
 
-def test_public_lists_and_home_page_run_no_payload(open_page, live_server, stored):
-    organizations = Organization.objects.count()
-    events = Event.objects.count()
-    activities = Activity.objects.count()
+def test_public_pages_run_no_payload(open_page, live_server, stored):
+    """The home page, every page of each list, the search and every public detail page."""
     paths = [
         path("core:home"),
-        *all_pages_of(path("organizations:list"), organizations),
-        *all_pages_of(path("events:list"), events),
-        *all_pages_of(path("activities:list"), activities),
-        *all_pages_of(path("activities:volunteering"), activities),
+        *all_pages_of(path("organizations:list"), Organization.objects.count()),
+        *all_pages_of(path("events:list"), Event.objects.count()),
+        *all_pages_of(path("activities:list"), Activity.objects.count()),
+        *all_pages_of(path("activities:volunteering"), Activity.objects.count()),
         path("events:map"),
     ]
-    assert_no_injections(injections_on(browser_page(open_page, live_server), paths))
-
-
-@pytest.mark.parametrize("kind", [Organization, Event, Activity], ids=lambda m: m.__name__)
-def test_public_detail_pages_with_their_json_ld_run_no_payload(
-    open_page, live_server, stored, kind
-):
-    objects = kind.objects.filter(publication_status="published").exclude(
-        name_fi__startswith="Lomakeyhdistys"
-    )
-    paths = [obj.get_absolute_url() for obj in objects]
-    assert len(paths) >= len(PAYLOADS) * 2 - 1  # from the forms and from the importer
-    assert_no_injections(injections_on(browser_page(open_page, live_server), paths))
-
-
-def test_search_results_run_no_payload(open_page, live_server, stored):
+    # Detail pages, with their JSON-LD: those saved through the forms and the importer.
+    for kind in (Organization, Event, Activity):
+        objects = kind.objects.filter(publication_status="published").exclude(
+            name_fi__startswith="Lomakeyhdistys"
+        )
+        details = [obj.get_absolute_url() for obj in objects]
+        assert len(details) >= len(PAYLOADS) * 2 - 1, kind.__name__
+        paths += details
     page = browser_page(open_page, live_server)
-    base = path("search:results")
-    paths = [f"{base}?q=xss&page={n}" for n in range(1, 6)]
-    paths += [f"{base}?q=img&page=1", f"{base}?q=script&page=1", f"{base}?q=svg&page=1"]
-    findings = injections_on(page, paths[:1])
+    findings = injections_on(page, paths)
+
+    search = path("search:results")
+    findings += injections_on(page, [f"{search}?q=xss&page=1"])
     assert page.get_by_role("main").get_by_role("link").count() > 5, "the search found nothing"
-    findings += injections_on(page, paths[1:])
+    searches = [f"{search}?q=xss&page={n}" for n in range(2, 6)]
+    searches += [f"{search}?q=img&page=1", f"{search}?q=script&page=1", f"{search}?q=svg&page=1"]
+    findings += injections_on(page, searches)
     assert_no_injections(findings)
 
 
