@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from .fields import LANGUAGE_CODES, DetailUrlField, TranslatedField, detail_url
+from .fields import DetailUrlField, TranslatedField, detail_url, translations
 
 
 class LinkedDataSerializer(serializers.ModelSerializer):
@@ -39,15 +39,18 @@ class ReferenceSerializer(LinkedDataSerializer):
     """
 
     def to_representation(self, instance):
-        public_id = str(getattr(instance, self.id_field))
-        return {
-            "id": public_id,
-            "@id": detail_url(self.view_name, public_id, self.context.get("request")),
-            "@type": self.type_name,
-            "name": {
-                code: getattr(instance, f"name_{code}", None) or None for code in LANGUAGE_CODES
-            },
-        }
+        return reference(instance, type(self), self.context.get("request"))
+
+
+def reference(instance, serializer_class: type[ReferenceSerializer], request) -> dict:
+    """What `serializer_class` (a ReferenceSerializer) gives for `instance`, without one."""
+    public_id = str(getattr(instance, serializer_class.id_field))
+    return {
+        "id": public_id,
+        "@id": detail_url(serializer_class.view_name, public_id, request),
+        "@type": serializer_class.type_name,
+        "name": translations(instance, "name"),
+    }
 
 
 def reference_serializer(

@@ -59,17 +59,22 @@ class EmbeddedPlaceSerializer(PlaceSerializer):
         fields = ["name", "street_address", "postal_code", "municipality", "position"]
 
     def to_representation(self, place):
-        municipality = place.municipality
-        return {
-            "id": place.public_id,
-            "@id": detail_url(self.view_name, place.public_id, self.context.get("request")),
-            "@type": self.type_name,
-            "name": translations(place, "name"),
-            "street_address": translations(place, "street_address"),
-            "postal_code": place.postal_code or None,
-            "municipality": municipality.code if municipality is not None else None,
-            "position": position(place),
-        }
+        return embedded_place(place, self.context.get("request"))
+
+
+def embedded_place(place: Place, request) -> dict:
+    """What EmbeddedPlaceSerializer gives for `place`, without a serializer."""
+    municipality = place.municipality
+    return {
+        "id": place.public_id,
+        "@id": detail_url(EmbeddedPlaceSerializer.view_name, place.public_id, request),
+        "@type": EmbeddedPlaceSerializer.type_name,
+        "name": translations(place, "name"),
+        "street_address": translations(place, "street_address"),
+        "postal_code": place.postal_code or None,
+        "municipality": municipality.code if municipality is not None else None,
+        "position": position(place),
+    }
 
 
 @documented_list("q", "municipality")

@@ -65,3 +65,67 @@ def test_references(serializer_class, make):
     fast, slow = both_ways(serializer_class, make())
     assert fast == slow
     assert list(fast) == ["id", "@id", "@type", "name"]
+
+
+def event_both_ways(event_id):
+    from events.api import EventSerializer, event_api_list
+
+    event = event_api_list().get(pk=event_id)
+    return both_ways(EventSerializer, event)
+
+
+def test_an_event_with_everything():
+    import datetime as dt
+
+    from events.models import Event
+    from events.tests.factories import EventFactory
+
+    umbrella = EventFactory(name_fi="Kulttuuriviikko", super_event_type="umbrella")
+    event = EventFactory(
+        name_fi="Konsertti",
+        name_sv="Konsert",
+        short_description_en="A concert",
+        super_event=umbrella,
+        organizers=[OrganizationFactory(name_en="Choir"), OrganizationFactory()],
+        topics=[TopicFactory(), TopicFactory(name_sv="")],
+        audiences=[AudienceFactory()],
+        in_language=[LanguageFactory()],
+        audience_min_age=7,
+        audience_max_age=99,
+        is_free=False,
+        price_fi="10 €",
+        offer_info_url="https://example.org/liput",
+        registration_url="https://example.org/ilmoittaudu",
+        online_url="https://example.org/stream",
+        accessibility=["wheelchair", "induction_loop"],
+        event_status=Event.Status.RESCHEDULED,
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
+    )
+    EventFactory(super_event=event, start_time=event.start_time + dt.timedelta(days=1))
+    fast, slow = event_both_ways(event.pk)
+    assert fast == slow
+    assert list(fast) == list(slow)
+    assert fast["super_event"]["@id"].endswith(f"/api/v1/event/{umbrella.public_id}/")
+    assert len(fast["sub_events"]) == 1 and len(fast["organizers"]) == 2
+    assert fast["offers"] == [
+        {
+            "is_free": False,
+            "price": {"fi": "10 €", "sv": None, "en": None},
+            "info_url": "https://example.org/liput",
+        }
+    ]
+    assert fast["start_time"].endswith("+02:00") or fast["start_time"].endswith("+03:00")
+
+    umbrella_fast, umbrella_slow = event_both_ways(umbrella.pk)
+    assert umbrella_fast == umbrella_slow and umbrella_fast["super_event"] is None
+
+
+def test_an_event_with_gaps():
+    from events.tests.factories import EventFactory
+
+    event = EventFactory(location=None, end_time=None, online_url="", accessibility=[])
+    fast, slow = event_both_ways(event.pk)
+    assert fast == slow
+    assert list(fast) == list(slow)
+    assert fast["location"] is None and fast["end_time"] is None
+    assert fast["online_url"] is None and fast["organizers"] == []
