@@ -117,3 +117,16 @@ def english_unless_a_test_says_otherwise():
     with translation.override("en"):
         yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_vocabularies():
+    """Each test's search reads the municipalities, synonyms and audiences of its own data.
+
+    The query parser keeps them for a minute per process (search.query), and a test's
+    rows are gone when the next test starts.
+    """
+    from search.query import forget_vocabularies
+
+    forget_vocabularies()
+    yield

@@ -35,6 +35,12 @@ app.conf.beat_schedule = {
         "task": "news.tasks.index_due_news_task",
         "schedule": crontab(minute="*/5"),
     },
+    # Objects an import queued for the search index: each import queues this task once
+    # it commits; this is the safety net for a lost message (`manage.py index_pending`).
+    "search-pending-objects": {
+        "task": "search.tasks.index_pending_task",
+        "schedule": crontab(minute="*"),
+    },
     # Grant deadlines coming up, to the people who asked (`manage.py send_grant_reminders`).
     "grant-deadline-reminders": {
         "task": "cards.tasks.send_grant_reminders_task",

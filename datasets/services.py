@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,12 +34,15 @@ from .validation import dataset_validate, parse_aware_datetime, parse_clock
 KINDS = ("organizations", "places", "events", "activities")
 DEMO_FILE = Path(__file__).resolve().parent / "demo" / "pohjois-savo-demo.json"
 HELSINKI = ZoneInfo("Europe/Helsinki")
+logger = logging.getLogger(__name__)
 
 
 @dataclass
 class ImportReport:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
+    #: Objects left for a worker to index (dataset_import(index_now=False)).
+    queued_for_search: int = 0
 
     @property
     def objects(self) -> int:
@@ -278,16 +282,32 @@ def _write(data: dict, refs: _Refs, progress) -> dict[str, Upsert]:
     return done
 
 
-def dataset_import(*, data: Any, progress: Callable[[int], Any] | None = None) -> ImportReport:
-    """Validate a parsed dataset, then create or update its objects in one transaction."""
+def dataset_import(
+    *, data: Any, progress: Callable[[int], Any] | None = None, index_now: bool = True
+) -> ImportReport:
+    """Validate a parsed dataset, then create or update its objects in one transaction.
+
+    The objects it changed are queued for the search index in the same transaction.
+    With `index_now` they are indexed here, after the commit; otherwise a Celery worker
+    indexes them (search.tasks.index_pending_task, queued once the import commits).
+    """
     started = time.perf_counter()
     dataset_validate(data=data)
     refs = _Refs(source=data["data_source"])
     with transaction.atomic(), translation.override("fi"):
         _vocabularies(data, refs)
         done = _write(data, refs, progress or (lambda n: None))
-    _update_search_index(done)
-    report = ImportReport(seconds=time.perf_counter() - started)
+        queued = _queue_for_search_index(done)
+    _forget_search_vocabularies()  # municipalities and audiences may be new or renamed
+    report = ImportReport(seconds=time.perf_counter() - started, queued_for_search=queued)
+    if index_now:
+        from search.index import index_pending
+
+        index_pending()
+        report.seconds = time.perf_counter() - started
+        report.queued_for_search = 0
+    elif queued:
+        transaction.on_commit(_start_search_indexing)
     for kind, upsert in done.items():
         created, updated = len(upsert.created), len(upsert.updated)
         report.counts[kind] = {
@@ -298,12 +318,32 @@ def dataset_import(*, data: Any, progress: Callable[[int], Any] | None = None) -
     return report
 
 
-def _update_search_index(done: dict[str, Upsert]) -> None:
+def _queue_for_search_index(done: dict[str, Upsert]) -> int:
     """The importer writes with raw SQL, so no save signal reaches the search index."""
-    from search.index import index_objects
+    from search.index import queue_for_index
 
-    for upsert in done.values():
-        index_objects(upsert.model, upsert.created | upsert.updated)
+    return sum(
+        queue_for_index(upsert.model, upsert.created | upsert.updated) for upsert in done.values()
+    )
+
+
+def _forget_search_vocabularies() -> None:
+    from search.query import forget_vocabularies
+
+    forget_vocabularies()
+
+
+def _start_search_indexing() -> None:
+    from search.tasks import index_pending_task
+
+    try:
+        index_pending_task.delay()
+    except Exception:  # the broker is down: the queue table keeps the work
+        logger.warning(
+            "Could not reach the task broker; the periodic job (or `manage.py "
+            "index_pending`) will index the imported objects.",
+            exc_info=True,
+        )
 
 
 def dataset_total(data: dict) -> int:

@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from datasets.bulk import insert_rows
 
 from . import postings
 from .analysis import MAX_WORD_LENGTH
 from .documents import SOURCES, entry_rows, municipality_codes, source_for_model
-from .models import SearchEntry, SearchSuggestion, SearchTerm
+from .models import PendingIndex, SearchEntry, SearchSuggestion, SearchTerm
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +214,60 @@ def index_objects(model, pks) -> None:
         _add_suggestions(kind, pks, old_keys)
 
 
+def queue_for_index(model, pks) -> int:
+    """Mark these objects' index rows out of date, in the caller's transaction.
+
+    index_pending() (a worker's task, run after the caller commits) brings them up to
+    date; an object already waiting is queued once.
+    """
+    source = source_for_model(model)
+    pks = sorted(set(pks))
+    if source is None or not pks:
+        return 0
+    table = PendingIndex._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"INSERT INTO {table} (kind, object_id, queued_at) "
+                "SELECT %s, unnest(%s::bigint[]), now() ON CONFLICT DO NOTHING",
+                [source.kind, pks],
+            )
+        else:
+            cursor.execute(
+                f"INSERT OR IGNORE INTO {table} (kind, object_id, queued_at) "
+                "SELECT %s, value, %s FROM json_each(%s)",
+                [source.kind, timezone.now().isoformat(), json.dumps(pks)],
+            )
+    return len(pks)
+
+
+def index_pending(*, batch_size: int = BATCH_SIZE) -> int:
+    """Index the objects that queue_for_index queued, oldest first; returns how many.
+
+    Each batch is indexed and taken off the queue in one transaction. Workers running
+    this at once take different rows (SKIP LOCKED on PostgreSQL); an object changed
+    again meanwhile is queued again and indexed by a later batch.
+    """
+    done = 0
+    while True:
+        with transaction.atomic():
+            rows = list(
+                PendingIndex.objects.select_for_update(skip_locked=True)
+                .order_by("pk")
+                .values_list("pk", "kind", "object_id")[:batch_size]
+            )
+            if not rows:
+                return done
+            by_kind: dict[str, list[int]] = {}
+            for _pk, kind, object_id in rows:
+                by_kind.setdefault(kind, []).append(object_id)
+            for kind, pks in by_kind.items():
+                if kind in SOURCES:
+                    index_objects(SOURCES[kind].model, pks)
+            PendingIndex.objects.filter(pk__in=[row[0] for row in rows]).delete()
+            done += len(rows)
+
+
 def remove_objects(model, pks) -> None:
     """Drop deleted objects from the index."""
     source = source_for_model(model)
@@ -297,6 +352,8 @@ def rebuild_search_index(*, progress: Callable[[int], object] | None = None) -> 
     terms: set[str] = set()
     postgres = connection.vendor == "postgresql"
     with transaction.atomic():
+        # Everything queued so far is indexed from scratch below.
+        PendingIndex.objects.all().delete()
         _clear()
         dropped = _drop_indexes()
         for source in SOURCES.values():

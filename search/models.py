@@ -115,3 +115,27 @@ class Synonym(models.Model):
 
     def word_list(self) -> list[str]:
         return [w.strip() for w in self.words.split(",") if w.strip()]
+
+
+class PendingIndex(models.Model):
+    """An object whose index rows are out of date: written with the change, in its
+    transaction, and removed once a worker has indexed it (search.index.index_pending).
+
+    Imports queue their objects here instead of indexing them in the import, so the
+    directory data is in as soon as it is written; the rows make the catching-up durable,
+    whatever happens to the broker's message.
+    """
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    object_id = models.BigIntegerField(_("object id"))
+    queued_at = models.DateTimeField(_("queued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("object waiting for the search index")
+        verbose_name_plural = _("objects waiting for the search index")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_pending_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.object_id}"

@@ -38,6 +38,7 @@ def _invalidate_synonyms(**kwargs):
 
 def connect() -> None:
     from municipalities.models import Municipality
+    from taxonomy.models import Audience
 
     from .models import Synonym
 
@@ -51,6 +52,6 @@ def connect() -> None:
                 sender=relation.remote_field.through,
                 dispatch_uid=f"search-m2m-{source.kind}-{relation.name}",
             )
-    for model in (Synonym, Municipality):
+    for model in (Synonym, Municipality, Audience):
         post_save.connect(_invalidate_synonyms, sender=model, dispatch_uid=f"search-vocab-{model}")
         post_delete.connect(_invalidate_synonyms, sender=model, dispatch_uid=f"search-vdel-{model}")

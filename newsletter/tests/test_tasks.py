@@ -41,6 +41,7 @@ def test_the_beat_schedule_names_only_registered_tasks():
         "cards.tasks.send_grant_reminders_task",
         "freshness.tasks.send_confirmation_reminders_task",
         "news.tasks.index_due_news_task",
+        "search.tasks.index_pending_task",
     }
     assert names <= set(app.tasks)
 

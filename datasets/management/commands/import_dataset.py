@@ -37,6 +37,14 @@ def run_import(command: BaseCommand, importer) -> ImportReport:
         _("%(objects)d objects in %(seconds).2f s (%(rate).0f objects/s)")
         % {"objects": report.objects, "seconds": report.seconds, "rate": report.rate}
     )
+    if report.queued_for_search:
+        command.stdout.write(
+            _(
+                "%(count)d objects wait for the search index: a background worker adds "
+                "them (manage.py index_pending does it now)."
+            )
+            % {"count": report.queued_for_search}
+        )
     return report
 
 
@@ -45,9 +53,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="The dataset's JSON file.")
+        parser.add_argument(
+            "--index-now",
+            action="store_true",
+            help="Update the search index in this command, not in a background worker.",
+        )
 
-    def handle(self, *args, path: Path, **options):
+    def handle(self, *args, path: Path, index_now: bool, **options):
         data = read_dataset(path)
         total = dataset_total(data) if isinstance(data, dict) else 0
         with tqdm(total=total, unit="obj", disable=options["verbosity"] < 1) as bar:
-            run_import(self, lambda: dataset_import(data=data, progress=bar.update))
+            run_import(
+                self,
+                lambda: dataset_import(data=data, progress=bar.update, index_now=index_now),
+            )
