@@ -15,8 +15,12 @@ export UV_PROJECT_ENVIRONMENT := .venv
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
+# Bytecode is compiled here, once, as a production install does: every process (gunicorn
+# and Celery workers, manage.py commands, test processes) then starts without compiling
+# its modules, even where PYTHONDONTWRITEBYTECODE keeps Python from caching them itself.
 install: $(UV)
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
+	$(PY) -m compileall -q -x '(^|/)\.(venv|tools)/|/bench/out/' .
 
 .env:
 	@echo "SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env

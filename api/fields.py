@@ -61,6 +61,14 @@ class DetailUrlField(serializers.Field):
         )
 
 
+_DATETIME = serializers.DateTimeField(read_only=True)
+
+
+def datetime_text(value):
+    """A time as DRF's DateTimeField writes it: ISO 8601 in the current time zone."""
+    return None if value is None else _DATETIME.to_representation(value)
+
+
 def detail_url(view_name: str, lookup: str, request) -> str:
     """The absolute URL of an object's detail route, as DRF's reverse() gives it.
 

@@ -4,7 +4,14 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import BlankAsNullField, CodeListField, TranslatedField, detail_url, translations
+from api.fields import (
+    BlankAsNullField,
+    CodeListField,
+    TranslatedField,
+    datetime_text,
+    detail_url,
+    translations,
+)
 from api.parameters import documented_list
 from api.serializers import LinkedDataSerializer, reference
 from api.viewsets import PublicReadOnlyViewSet
@@ -180,14 +187,6 @@ def offers(event) -> list[dict]:
 def codes(values):
     """A JSON list of codes as CodeListField writes it."""
     return None if values is None else [None if v is None else str(v) for v in values]
-
-
-_DATETIME = serializers.DateTimeField(read_only=True)
-
-
-def datetime_text(value):
-    """A time as DRF's DateTimeField writes it: ISO 8601 in the current time zone."""
-    return None if value is None else _DATETIME.to_representation(value)
 
 
 def event_api_list():

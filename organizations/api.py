@@ -3,9 +3,16 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import BlankAsNullField, DetailUrlField, TranslatedField
+from api.fields import (
+    BlankAsNullField,
+    DetailUrlField,
+    TranslatedField,
+    datetime_text,
+    detail_url,
+    translations,
+)
 from api.parameters import documented_list
-from api.serializers import LinkedDataSerializer, reference_serializer
+from api.serializers import LinkedDataSerializer, reference, reference_serializer
 from api.viewsets import PublicReadOnlyViewSet
 from taxonomy.api import AudienceReferenceSerializer, TopicReferenceSerializer
 
@@ -98,6 +105,62 @@ class OrganizationSerializer(LinkedDataSerializer):
             "contacts",
             "last_modified_time",
         ]
+
+    def to_representation(self, organization):
+        """The association as one dict, built directly (as events.api.EventSerializer).
+
+        The declared fields describe the shape to OpenAPI; tests compare this with DRF's
+        own output (api/tests/test_fast_representations.py).
+        """
+        request = self.context.get("request")
+        public_id = organization.public_id
+        municipality = organization.address_municipality
+        parent = organization.parent
+        return {
+            "id": public_id,
+            "@id": detail_url(self.view_name, public_id, request),
+            "@type": self.type_name,
+            "data_source": organization.data_source,
+            "name": translations(organization, "name"),
+            "description": translations(organization, "description"),
+            "business_id": organization.business_id or None,
+            "legal_form": organization.legal_form,
+            "status": organization.status,
+            "municipalities": [m.code for m in organization.municipalities.all()],
+            "topics": [
+                reference(t, TopicReferenceSerializer, request) for t in organization.topics.all()
+            ],
+            "audiences": [
+                reference(a, AudienceReferenceSerializer, request)
+                for a in organization.audiences.all()
+            ],
+            "email": organization.email or None,
+            "phone": organization.phone or None,
+            "website": organization.website or None,
+            "address": {
+                "street": organization.street_address or None,
+                "postal_code": organization.postal_code or None,
+                "municipality": None if municipality is None else municipality.code,
+            },
+            "founded": organization.founded,
+            "parent": None
+            if parent is None
+            else {"@id": detail_url(self.view_name, parent.public_id, request)},
+            "social_links": [
+                {"service": link.service, "url": link.url}
+                for link in organization.social_links.all()
+            ],
+            "contacts": [
+                {
+                    "name": contact.name,
+                    "role": translations(contact, "role"),
+                    "email": contact.email or None,
+                    "phone": contact.phone or None,
+                }
+                for contact in organization.contacts.all()
+            ],
+            "last_modified_time": datetime_text(organization.updated_at),
+        }
 
 
 @documented_list("q", "municipality", "topic", "audience")

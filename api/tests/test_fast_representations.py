@@ -129,3 +129,58 @@ def test_an_event_with_gaps():
     assert list(fast) == list(slow)
     assert fast["location"] is None and fast["end_time"] is None
     assert fast["online_url"] is None and fast["organizers"] == []
+
+
+def organization_both_ways(organization_id):
+    from organizations.api import OrganizationSerializer
+    from organizations.selectors import organization_list
+
+    return both_ways(OrganizationSerializer, organization_list().get(pk=organization_id))
+
+
+def test_an_association_with_everything():
+    from organizations.models import Contact, SocialLink
+
+    kuopio = MunicipalityFactory(code="297")
+    umbrella = OrganizationFactory(name_fi="Piirijärjestö ry")
+    organization = OrganizationFactory(
+        name_fi="Kuopion Laulu ry",
+        name_sv="Kuopio Sång rf",
+        description_en="A choir",
+        business_id="2733669-8",
+        founded=1987,
+        phone="+358 40 123 4567",
+        website="https://example.org",
+        street_address="Kauppakatu 1",
+        postal_code="70100",
+        address_municipality=kuopio,
+        parent=umbrella,
+        municipalities=[kuopio, MunicipalityFactory(code="140")],
+        topics=[TopicFactory(), TopicFactory(name_sv="")],
+        audiences=[AudienceFactory()],
+    )
+    SocialLink.objects.create(
+        organization=organization, service=SocialLink.Service.choices[0][0], url="https://x.org"
+    )
+    Contact.objects.create(organization=organization, name="Liisa", role_fi="puheenjohtaja")
+    Contact.objects.create(organization=organization, name="Matti", email="m@example.org")
+
+    fast, slow = organization_both_ways(organization.pk)
+    assert fast == slow
+    assert list(fast) == list(slow)
+    assert fast["parent"]["@id"].endswith(f"/api/v1/organization/{umbrella.public_id}/")
+    assert fast["address"] == {
+        "street": "Kauppakatu 1",
+        "postal_code": "70100",
+        "municipality": "297",
+    }
+    assert len(fast["contacts"]) == 2 and len(fast["social_links"]) == 1
+
+
+def test_an_association_with_gaps():
+    organization = OrganizationFactory(email="", business_id="", founded=None)
+    fast, slow = organization_both_ways(organization.pk)
+    assert fast == slow
+    assert list(fast) == list(slow)
+    assert fast["parent"] is None and fast["address"]["municipality"] is None
+    assert fast["email"] is None and fast["contacts"] == []

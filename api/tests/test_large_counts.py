@@ -1,0 +1,47 @@
+"""The API's meta.count: exact under LARGE_COUNT, kept for a minute from there on."""
+
+import pytest
+from django.core.cache import cache
+
+from api import pagination
+from events.tests.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def count(client, query: str = "") -> int:
+    return client.get(f"/api/v1/event/{query}").json()["meta"]["count"]
+
+
+def test_a_small_count_is_always_exact(client):
+    EventFactory.create_batch(3)
+    assert count(client) == 3
+    EventFactory()
+    assert count(client) == 4
+
+
+def test_a_large_count_is_kept_for_a_minute(client, monkeypatch):
+    monkeypatch.setattr(pagination, "LARGE_COUNT", 3)
+    EventFactory.create_batch(3)
+    assert count(client) == 3
+    EventFactory()
+    assert count(client) == 3  # kept
+    assert count(client, "?page_size=2&page=2") == 3  # any page of the same list
+    cache.clear()  # as a minute later
+    assert count(client) == 4
+
+
+def test_each_filter_has_its_own_count(client, monkeypatch):
+    monkeypatch.setattr(pagination, "LARGE_COUNT", 2)
+    EventFactory.create_batch(2, is_free=True)
+    EventFactory.create_batch(3, is_free=False)
+    assert count(client) == 5
+    assert count(client, "?is_free=true") == 2
+    assert count(client, "?is_free=false") == 3
