@@ -4,6 +4,7 @@ import hashlib
 from functools import cached_property
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
@@ -29,7 +30,10 @@ class ApiPaginator(LateRowLookupPaginator):
         if not isinstance(self.object_list, QuerySet):
             return super().count
         queryset = self.object_list.order_by()
-        sql, params = queryset.query.sql_with_params()
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # e.g. a text filter that matched nothing: pk IN ()
+            return 0
         database = connections[queryset.db].settings_dict["NAME"]
         digest = hashlib.sha256(f"{database}\n{sql}\n{params!r}".encode()).hexdigest()
         key = f"api-count:{digest}"

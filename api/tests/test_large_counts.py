@@ -45,3 +45,10 @@ def test_each_filter_has_its_own_count(client, monkeypatch):
     assert count(client) == 5
     assert count(client, "?is_free=true") == 2
     assert count(client, "?is_free=false") == 3
+
+
+def test_a_filter_that_matches_nothing_counts_zero(client):
+    EventFactory.create_batch(2)
+    response = client.get("/api/v1/event/?q=0")
+    assert response.status_code == 200
+    assert response.json()["meta"] == {"count": 0, "next": None, "previous": None}
