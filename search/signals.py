@@ -4,17 +4,51 @@ The importer writes with raw SQL and COPY, so no signal fires there:
 datasets.services.dataset_import calls index_objects itself.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .documents import SOURCES
 from .index import index_objects, remove_objects
 
 _M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
+_collecting = threading.local()
+
+
+@contextmanager
+def index_once():
+    """Index each object saved or related inside the block once, when the block ends.
+
+    A form save writes an event, then sets its organizers, topics, audiences and
+    languages: four more signals, each indexing the same event again. Inside this block
+    the signals only note the object; it is indexed at the end, still inside the
+    caller's transaction. Nested blocks leave the indexing to the outermost one; an
+    exception skips it (the transaction rolls back anyway).
+    """
+    if getattr(_collecting, "objects", None) is not None:
+        yield
+        return
+    _collecting.objects = objects = {}
+    try:
+        yield
+    finally:
+        _collecting.objects = None
+    for model, pks in objects.items():
+        index_objects(model, pks)
+
+
+def _index(model, pks) -> None:
+    objects = getattr(_collecting, "objects", None)
+    if objects is None:
+        index_objects(model, pks)
+    else:
+        objects.setdefault(model, set()).update(pks)
 
 
 def _saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        index_objects(sender, [instance.pk])
+        _index(sender, [instance.pk])
 
 
 def _deleted(sender, instance, **kwargs):
@@ -25,9 +59,9 @@ def _relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs
     if action not in _M2M_ACTIONS:
         return
     if not reverse:
-        index_objects(type(instance), [instance.pk])
+        _index(type(instance), [instance.pk])
     elif pk_set:
-        index_objects(model, pk_set)
+        _index(model, pk_set)
 
 
 def _invalidate_synonyms(**kwargs):

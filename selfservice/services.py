@@ -27,6 +27,7 @@ from core.richtext import sanitize_html
 from events.models import Event
 from moderation.history import record
 from organizations.models import Contact, Organization, SocialLink
+from search.signals import index_once
 
 from .images import prepare_logo
 from .publication import mark_changed, status_after_edit
@@ -134,7 +135,7 @@ def organization_update(
     for row in contacts or []:
         if not (row.get("name") or "").strip():
             raise ValidationError({"contacts": _("Every contact person needs a name.")})
-    with transaction.atomic(), record(user, _("Edited the association's profile")):
+    with transaction.atomic(), record(user, _("Edited the association's profile")), index_once():
         mark_changed(organization, user)
         if remove_logo and organization.logo:
             organization.logo.delete(save=False)
@@ -230,7 +231,7 @@ def event_save(
         )
     dates = series_dates(series, event.start_time) if series is not None else None
     _validate(event, exclude=["recurrence_rule"])
-    with transaction.atomic(), record(user, _("Saved the event")):
+    with transaction.atomic(), record(user, _("Saved the event")), index_once():
         event.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
@@ -304,7 +305,7 @@ def event_copy(*, user, event: Event, start_date: dt.date) -> Event:
     copy.end_time = new_start + (event.end_time - event.start_time) if event.end_time else None
     copy.publication_status = PublicationStatus.DRAFT
     copy.reviewed_at = None
-    with transaction.atomic(), record(user, _("Copied the event")):
+    with transaction.atomic(), record(user, _("Copied the event")), index_once():
         _give_public_id(copy)
         _copy_relations(event, copy)
     return copy
@@ -322,7 +323,7 @@ def event_cancel(*, user, event: Event, note: str = "") -> Event:
     events = [event]
     if event.super_event_type == Event.SuperEventType.RECURRING:
         events += list(event.sub_events.filter(start_time__gte=timezone.now()))
-    with transaction.atomic(), record(user, _("Cancelled the event")):
+    with transaction.atomic(), record(user, _("Cancelled the event")), index_once():
         for item in events:
             item.event_status = Event.Status.CANCELLED
             if note:
@@ -373,7 +374,7 @@ def activity_save(
         if slot.get("end") and slot["end"] <= slot["start"]:
             raise ValidationError({"schedule": _("A weekly time must end after it starts.")})
     _validate(activity)
-    with transaction.atomic(), record(user, _("Saved the activity")):
+    with transaction.atomic(), record(user, _("Saved the activity")), index_once():
         activity.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
