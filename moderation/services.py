@@ -20,6 +20,7 @@ from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
 from organizations.ytunnus import validate_ytunnus
+from search.signals import index_once
 
 from . import emails
 from .history import CHILD_PARENTS, record
@@ -87,7 +88,7 @@ def claim_new_create(
             )
     if not (email or phone):
         raise ValidationError({"email": _("Give an e-mail address or a phone number.")})
-    with transaction.atomic(), record(user, _("Added with a request to manage it")):
+    with transaction.atomic(), record(user, _("Added with a request to manage it")), index_once():
         organization = Organization.objects.create(
             public_id=f"{LOCAL_DATA_SOURCE}:new-{timezone.now():%Y%m%d%H%M%S%f}",
             data_source=LOCAL_DATA_SOURCE,
@@ -357,7 +358,7 @@ def version_restore(*, version, user) -> Model:
     _require_coordinator(user)
     model = version._model
     current = model._default_manager.filter(pk=version.object_id).first()
-    with transaction.atomic(), record(user, _("Restored an earlier version")):
+    with transaction.atomic(), record(user, _("Restored an earlier version")), index_once():
         restored = version._object_version
         now = timezone.now()
         if current is not None and hasattr(current, "publication_status"):

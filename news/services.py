@@ -18,6 +18,7 @@ from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from core.richtext import sanitize_html
 from moderation.history import record
 from organizations.models import Organization
+from search.signals import index_once
 from selfservice.images import prepare_logo
 from selfservice.publication import mark_changed, status_after_edit
 
@@ -89,7 +90,7 @@ def news_save(
     for name in relations or {}:
         if name not in RELATIONS:
             raise ValueError(f"Relation not editable here: {name}")
-    with transaction.atomic(), record(user, _("Saved the news post")):
+    with transaction.atomic(), record(user, _("Saved the news post")), index_once():
         post.publication_status = _status(
             user=user, organization=organization, current=current, publish=publish
         )
