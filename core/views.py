@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from activities.selectors import activity_list
+from core.counting import count_rows
 from core.filtering import stale_before
 from core.pagination import CappedCountPaginator, requested_page
 from events.selectors import event_list
@@ -106,11 +107,13 @@ def home(request):
         "municipalities": Municipality.objects.all(),
         "topics": Topic.objects.all(),
         # Counted like the lists' default results: published, and stale listings left out.
-        "organization_count": organization_list()
-        .filter(status=Organization.Status.ACTIVE, confirmed_at__gte=stale_before())
-        .count(),
-        "event_count": upcoming_events().count(),
-        "activity_count": activity_list().filter(confirmed_at__gte=stale_before()).count(),
+        "organization_count": count_rows(
+            organization_list().filter(
+                status=Organization.Status.ACTIVE, confirmed_at__gte=stale_before()
+            )
+        ),
+        "event_count": count_rows(upcoming_events()),
+        "activity_count": count_rows(activity_list().filter(confirmed_at__gte=stale_before())),
     }
     return render(request, "core/home.html", context)
 

@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
 from activities.selectors import activity_list
+from core.counting import count_rows
 from core.filtering import stale_before
 from core.views import upcoming_events
 from organizations.models import Organization
@@ -42,11 +43,11 @@ def municipality_detail(request, slug):
     context = {
         "municipality": municipality,
         "organizations": organizations[:SHOWN_PER_SECTION],
-        "organization_count": organizations.count(),
+        "organization_count": count_rows(organizations),
         "events": events[:SHOWN_PER_SECTION],
-        "event_count": events.count(),
+        "event_count": count_rows(events),
         "activities": activities[:SHOWN_PER_SECTION],
-        "activity_count": activities.count(),
+        "activity_count": count_rows(activities),
         "section": "municipalities",
     }
     return render(request, "municipalities/municipality_detail.html", context)

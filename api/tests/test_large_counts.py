@@ -1,9 +1,9 @@
-"""The API's meta.count: exact under LARGE_COUNT, kept for a minute from there on."""
+"""Counts (the API's meta.count, the home page): exact under LARGE_COUNT, kept a minute above."""
 
 import pytest
 from django.core.cache import cache
 
-from api import pagination
+from core import counting
 from events.tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_a_small_count_is_always_exact(client):
 
 
 def test_a_large_count_is_kept_for_a_minute(client, monkeypatch):
-    monkeypatch.setattr(pagination, "LARGE_COUNT", 3)
+    monkeypatch.setattr(counting, "LARGE_COUNT", 3)
     EventFactory.create_batch(3)
     assert count(client) == 3
     EventFactory()
@@ -38,8 +38,23 @@ def test_a_large_count_is_kept_for_a_minute(client, monkeypatch):
     assert count(client) == 4
 
 
+def test_the_home_page_keeps_a_large_count_and_counts_a_small_one_exactly(client, monkeypatch):
+    from django.urls import reverse
+
+    monkeypatch.setattr(counting, "LARGE_COUNT", 3)
+    EventFactory.create_batch(3)
+    assert client.get(reverse("core:home")).context["event_count"] == 3
+    EventFactory()
+    assert client.get(reverse("core:home")).context["event_count"] == 3  # kept
+    monkeypatch.setattr(counting, "LARGE_COUNT", 100)
+    cache.clear()
+    assert client.get(reverse("core:home")).context["event_count"] == 4
+    EventFactory()
+    assert client.get(reverse("core:home")).context["event_count"] == 5  # small: exact
+
+
 def test_each_filter_has_its_own_count(client, monkeypatch):
-    monkeypatch.setattr(pagination, "LARGE_COUNT", 2)
+    monkeypatch.setattr(counting, "LARGE_COUNT", 2)
     EventFactory.create_batch(2, is_free=True)
     EventFactory.create_batch(3, is_free=False)
     assert count(client) == 5
