@@ -32,6 +32,7 @@ from moderation.tests.factories import ClaimFactory, InvitationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from organizations.tests.factories import OrganizationFactory
 from places.tests.factories import PlaceFactory
+from search.signals import index_once
 from taxonomy.tests.factories import AudienceFactory, LanguageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,11 +166,17 @@ def _base_world() -> SimpleNamespace:
 
 @pytest.fixture
 def api_world(db):
-    return _base_world()
+    with index_once():  # each object indexed once, not once per relation set
+        return _base_world()
 
 
 @pytest.fixture
 def world(mailoutbox):
+    with index_once():  # each object indexed once, not once per relation set
+        return _page_world(mailoutbox)
+
+
+def _page_world(mailoutbox) -> SimpleNamespace:
     """Everything the page rows act on: drafts, a claim, an invitation, earlier versions."""
     w = _base_world()
     coordinator = w.users["coordinator"]
