@@ -101,8 +101,10 @@ def page(open_page):
 def north_savo(transactional_db):
     """The browser tests' data; made per test, as live-server tests empty the database."""
     from core.tests.browser import create_north_savo
+    from search.signals import index_once
 
-    return create_north_savo()
+    with index_once():  # each object indexed once, not once per relation set
+        return create_north_savo()
 
 
 @pytest.fixture(autouse=True)
