@@ -3,11 +3,12 @@ import datetime as dt
 import factory
 
 from activities.models import Activity, WeeklySlot
+from core.tests.factories import IndexedOnceFactory
 from organizations.tests.factories import OrganizationFactory
 from places.tests.factories import PlaceFactory
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(IndexedOnceFactory):
     class Meta:
         model = Activity
         skip_postgeneration_save = True

@@ -3,11 +3,12 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from core.tests.factories import IndexedOnceFactory
 from events.models import Event
 from places.tests.factories import PlaceFactory
 
 
-class EventFactory(factory.django.DjangoModelFactory):
+class EventFactory(IndexedOnceFactory):
     class Meta:
         model = Event
         skip_postgeneration_save = True

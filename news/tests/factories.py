@@ -4,11 +4,12 @@ import factory
 from django.utils import timezone
 
 from core.models import PublicationStatus
+from core.tests.factories import IndexedOnceFactory
 from news.models import NewsPost
 from organizations.tests.factories import OrganizationFactory
 
 
-class NewsPostFactory(factory.django.DjangoModelFactory):
+class NewsPostFactory(IndexedOnceFactory):
     class Meta:
         model = NewsPost
         skip_postgeneration_save = True

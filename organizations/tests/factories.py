@@ -1,9 +1,10 @@
 import factory
 
+from core.tests.factories import IndexedOnceFactory
 from organizations.models import Organization
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(IndexedOnceFactory):
     class Meta:
         model = Organization
         skip_postgeneration_save = True

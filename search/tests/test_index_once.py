@@ -27,9 +27,18 @@ def index_calls(monkeypatch):
 
 
 def test_outside_the_block_each_signal_indexes(index_calls):
-    event = EventFactory(topics=[TopicFactory()], audiences=[AudienceFactory()])
-    assert [model for model, _ in index_calls].count(Event) >= 3
+    event = EventFactory()
+    index_calls.clear()
+    event.topics.set([TopicFactory()])
+    event.audiences.set([AudienceFactory()])
+    assert [model for model, _ in index_calls].count(Event) == 2
     assert SearchEntry.objects.filter(kind="event", object_id=event.pk).exists()
+
+
+def test_the_test_factories_index_an_object_once_with_its_relations(index_calls):
+    event = EventFactory(topics=[TopicFactory(name_fi="Kuorolaulu")], audiences=[AudienceFactory()])
+    assert [call for call in index_calls if call[0] is Event] == [(Event, [event.pk])]
+    assert "kuorolaulu" in SearchEntry.objects.get(kind="event", object_id=event.pk).tag_terms
 
 
 def test_inside_the_block_an_event_is_indexed_once_with_all_its_relations(index_calls):
