@@ -289,7 +289,8 @@ SAKKE_STALE_AFTER_DAYS = env.int("SAKKE_STALE_AFTER_DAYS", default=548)
 AUTH_USER_MODEL = "accounts.User"
 
 # Background work: see config/celery.py and docs/configuration.md.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+# (The host name only keeps kombu from warning that none was given; no server is involved.)
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://localhost/")
 _broker_folder = Path(env("CELERY_BROKER_FOLDER", default=str(BASE_DIR / "var" / "broker")))
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
