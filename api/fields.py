@@ -133,3 +133,8 @@ class CodeListField(serializers.ListField):
         kwargs.setdefault("child", serializers.CharField())
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+
+
+def code_list(values) -> list | None:
+    """A JSON list of codes as CodeListField writes it, without the field."""
+    return None if values is None else [None if v is None else str(v) for v in values]

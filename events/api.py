@@ -8,6 +8,7 @@ from api.fields import (
     BlankAsNullField,
     CodeListField,
     TranslatedField,
+    code_list,
     datetime_text,
     detail_url,
     translations,
@@ -38,11 +39,7 @@ class SuperEventField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, event):
-        if event.super_event_id is None:
-            return None
-        # Lists annotate the umbrella's public id (events.selectors.event_list).
-        public_id = getattr(event, "super_event_public_id", None) or event.super_event.public_id
-        return {"@id": event_url(public_id, self.context)}
+        return super_event_link(event, self.context.get("request"))
 
 
 @extend_schema_field({"type": "array", "items": LINK_SCHEMA})
@@ -53,11 +50,24 @@ class SubEventsField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, event):
-        return [{"@id": event_url(sub.public_id, self.context)} for sub in event.sub_event_list]
+        return sub_event_links(event, self.context.get("request"))
 
 
-def event_url(public_id: str, context) -> str:
-    return detail_url("api:event-detail", public_id, context.get("request"))
+def event_url(public_id: str, request) -> str:
+    return detail_url("api:event-detail", public_id, request)
+
+
+def super_event_link(event, request) -> dict | None:
+    if event.super_event_id is None:
+        return None
+    # Lists annotate the umbrella's public id (events.selectors.event_list).
+    public_id = getattr(event, "super_event_public_id", None) or event.super_event.public_id
+    return {"@id": event_url(public_id, request)}
+
+
+def sub_event_links(event, request) -> list[dict]:
+    """Links to the sub-events; the list needs them prefetched (event_api_list)."""
+    return [{"@id": event_url(sub.public_id, request)} for sub in event.sub_event_list]
 
 
 class EventSerializer(LinkedDataSerializer):
@@ -126,13 +136,6 @@ class EventSerializer(LinkedDataSerializer):
         """
         request = self.context.get("request")
         public_id = event.public_id
-        super_event_id = event.super_event_id
-        if super_event_id is None:
-            super_event = None
-        else:
-            # Lists annotate the umbrella's public id (events.selectors.event_list).
-            umbrella = getattr(event, "super_event_public_id", None)
-            super_event = {"@id": event_url(umbrella or event.super_event.public_id, self.context)}
         location = event.location
         return {
             "id": public_id,
@@ -161,12 +164,10 @@ class EventSerializer(LinkedDataSerializer):
             "offers": offers(event),
             "registration_url": event.registration_url or None,
             "event_status": event.event_status,
-            "accessibility": codes(event.accessibility),
-            "super_event": super_event,
+            "accessibility": code_list(event.accessibility),
+            "super_event": super_event_link(event, request),
             "super_event_type": event.super_event_type or None,
-            "sub_events": [
-                {"@id": event_url(sub.public_id, self.context)} for sub in event.sub_event_list
-            ],
+            "sub_events": sub_event_links(event, request),
             "recurrence_rule": event.recurrence_rule or None,
             "created_time": datetime_text(event.created_at),
             "last_modified_time": datetime_text(event.updated_at),
@@ -182,11 +183,6 @@ def offers(event) -> list[dict]:
             "info_url": event.offer_info_url or None,
         }
     ]
-
-
-def codes(values):
-    """A JSON list of codes as CodeListField writes it."""
-    return None if values is None else [None if v is None else str(v) for v in values]
 
 
 def event_api_list():

@@ -1,7 +1,7 @@
 """Keep the index in step with saves, deletes and relation changes made through the ORM.
 
 The importer writes with raw SQL and COPY, so no signal fires there:
-datasets.services.dataset_import calls index_objects itself.
+datasets.services.dataset_import queues its objects (search.index.queue_for_index).
 """
 
 import threading
@@ -64,7 +64,7 @@ def _relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs
         _index(model, pk_set)
 
 
-def _invalidate_synonyms(**kwargs):
+def _forget_vocabularies(**kwargs):
     from .query import forget_vocabularies
 
     forget_vocabularies()
@@ -87,5 +87,5 @@ def connect() -> None:
                 dispatch_uid=f"search-m2m-{source.kind}-{relation.name}",
             )
     for model in (Synonym, Municipality, Audience):
-        post_save.connect(_invalidate_synonyms, sender=model, dispatch_uid=f"search-vocab-{model}")
-        post_delete.connect(_invalidate_synonyms, sender=model, dispatch_uid=f"search-vdel-{model}")
+        post_save.connect(_forget_vocabularies, sender=model, dispatch_uid=f"search-vocab-{model}")
+        post_delete.connect(_forget_vocabularies, sender=model, dispatch_uid=f"search-vdel-{model}")
