@@ -57,6 +57,17 @@ def localized_path(url_name: str, lang: str, **kwargs) -> str:
         return reverse(url_name, kwargs=kwargs or None)
 
 
+def click_and_wait_for_the_next_page(page, target) -> None:
+    """Click a button or link that loads a new page, and return once that page has loaded.
+
+    Playwright's `click` can return while the old page is still shown or the new one is
+    half parsed; a check made right after it (`count()`, `is_visible()`) does not retry,
+    so it saw the old page now and then (one CI run failed so).
+    """
+    with page.expect_navigation(wait_until="load"):
+        target.click()
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the page as it is now, checking WCAG 2.1 levels A and AA."""
     options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}

@@ -8,7 +8,13 @@ from django.test import Client
 from django.utils import timezone
 
 from activities.models import Activity
-from core.tests.browser import LANGUAGES, axe_violations, describe_violations, localized_path
+from core.tests.browser import (
+    LANGUAGES,
+    axe_violations,
+    click_and_wait_for_the_next_page,
+    describe_violations,
+    localized_path,
+)
 from freshness.tokens import make_confirmation_token
 from organizations.models import Organization
 
@@ -28,8 +34,9 @@ def assert_no_violations(page, path):
 def test_the_confirmation_page_and_its_thanks_have_no_violations(page, north_savo, lang):
     token = make_confirmation_token(north_savo.pensioners)
     assert_no_violations(page, localized_path("freshness:confirm", lang, token=token))
-    page.locator("main form[method=post] button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(
+        page, page.locator("main form[method=post] button[type=submit]")
+    )
     assert page.locator("main h1").count() == 1
     violations = axe_violations(page)
     assert not violations, describe_violations(violations, page.url)

@@ -4,7 +4,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from core.tests.browser import LANGUAGES, axe_violations, describe_violations, localized_path
+from core.tests.browser import (
+    LANGUAGES,
+    axe_violations,
+    click_and_wait_for_the_next_page,
+    describe_violations,
+    localized_path,
+)
 from events.tests.factories import EventFactory
 from moderation.history import record
 from moderation.tests.factories import ClaimFactory, CoordinatorFactory, UserFactory
@@ -54,8 +60,7 @@ def test_the_new_association_form_with_errors_has_no_accessibility_violations(
     page = signed_in(open_page, live_server, UserFactory())
     assert_no_violations(page, localized_path("moderation:claim_new", "fi"))
     page.get_by_label("Y-tunnus", exact=False).fill("0123456-3")
-    page.locator("form.moderation-form button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator("form.moderation-form button[type=submit]"))
     assert page.locator("[aria-invalid=true]").count() >= 1
     violations = axe_violations(page)
     assert not violations, describe_violations(violations, "claim_new with errors")

@@ -8,7 +8,13 @@ link, the archive and an archived issue.
 import pytest
 from django.utils import timezone
 
-from core.tests.browser import LANGUAGES, axe_violations, describe_violations, localized_path
+from core.tests.browser import (
+    LANGUAGES,
+    axe_violations,
+    click_and_wait_for_the_next_page,
+    describe_violations,
+    localized_path,
+)
 from newsletter.models import Issue
 from newsletter.tokens import make_confirm_token, make_manage_token
 from taxonomy.models import Topic
@@ -78,8 +84,7 @@ def test_the_subscription_form_has_no_violations(page, north_savo, lang):
 def test_the_subscription_form_with_errors_has_no_violations(page, north_savo):
     page.goto(localized_path("newsletter:subscribe", "fi"))
     page.fill("input[type=email]", "not an address")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator("form button[type=submit]").first)
     assert page.locator("[aria-invalid=true]").count() >= 1
     assert_no_violations(page)
 
@@ -88,8 +93,7 @@ def test_the_answer_to_a_subscription_has_no_violations(page, north_savo):
     page.goto(localized_path("newsletter:subscribe", "fi"))
     page.fill("input[type=email]", "uusi@example.org")
     page.locator("input[name=consent]").check()
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator("form button[type=submit]").first)
     assert page.locator("h1").count() == 1
     assert_no_violations(page)
 
@@ -99,8 +103,7 @@ def test_the_confirmation_page_and_its_answer_have_no_violations(page, north_sav
     pending = SubscriberFactory(status="pending", language=lang)
     path = localized_path("newsletter:confirm", lang, token=make_confirm_token(pending))
     assert_no_violations(page, path)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator("main form button[type=submit]"))
     pending.refresh_from_db()
     assert pending.status == "active"
     assert_no_violations(page)
@@ -117,8 +120,8 @@ def test_a_broken_link_page_has_no_violations(page, north_savo):
 def test_the_preference_page_has_no_violations(page, reader, lang):
     path = localized_path("newsletter:preferences", lang, token=make_manage_token(reader))
     assert_no_violations(page, path)
-    page.locator("form button[type=submit]").first.click()  # save: the page with its notice
-    page.wait_for_load_state()
+    # save: the page with its notice
+    click_and_wait_for_the_next_page(page, page.locator("form button[type=submit]").first)
     assert page.locator("[role=status]").count() == 1
     assert_no_violations(page)
 
@@ -127,8 +130,7 @@ def test_the_preference_page_has_no_violations(page, reader, lang):
 def test_the_unsubscribe_confirmation_and_its_answer_have_no_violations(page, reader, lang):
     path = localized_path("newsletter:unsubscribe", lang, token=make_manage_token(reader))
     assert_no_violations(page, path)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.locator("main form button[type=submit]"))
     reader.refresh_from_db()
     assert reader.status == "unsubscribed"
     assert_no_violations(page)

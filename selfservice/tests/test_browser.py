@@ -4,7 +4,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from core.tests.browser import PHONE, axe_violations, describe_violations, localized_path
+from core.tests.browser import (
+    PHONE,
+    axe_violations,
+    click_and_wait_for_the_next_page,
+    describe_violations,
+    localized_path,
+)
 
 from .factories import editor_of
 
@@ -61,7 +67,7 @@ def test_the_event_form_with_errors_has_no_violations_on_a_phone(
     page = signed_in(open_page, live_server, editor_of(north_savo.pensioners), **PHONE)
     page.goto(localized_path("selfservice:event_create", "fi", org=north_savo.pensioners.public_id))
     page.fill("#id_name_fi", "")
-    page.get_by_role("button", name="Tallenna").click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("button", name="Tallenna"))
     assert page.locator("#error-summary").is_visible()
     violations = axe_violations(page)
     assert not violations, describe_violations(violations, page.url)
@@ -75,6 +81,8 @@ def test_an_editor_adds_a_weekly_time_without_javascript(open_page, live_server,
         localized_path("selfservice:activity_create", "en", org=north_savo.pensioners.public_id)
     )
     page.fill("#id_name_fi", "Kävelyryhmä")
-    page.get_by_role("button", name="Add another weekly time").click()
+    click_and_wait_for_the_next_page(
+        page, page.get_by_role("button", name="Add another weekly time")
+    )
     assert page.locator("#id_schedule-1-start").count() == 1
     assert page.input_value("#id_name_fi") == "Kävelyryhmä"
