@@ -4,7 +4,14 @@ import pytest
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
-from core.tests.browser import LANGUAGES, PHONE, axe_violations, describe_violations, localized_path
+from core.tests.browser import (
+    LANGUAGES,
+    PHONE,
+    axe_violations,
+    click_and_wait_for_the_next_page,
+    describe_violations,
+    localized_path,
+)
 
 from .factories import MunicipalityEditorFactory, OrganizationEditorFactory, UserFactory
 
@@ -43,7 +50,7 @@ def test_the_sign_in_page_with_errors_has_no_accessibility_violations(page, tran
     page.goto(localized_path("accounts:login", "fi"))
     page.fill("#id_username", "maija@example.org")
     page.fill("#id_password", "väärä")
-    page.click("main button[type=submit]")
+    click_and_wait_for_the_next_page(page, page.locator("main button[type=submit]"))
     assert page.locator(".notice--error").is_visible()
     violations = axe_violations(page)
     assert not violations, describe_violations(violations, "sign-in with errors")
@@ -79,6 +86,6 @@ def test_signing_in_works_without_javascript(open_page, transactional_db):
     page.goto(localized_path("accounts:login", "fi"))
     page.fill("#id_username", "maija@example.org")
     page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    click_and_wait_for_the_next_page(page, page.locator("main button[type=submit]"))
     assert page.url.endswith(localized_path("accounts:account", "fi"))
     assert page.locator("h1").inner_text()
