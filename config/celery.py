@@ -35,8 +35,9 @@ app.conf.beat_schedule = {
         "task": "news.tasks.index_due_news_task",
         "schedule": crontab(minute="*/5"),
     },
-    # Objects an import queued for the search index: each import queues this task once
-    # it commits; this is the safety net for a lost message (`manage.py index_pending`).
+    # Objects queued for the search index (by an import, or a rename that shows in other
+    # objects' rows): each queues this task once it commits; this is the safety net for a
+    # lost message (`manage.py index_pending`).
     "search-pending-objects": {
         "task": "search.tasks.index_pending_task",
         "schedule": crontab(minute="*"),

@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("SAKKE_PLAIN_STATIC", "1")
+# Tasks the code under test queues (e.g. indexing after a rename) stay in this process's
+# memory instead of piling up in var/broker; tests run a task by calling it.
+os.environ.setdefault("CELERY_BROKER_URL", "memory://")
 
 from .settings import *  # noqa: E402,F403
 

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import json
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +33,6 @@ from .validation import dataset_validate, parse_aware_datetime, parse_clock
 KINDS = ("organizations", "places", "events", "activities")
 DEMO_FILE = Path(__file__).resolve().parent / "demo" / "pohjois-savo-demo.json"
 HELSINKI = ZoneInfo("Europe/Helsinki")
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -152,8 +150,12 @@ def _activity(item: dict, refs: _Refs) -> dict:
     }
 
 
-def _vocabularies(data: dict, refs: _Refs) -> None:
-    """Create the regions, municipalities, topics, audiences and languages the file needs."""
+def _vocabularies(data: dict, refs: _Refs) -> dict[type, dict[int, set[str]]]:
+    """Create the regions, municipalities, topics, audiences and languages the file needs.
+
+    Returns the topics and audiences it changed: {model: {pk: the fields changed}}.
+    """
+    renamed: dict[type, dict[int, set[str]]] = {Topic: {}, Audience: {}}
     regions = {r.code: r for r in Region.objects.all()}
     region_codes = {r.name_fi: r.code for r in regions.values()}
     codes = {m.code: m.pk for m in Municipality.objects.all()}
@@ -186,8 +188,10 @@ def _vocabularies(data: dict, refs: _Refs) -> None:
         )
         changed = []
         for slug, term in existing.items():
-            if any(getattr(term, k) != v for k, v in terms[slug].items()):
+            fields = {k for k, v in terms[slug].items() if getattr(term, k) != v}
+            if fields:
                 changed.append(model(pk=term.pk, slug=slug, **terms[slug]))
+                renamed[model][term.pk] = fields
         model.objects.bulk_update(changed, list(names({})) + ["yso"])
         setattr(refs, kind, dict(model.objects.values_list("slug", "pk")))
     codes = {
@@ -201,6 +205,7 @@ def _vocabularies(data: dict, refs: _Refs) -> None:
         [Language(code=c, **names(language_names(c))) for c in sorted(codes - have)]
     )
     refs.languages = dict(Language.objects.values_list("code", "pk"))
+    return renamed
 
 
 def _import_kind(kind, model, mapper, data, refs, deferred=None) -> Upsert:
@@ -295,9 +300,9 @@ def dataset_import(
     dataset_validate(data=data)
     refs = _Refs(source=data["data_source"])
     with transaction.atomic(), translation.override("fi"):
-        _vocabularies(data, refs)
+        renamed_terms = _vocabularies(data, refs)
         done = _write(data, refs, progress or (lambda n: None))
-        queued = _queue_for_search_index(done)
+        queued = _queue_for_search_index(done, renamed_terms)
     _forget_search_vocabularies()  # municipalities and audiences may be new or renamed
     report = ImportReport(seconds=time.perf_counter() - started, queued_for_search=queued)
     if index_now:
@@ -307,7 +312,9 @@ def dataset_import(
         report.seconds = time.perf_counter() - started
         report.queued_for_search = 0
     elif queued:
-        transaction.on_commit(_start_search_indexing)
+        from search.tasks import index_pending_after_commit
+
+        index_pending_after_commit()
     for kind, upsert in done.items():
         created, updated = len(upsert.created), len(upsert.updated)
         report.counts[kind] = {
@@ -318,32 +325,35 @@ def dataset_import(
     return report
 
 
-def _queue_for_search_index(done: dict[str, Upsert]) -> int:
-    """The importer writes with raw SQL, so no save signal reaches the search index."""
+def _queue_for_search_index(done: dict[str, Upsert], renamed_terms: dict) -> int:
+    """The importer writes with raw SQL, so no save signal reaches the search index.
+
+    Queued: the objects it created or changed, and those whose index rows show a changed
+    name of another (a renamed place, organizer, topic or audience: search.dependents).
+    """
     from search.index import queue_for_index
 
+    changes = {upsert.model: upsert.changed for upsert in done.values()} | renamed_terms
     return sum(
         queue_for_index(upsert.model, upsert.created | upsert.updated) for upsert in done.values()
-    )
+    ) + sum(_queue_objects_showing(model, changed) for model, changed in changes.items())
+
+
+def _queue_objects_showing(model, changed: dict[int, set[str]]) -> int:
+    from search.dependents import queue_objects_showing, shown_fields
+
+    shown = set(shown_fields(model))
+    pks = [pk for pk, fields in changed.items() if fields & shown]
+    if not pks:
+        return 0
+    fields = set().union(*(changed[pk] for pk in pks)) & shown
+    return queue_objects_showing(model, pks, fields=fields)
 
 
 def _forget_search_vocabularies() -> None:
     from search.query import forget_vocabularies
 
     forget_vocabularies()
-
-
-def _start_search_indexing() -> None:
-    from search.tasks import index_pending_task
-
-    try:
-        index_pending_task.delay()
-    except Exception:  # the broker is down: the queue table keeps the work
-        logger.warning(
-            "Could not reach the task broker; the periodic job (or `manage.py "
-            "index_pending`) will index the imported objects.",
-            exc_info=True,
-        )
 
 
 def dataset_total(data: dict) -> int:

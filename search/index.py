@@ -218,7 +218,7 @@ def queue_for_index(model, pks) -> int:
     """Mark these objects' index rows out of date, in the caller's transaction.
 
     index_pending() (a worker's task, run after the caller commits) brings them up to
-    date; an object already waiting is queued once.
+    date; an object already waiting is queued once. Returns how many were not waiting.
     """
     source = source_for_model(model)
     pks = sorted(set(pks))
@@ -238,7 +238,7 @@ def queue_for_index(model, pks) -> int:
                 "SELECT %s, value, %s FROM json_each(%s)",
                 [source.kind, timezone.now().isoformat(), json.dumps(pks)],
             )
-    return len(pks)
+        return cursor.rowcount
 
 
 def index_pending(*, batch_size: int = BATCH_SIZE) -> int:

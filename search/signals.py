@@ -1,5 +1,9 @@
 """Keep the index in step with saves, deletes and relation changes made through the ORM.
 
+An object's own save indexes it at once. A change that shows in other objects' rows
+(a renamed topic, place or association: search.dependents) queues those objects, and a
+worker indexes them after the commit.
+
 The importer writes with raw SQL and COPY, so no signal fires there:
 datasets.services.dataset_import queues its objects (search.index.queue_for_index).
 """
@@ -7,10 +11,12 @@ datasets.services.dataset_import queues its objects (search.index.queue_for_inde
 import threading
 from contextlib import contextmanager
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from .dependents import SHOWN_BY, queue_objects_showing, shown_fields
 from .documents import SOURCES
 from .index import index_objects, remove_objects
+from .tasks import index_pending_after_commit
 
 _M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 _collecting = threading.local()
@@ -64,6 +70,31 @@ def _relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs
         _index(model, pk_set)
 
 
+def _remember_shown_fields(sender, instance, raw=False, **kwargs):
+    """Before a save: the values of the fields other objects' rows show, as stored."""
+    if raw or instance.pk is None:
+        return
+    fields = shown_fields(sender)
+    instance._search_shown_before = (
+        sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+    )
+
+
+def _queue_objects_showing_changes(sender, instance, raw=False, **kwargs):
+    before = instance.__dict__.pop("_search_shown_before", None)
+    if raw or not before:
+        return
+    changed = [name for name, value in before.items() if getattr(instance, name) != value]
+    if changed and queue_objects_showing(sender, [instance.pk], fields=changed):
+        index_pending_after_commit()
+
+
+def _queue_objects_showing_deleted(sender, instance, **kwargs):
+    # pre_delete: the relations that lead to the showing objects still exist.
+    if queue_objects_showing(sender, [instance.pk]):
+        index_pending_after_commit()
+
+
 def _forget_vocabularies(**kwargs):
     from .query import forget_vocabularies
 
@@ -86,6 +117,11 @@ def connect() -> None:
                 sender=relation.remote_field.through,
                 dispatch_uid=f"search-m2m-{source.kind}-{relation.name}",
             )
+    for model in SHOWN_BY:
+        uid = f"search-shown-{model._meta.label_lower}"
+        pre_save.connect(_remember_shown_fields, sender=model, dispatch_uid=f"{uid}-before")
+        post_save.connect(_queue_objects_showing_changes, sender=model, dispatch_uid=f"{uid}-save")
+        pre_delete.connect(_queue_objects_showing_deleted, sender=model, dispatch_uid=f"{uid}-del")
     for model in (Synonym, Municipality, Audience):
         post_save.connect(_forget_vocabularies, sender=model, dispatch_uid=f"search-vocab-{model}")
         post_delete.connect(_forget_vocabularies, sender=model, dispatch_uid=f"search-vdel-{model}")

@@ -1,14 +1,40 @@
+import logging
+
 from celery import shared_task
+from django.db import transaction
 
 from .index import index_pending
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
 def index_pending_task() -> int:
-    """Bring the search index up to date with the objects queued for it (after an import).
+    """Bring the search index up to date with the objects queued for it.
 
-    Queued by the import once it commits, and run every minute by Celery beat as a
-    safety net; the same as `manage.py index_pending`. The queue is a table, so a lost
+    Sent once an import, or a rename that shows in other objects' rows, commits
+    (index_pending_after_commit), and run every minute by Celery beat as a safety net;
+    the same as `manage.py index_pending`. The queue is a table, so a lost
     message only delays the indexing.
     """
     return index_pending()
+
+
+def index_pending_after_commit() -> None:
+    """Ask a worker to index the queued objects once the current transaction commits.
+
+    The broker being down loses nothing: the queue is a table, and beat's periodic run
+    of the same task (or `manage.py index_pending`) indexes it later.
+    """
+    transaction.on_commit(_send_index_pending_task)
+
+
+def _send_index_pending_task() -> None:
+    try:
+        index_pending_task.delay()
+    except Exception:
+        logger.warning(
+            "Could not reach the task broker; the periodic job (or `manage.py "
+            "index_pending`) will index the queued objects.",
+            exc_info=True,
+        )

@@ -91,9 +91,11 @@ def test_a_changed_object_is_indexed_again():
     def title():
         return SearchEntry.objects.get(kind="organization", public_id="test:org-1").title_fi
 
-    assert report.queued_for_search == 1
+    # The association, and the event and activity whose rows show its name.
+    queued = set(PendingIndex.objects.values_list("kind", flat=True))
+    assert report.queued_for_search == 3 and queued == {"organization", "event", "activity"}
     assert title() == "Pohjois-Savon Eläkeläiset ry"  # until the worker runs
-    assert index_pending() == 1
+    assert index_pending() == 3
     assert title() == "Pohjois-Savon Kuorolaiset ry"
     assert "test:org-1" in found("kuorolaisten")
 
@@ -102,8 +104,13 @@ def test_an_object_is_queued_once_however_often_it_changes():
     dataset_import(data=small_dataset(), index_now=False)
     before = PendingIndex.objects.count()
     organization = Organization.objects.get(public_id="test:org-1")
-    assert queue_for_index(Organization, [organization.pk, organization.pk]) == 1
+    assert queue_for_index(Organization, [organization.pk, organization.pk]) == 0  # waiting
     assert PendingIndex.objects.count() == before
+
+    index_pending()
+    assert queue_for_index(Organization, [organization.pk, organization.pk]) == 1
+    assert queue_for_index(Organization, [organization.pk]) == 0
+    assert PendingIndex.objects.count() == 1
 
 
 def test_the_command_indexes_the_queue_and_a_second_run_finds_nothing(capsys):
