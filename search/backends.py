@@ -4,7 +4,10 @@ Both get the same groups of pre-analysed terms and compute the same score in SQL
 (docs/search.md, "Ranking"), so they return the same results in the same order.
 """
 
+import contextvars
+import datetime as dt
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
@@ -31,6 +34,28 @@ TAG = 0.5
 OPTIONAL = 0.25
 #: A place word of the query that is also in the name (Kuopion in Kuopion Martat).
 NAME_PLACE = 2
+
+_ranking_time: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "search_ranking_time", default=None
+)
+
+
+def ranking_now() -> int:
+    """The moment that tells upcoming events from past ones (Unix time): now, unless
+    a `ranked_as_of` block is running."""
+    fixed = _ranking_time.get()
+    return int(time.time()) if fixed is None else fixed
+
+
+@contextmanager
+def ranked_as_of(moment: dt.datetime):
+    """Rank as if it were `moment`: the judged evaluation queries assume a date."""
+    token = _ranking_time.set(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        _ranking_time.reset(token)
+
 
 # The rest of the score, in SQL both databases run; {relevance} is the sum of the
 # query words' points divided by their number, {greatest}/{least} the two-argument
@@ -216,7 +241,7 @@ class Backend:
         return (id(parsed), parsed.relaxed, tuple(kinds or ()))
 
     def _ranked(self, parsed, *, kinds, limit, offset, ids=None, sample=None) -> list[Row]:
-        self._params = {"now": int(time.time()), "limit": limit, "offset": offset}
+        self._params = {"now": ranking_now(), "limit": limit, "offset": offset}
         where = self._where(parsed, kinds)
         # Every match is ranked without candidates, or when the sample held all of them.
         every = ids is None
@@ -317,7 +342,7 @@ class PostgresBackend(Backend):
         params = {
             "terms": terms,
             "k": max(CANDIDATES_DEEP if deep else CANDIDATES_PER_TERM, 2 * wanted),
-            "now": int(time.time()),
+            "now": ranking_now(),
         }
         filters = ""
         places = sorted({f for g in parsed.filters for f in g.facets})

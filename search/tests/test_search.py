@@ -67,6 +67,17 @@ def test_upcoming_events_come_soonest_first_then_past_then_cancelled():
     ]
 
 
+def test_ranked_as_of_a_moment_tells_upcoming_from_past_by_that_moment():
+    from search.backends import ranked_as_of
+
+    EventFactory(name_fi="Konsertti pian", start_time=days(2), end_time=None)
+    EventFactory(name_fi="Konsertti kaukana", start_time=days(200), end_time=None)
+
+    with ranked_as_of(days(100)):  # the first is over by then
+        assert titles("konsertti") == ["Konsertti kaukana", "Konsertti pian"]
+    assert titles("konsertti") == ["Konsertti pian", "Konsertti kaukana"]
+
+
 def test_a_typo_still_finds_the_word():
     OrganizationFactory(name_fi="Harmonikkayhdistys ry")
 
