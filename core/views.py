@@ -3,8 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 from activities.selectors import activity_list
@@ -120,3 +123,34 @@ def home(request):
 
 def about(request):
     return render(request, "core/about.html")
+
+
+#: A page of each section meant for people signed in, or reached by a personal link.
+PRIVATE_SECTIONS = (
+    "admin:index",
+    "accounts:login",
+    "selfservice:dashboard",
+    "moderation:queue",
+    "freshness:stale",
+)
+
+
+def _section_prefix(url_name: str) -> str:
+    """/fi/tili/ of /fi/tili/kirjaudu/: the language and the section's first segment."""
+    return "/".join(reverse(url_name).split("/")[:3]) + "/"
+
+
+def robots_txt(request):
+    """Crawlers may read the public pages; the sitemap lists them all.
+
+    Left out: the sections for signed-in people, the API (it has its own documentation),
+    and every URL with a query string: the filters and search of the lists make endless
+    combinations of the same pages, and each page they lead to is in the sitemap.
+    """
+    # The longest matching rule wins: the sitemap's own pages (?p=2) stay allowed.
+    lines = ["User-agent: *", "Allow: /sitemap", "Disallow: /api/", "Disallow: /*?"]
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            lines += [f"Disallow: {_section_prefix(name)}" for name in PRIVATE_SECTIONS]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,29 @@
+"""Every sitemap section of the service, by name (`<kind>-<language>`): see core/sitemaps.py."""
+
+from django.conf import settings
+
+from activities.sitemaps import ActivitySitemap
+from cards.sitemaps import MunicipalityCardSitemap
+from core.sitemaps import PageSitemap
+from events.sitemaps import EventSitemap
+from municipalities.sitemaps import MunicipalitySitemap
+from news.sitemaps import NewsSitemap
+from newsletter.sitemaps import ArchivedIssueSitemap
+from organizations.sitemaps import OrganizationSitemap
+
+KINDS = {
+    "pages": PageSitemap,
+    "associations": OrganizationSitemap,
+    "events": EventSitemap,
+    "activities": ActivitySitemap,
+    "news": NewsSitemap,
+    "municipalities": MunicipalitySitemap,
+    "municipality-cards": MunicipalityCardSitemap,
+    "newsletters": ArchivedIssueSitemap,
+}
+
+SITEMAPS = {
+    f"{kind}-{language}": sitemap(language)
+    for kind, sitemap in KINDS.items()
+    for language, _name in settings.LANGUAGES
+}
