@@ -132,6 +132,16 @@ def test_an_unknown_event_is_a_json_404(client):
     assert "detail" in response.json()
 
 
+@pytest.mark.parametrize(
+    "language, detail", [("fi", "Ei löydy."), ("sv", "Hittades inte."), ("en", "Not found.")]
+)
+def test_an_unknown_object_is_not_found_in_the_asking_language(client, language, detail):
+    response = client.get("/api/v1/organization/test:nope/", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": detail}
+
+
 def test_cancelled_events_stay_listed_marked_by_their_status(client):
     EventFactory(public_id="test:cancelled", event_status=Event.Status.CANCELLED)
 
