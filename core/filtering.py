@@ -153,6 +153,18 @@ class TimeBoundFilter(django_filters.Filter):
     field_class = TimeBoundField
 
 
+class TimeWindowForm(forms.Form):
+    """The form of a filter with `start` and `end`: an end before the start is an error
+    on `end` (the list then ignores it and says why; the API answers 400)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end is before the start."))
+        return cleaned
+
+
 # "on" is what an HTML checkbox sends.
 BOOLEAN_VALUES = {
     "true": True,

@@ -9,6 +9,7 @@ from core.filtering import (
     SearchQueryFilter,
     StrictBooleanFilter,
     TimeBoundFilter,
+    TimeWindowForm,
     ids_of,
     related_exists,
     search_filter,
@@ -33,6 +34,7 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = []
+        form = TimeWindowForm
 
     def filter_text(self, queryset, name, value):
         return search_filter(queryset, value)

@@ -202,7 +202,12 @@ def test_the_language_and_text_filters_combine(client):
 
 @pytest.mark.parametrize(
     ("query", "parameter"),
-    [("start=tomorrowish", "start"), ("end=2027-13-45", "end"), ("is_free=maybe", "is_free")],
+    [
+        ("start=tomorrowish", "start"),
+        ("end=2027-13-45", "end"),
+        ("is_free=maybe", "is_free"),
+        ("start=2027-03-01&end=2027-02-01", "end"),  # the window ends before it starts
+    ],
 )
 def test_an_invalid_filter_value_is_a_400_naming_the_parameter(client, query, parameter):
     response = client.get(f"/api/v1/event/?{query}")

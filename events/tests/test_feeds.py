@@ -113,6 +113,9 @@ def test_an_invalid_filter_on_a_feed_is_a_400_naming_the_parameter(client):
 
         assert response.status_code == 400
         assert "start" in response.json()
+        backwards = client.get(feed_url(name) + "?start=2027-03-01&end=2027-02-01")
+        assert backwards.status_code == 400
+        assert "end" in backwards.json()
 
 
 def test_the_rss_feed_lists_the_newest_events_first(client):

@@ -131,6 +131,25 @@ def test_a_bad_date_gives_a_message_not_an_error(client):
     assert 'aria-invalid="true"' in response.text
 
 
+def test_an_end_before_the_start_is_explained_and_the_end_is_ignored(client):
+    EventFactory(name_fi="Kevätkonsertti", start_time=at(10, 18))
+
+    response = client.get(
+        url("events:list", "en"),
+        {"start": "2026-03-03", "end": "2026-02-25"},
+    )
+
+    assert response.status_code == 200
+    assert "The end is before the start." in response.text
+    assert "Kevätkonsertti" in response.text  # listed by the start alone
+    same_day = client.get(
+        url("events:list", "en"),
+        {"start": "2026-03-10", "end": "2026-03-10"},
+    )
+    assert "The end is before the start." not in same_day.text
+    assert "Kevätkonsertti" in same_day.text
+
+
 def list_queries(client, count):
     Event.objects.all().delete()
     organizer = OrganizationFactory()
