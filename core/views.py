@@ -1,18 +1,19 @@
-"""The home page and the pattern every filtered list page shares."""
+"""The home page, the pattern every filtered list page shares, robots.txt and /health/."""
 
 import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from activities.selectors import activity_list
 from core.counting import count_rows
 from core.filtering import stale_before
+from core.health import service_health
 from core.pagination import CappedCountPaginator, requested_page
 from events.selectors import event_list
 from municipalities.models import Municipality
@@ -154,3 +155,12 @@ def robots_txt(request):
             lines += [f"Disallow: {_section_prefix(name)}" for name in PRIVATE_SECTIONS]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def health(request):
+    """GET /health/: 200 while the database answers (with "degraded" when background work
+    is late), 503 when it does not. Never cached; see core/health.py."""
+    report = service_health()
+    response = JsonResponse(report, status=503 if report["status"] == "error" else 200)
+    add_never_cache_headers(response)
+    return response
