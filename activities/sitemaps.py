@@ -1,11 +1,10 @@
-from core.models import PublicationStatus
 from core.sitemaps import ObjectSitemap
 
-from .models import Activity
+from .selectors import activity_list
 
 
 class ActivitySitemap(ObjectSitemap):
     view_name = "activities:detail"
 
     def queryset(self):
-        return Activity.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+        return activity_list()

@@ -148,6 +148,11 @@ class TimeBoundField(django_filters.fields.forms.CharField):
         return parse_time_bound(value, end_of_day=self.end_of_day)
 
 
+def start_of_today() -> dt.datetime:
+    """Midnight at the start of today, in TIME_ZONE (Europe/Helsinki)."""
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class TimeBoundFilter(django_filters.Filter):
     field_class = TimeBoundField

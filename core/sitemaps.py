@@ -35,7 +35,11 @@ class LanguageSitemap(Sitemap):
 
 
 class ObjectSitemap(LanguageSitemap):
-    """The detail pages of the objects `queryset()` returns, by their public id."""
+    """The detail pages of the objects `queryset()` returns, by their public id.
+
+    `queryset()` is the app's selector of what the public sees, so the sitemap lists
+    exactly the pages that answer.
+    """
 
     view_name = ""
 
@@ -43,7 +47,9 @@ class ObjectSitemap(LanguageSitemap):
         raise NotImplementedError
 
     def items(self) -> QuerySet:
-        return self.queryset().order_by("pk").only("pk", "public_id", "updated_at")
+        # The app's public selector, without the relations a list page prefetches.
+        queryset = self.queryset().select_related(None).prefetch_related(None)
+        return queryset.order_by("pk").only("pk", "public_id", "updated_at")
 
     def path(self, item) -> str:
         return reverse_detail(self.view_name, "public_id", item.public_id)

@@ -1,18 +1,17 @@
 """The home page, the pattern every filtered list page shares, robots.txt and /health/."""
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from activities.selectors import activity_list
 from core.counting import count_rows
-from core.filtering import stale_before
+from core.filtering import stale_before, start_of_today
 from core.health import service_health
 from core.pagination import CappedCountPaginator, requested_page
 from events.selectors import event_list
@@ -101,8 +100,7 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
 
 def upcoming_events():
     """Events from today onwards, soonest first, ready for a list."""
-    today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
-    return event_list().filter(start_time__gte=today)
+    return event_list().filter(start_time__gte=start_of_today())
 
 
 def home(request):

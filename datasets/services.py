@@ -331,23 +331,13 @@ def _queue_for_search_index(done: dict[str, Upsert], renamed_terms: dict) -> int
     Queued: the objects it created or changed, and those whose index rows show a changed
     name of another (a renamed place, organizer, topic or audience: search.dependents).
     """
+    from search.dependents import queue_objects_showing_changes
     from search.index import queue_for_index
 
     changes = {upsert.model: upsert.changed for upsert in done.values()} | renamed_terms
     return sum(
         queue_for_index(upsert.model, upsert.created | upsert.updated) for upsert in done.values()
-    ) + sum(_queue_objects_showing(model, changed) for model, changed in changes.items())
-
-
-def _queue_objects_showing(model, changed: dict[int, set[str]]) -> int:
-    from search.dependents import queue_objects_showing, shown_fields
-
-    shown = set(shown_fields(model))
-    pks = [pk for pk, fields in changed.items() if fields & shown]
-    if not pks:
-        return 0
-    fields = set().union(*(changed[pk] for pk in pks)) & shown
-    return queue_objects_showing(model, pks, fields=fields)
+    ) + sum(queue_objects_showing_changes(model, changed) for model, changed in changes.items())
 
 
 def _forget_search_vocabularies() -> None:

@@ -1,11 +1,7 @@
-import datetime as dt
-
-from django.utils import timezone
-
-from core.models import PublicationStatus
+from core.filtering import start_of_today
 from core.sitemaps import ObjectSitemap
 
-from .models import Event
+from .selectors import published_events
 
 
 class EventSitemap(ObjectSitemap):
@@ -15,7 +11,4 @@ class EventSitemap(ObjectSitemap):
     view_name = "events:detail"
 
     def queryset(self):
-        today = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
-        return Event.objects.filter(
-            publication_status=PublicationStatus.PUBLISHED, start_time__gte=today
-        )
+        return published_events().filter(start_time__gte=start_of_today())

@@ -1,9 +1,6 @@
-from django.utils import timezone
-
-from core.models import PublicationStatus
 from core.sitemaps import ObjectSitemap
 
-from .models import NewsPost
+from .selectors import news_list
 
 
 class NewsSitemap(ObjectSitemap):
@@ -12,6 +9,4 @@ class NewsSitemap(ObjectSitemap):
     view_name = "news:detail"
 
     def queryset(self):
-        return NewsPost.objects.filter(
-            publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now()
-        )
+        return news_list()

@@ -3,14 +3,14 @@ from django.urls import reverse
 
 from core.sitemaps import LanguageSitemap
 
-from .models import Issue
+from .selectors import archive_list
 
 
 class ArchivedIssueSitemap(LanguageSitemap):
     """The newsletter's sent issues, as the archive shows them."""
 
     def items(self):
-        return Issue.objects.filter(status=Issue.Status.SENT).order_by("pk").only("pk", "sent_at")
+        return archive_list().order_by("pk").only("pk", "sent_at")
 
     def path(self, item) -> str:
         return reverse("newsletter:archive_detail", kwargs={"pk": item.pk})
@@ -19,6 +19,4 @@ class ArchivedIssueSitemap(LanguageSitemap):
         return item.sent_at
 
     def get_latest_lastmod(self):
-        return Issue.objects.filter(status=Issue.Status.SENT).aggregate(latest=Max("sent_at"))[
-            "latest"
-        ]
+        return archive_list().aggregate(latest=Max("sent_at"))["latest"]

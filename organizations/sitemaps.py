@@ -1,7 +1,7 @@
-from core.models import PublicationStatus
 from core.sitemaps import ObjectSitemap
 
 from .models import Organization
+from .selectors import organization_list
 
 
 class OrganizationSitemap(ObjectSitemap):
@@ -10,6 +10,4 @@ class OrganizationSitemap(ObjectSitemap):
     view_name = "organizations:detail"
 
     def queryset(self):
-        return Organization.objects.filter(
-            publication_status=PublicationStatus.PUBLISHED, status=Organization.Status.ACTIVE
-        )
+        return organization_list().filter(status=Organization.Status.ACTIVE)

@@ -69,3 +69,14 @@ def queue_objects_showing(model, pks, *, fields=None) -> int:
         showing = shown.model._base_manager.filter(**{f"{shown.relation}__in": pks})
         queued += queue_for_index(shown.model, showing.values_list("pk", flat=True).distinct())
     return queued
+
+
+def queue_objects_showing_changes(model, changes: dict[int, set[str]]) -> int:
+    """queue_objects_showing for objects whose fields changed ({pk: the fields changed}),
+    leaving out those whose changes no other row shows."""
+    shown = set(shown_fields(model))
+    pks = [pk for pk, fields in changes.items() if set(fields) & shown]
+    if not pks:
+        return 0
+    fields = set().union(*(changes[pk] for pk in pks)) & shown
+    return queue_objects_showing(model, pks, fields=fields)

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from .dependents import SHOWN_BY, queue_objects_showing, shown_fields
+from .dependents import SHOWN_BY, queue_objects_showing, queue_objects_showing_changes, shown_fields
 from .documents import SOURCES
 from .index import index_objects, remove_objects
 from .tasks import index_pending_after_commit
@@ -84,8 +84,8 @@ def _queue_objects_showing_changes(sender, instance, raw=False, **kwargs):
     before = instance.__dict__.pop("_search_shown_before", None)
     if raw or not before:
         return
-    changed = [name for name, value in before.items() if getattr(instance, name) != value]
-    if changed and queue_objects_showing(sender, [instance.pk], fields=changed):
+    changed = {name for name, value in before.items() if getattr(instance, name) != value}
+    if queue_objects_showing_changes(sender, {instance.pk: changed}):
         index_pending_after_commit()
 
 

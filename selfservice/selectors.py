@@ -4,14 +4,12 @@ Unlike the public selectors these do not filter by publication status; they are 
 ever called for an organization the user may edit (accounts.permissions).
 """
 
-import datetime as dt
-
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from accounts.permissions import editable_organizations
 from activities.models import Activity
+from core.filtering import start_of_today
 from events.models import Event
 from organizations.models import Organization
 
@@ -38,13 +36,9 @@ def own_organization_get(user, public_id: str) -> Organization:
     return organization
 
 
-def _start_of_today() -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
-
-
 def own_event_list(organization: Organization, *, past: bool = False) -> QuerySet[Event]:
     """The organization's events without the dates inside a series (the head stands for them)."""
-    today = _start_of_today()
+    today = start_of_today()
     later_dates = Exists(Event.objects.filter(super_event=OuterRef("pk"), start_time__gte=today))
     events = (
         Event.objects.filter(organizers=organization, super_event__isnull=True)
