@@ -53,9 +53,11 @@ test: install
 test-fast: install
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
+# ruff for style; lint-imports for the layers of the apps (pyproject.toml, docs/architecture.md).
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports --no-cache
 
 format: install
 	.venv/bin/ruff format .
