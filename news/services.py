@@ -1,6 +1,6 @@
 """Writes of news posts: an association's editors and the coordinator write and publish them.
 
-The publication rules are self-service's (selfservice.publication): an approved
+The publication rules are those of every write (core.publication): an approved
 association's post is public at once and waits in the coordinator's queue as
 "changed"; a post of an association not yet approved waits for approval.
 """
@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
+from core.images import prepare_logo
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from moderation.history import record
 from organizations.models import Organization
 from search.signals import index_once
-from selfservice.images import prepare_logo
-from selfservice.publication import mark_changed, status_after_edit
 
 from .models import NewsPost
 

@@ -16,7 +16,7 @@ from itertools import chain
 from django.db import connection, transaction
 from django.utils import timezone
 
-from datasets.bulk import insert_rows
+from core.bulk import insert_rows
 
 from . import postings
 from .analysis import MAX_WORD_LENGTH

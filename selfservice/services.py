@@ -2,7 +2,7 @@
 
 Every function checks accounts.permissions first, validates before writing, runs in
 one transaction and stores a revision of what changed (moderation.history.record).
-Publication follows selfservice.publication.
+Publication follows core.publication.
 """
 
 import datetime as dt
@@ -22,15 +22,15 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
+from core.images import prepare_logo
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from events.models import Event
 from moderation.history import record
 from organizations.models import Contact, Organization, SocialLink
 from search.signals import index_once
 
-from .images import prepare_logo
-from .publication import mark_changed, status_after_edit
 from .series import SeriesRule, series_dates
 
 LANGUAGES = ("fi", "sv", "en")
