@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.history import record
 from core.richtext import sanitize_html
 from freshness.services import default_base_url, recipient_language
-from moderation.history import record
 from municipalities.models import Municipality
 
 from .models import (

@@ -13,6 +13,7 @@ from reversion.admin import VersionAdmin
 
 from activities.admin import ActivityAdmin
 from activities.models import Activity
+from core.admin import HistoryAdminMixin
 from events.admin import EventAdmin
 from events.models import Event
 from organizations.admin import OrganizationAdmin
@@ -20,18 +21,8 @@ from organizations.models import Organization
 from places.admin import PlaceAdmin
 from places.models import Place
 
-from . import (
-    history,  # noqa: F401  (registers the models before VersionAdmin would)
-    services,
-)
+from . import services
 from .models import Claim, Decision, Invitation
-
-
-class HistoryAdminMixin(VersionAdmin):
-    """Put first in an admin's bases: `class OrganizationAdmin(HistoryAdminMixin, ...)`."""
-
-    history_latest_first = True
-
 
 for _model, _admin in [
     (Organization, OrganizationAdmin),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import MunicipalityEditor, OrganizationEditor
 from accounts.permissions import can_edit_organization, is_coordinator
 from activities.models import Activity
+from core.history import child_relations, record
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from events.models import Event
 from municipalities.models import Municipality
@@ -23,7 +24,6 @@ from organizations.ytunnus import validate_ytunnus
 from search.signals import index_once
 
 from . import emails
-from .history import CHILD_PARENTS, record
 from .models import Claim, Decision, Invitation
 
 INVITATION_SALT = "moderation.invitation"
@@ -375,10 +375,7 @@ def version_restore(*, version, user) -> Model:
 
 def _restore_children(version) -> None:
     """Put back the version's contacts, links or weekly times, and remove later ones."""
-    model = version._model
-    for child, attname in CHILD_PARENTS.items():
-        if child._meta.get_field(attname).related_model is not model:
-            continue
+    for child, attname in child_relations(version._model):
         child_type = ContentType.objects.get_for_model(child)
         kept = []
         for child_version in version.revision.version_set.filter(content_type=child_type):

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
+from core.history import record
 from core.images import prepare_logo
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
-from moderation.history import record
 from organizations.models import Organization
 from search.signals import index_once
 

@@ -1,7 +1,7 @@
 """Writes of self-service: an association's own profile, events and activities.
 
 Every function checks accounts.permissions first, validates before writing, runs in
-one transaction and stores a revision of what changed (moderation.history.record).
+one transaction and stores a revision of what changed (core.history.record).
 Publication follows core.publication.
 """
 
@@ -22,12 +22,12 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
+from core.history import record
 from core.images import prepare_logo
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from events.models import Event
-from moderation.history import record
 from organizations.models import Contact, Organization, SocialLink
 from search.signals import index_once
 
