@@ -15,7 +15,8 @@ from accounts.models import MunicipalityEditor, OrganizationEditor
 from accounts.permissions import can_edit_organization, is_coordinator
 from activities.models import Activity
 from core.history import child_relations, record
-from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
 from events.models import Event
 from municipalities.models import Municipality
 from news.models import NewsPost
@@ -89,9 +90,7 @@ def claim_new_create(
     if not (email or phone):
         raise ValidationError({"email": _("Give an e-mail address or a phone number.")})
     with transaction.atomic(), record(user, _("Added with a request to manage it")), index_once():
-        organization = Organization.objects.create(
-            public_id=f"{LOCAL_DATA_SOURCE}:new-{timezone.now():%Y%m%d%H%M%S%f}",
-            data_source=LOCAL_DATA_SOURCE,
+        organization = Organization(
             # Finnish is every content field's fallback, so the first text goes there.
             name_fi=name,
             business_id=business_id,
@@ -101,9 +100,7 @@ def claim_new_create(
             address_municipality=municipality,
             publication_status=PublicationStatus.PENDING,
         )
-        # The public id says only where the object comes from: sakke:<n>.
-        organization.public_id = f"{LOCAL_DATA_SOURCE}:{organization.pk}"
-        organization.save(update_fields=["public_id"])
+        save_with_public_id(organization)
         organization.municipalities.set([municipality])
         claim = Claim.objects.create(
             user=user, organization=organization, kind=Claim.Kind.NEW, message=message

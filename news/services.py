@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
 from core.history import record
 from core.images import prepare_logo
-from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from organizations.models import Organization
@@ -100,7 +101,7 @@ def news_save(
         if prepared is not None:
             post.image.save(prepared.name, prepared, save=False)
         if is_new:
-            save_new_with_public_id(post)
+            save_with_public_id(post)
         else:
             post.save()
         for name, values in (relations or {}).items():
@@ -110,15 +111,6 @@ def news_save(
             NewsPost.objects.filter(pk=post.pk).update(reviewed_at=F("updated_at"))
             post.refresh_from_db(fields=["reviewed_at", "updated_at"])
     return post
-
-
-def save_new_with_public_id(post: NewsPost) -> None:
-    """Save under a temporary id, then under the public id `sakke:<pk>`."""
-    post.public_id = f"{LOCAL_DATA_SOURCE}:new-{uuid.uuid4().hex}"
-    post.data_source = LOCAL_DATA_SOURCE
-    post.save()
-    post.public_id = f"{LOCAL_DATA_SOURCE}:{post.pk}"
-    NewsPost.objects.filter(pk=post.pk).update(public_id=post.public_id)
 
 
 def news_index_due() -> int:

@@ -6,7 +6,6 @@ Publication follows core.publication.
 """
 
 import datetime as dt
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +23,8 @@ from accounts.permissions import (
 from activities.models import Activity, WeeklySlot
 from core.history import record
 from core.images import prepare_logo
-from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from events.models import Event
@@ -99,15 +99,6 @@ def _set_relations(obj: models.Model, relations: dict, allowed: set[str]) -> Non
 def _validate(obj: models.Model, exclude: Iterable[str] = ()) -> None:
     # public_id is set after the first save (sakke:<pk>); the rest is the model's own check.
     obj.full_clean(exclude=["public_id", *exclude], validate_unique=False)
-
-
-def _give_public_id(obj: models.Model) -> None:
-    """Save a new object under a temporary id, then under its public id `sakke:<pk>`."""
-    obj.public_id = f"{LOCAL_DATA_SOURCE}:new-{uuid.uuid4().hex}"
-    obj.data_source = LOCAL_DATA_SOURCE
-    obj.save()
-    obj.public_id = f"{LOCAL_DATA_SOURCE}:{obj.pk}"
-    type(obj).objects.filter(pk=obj.pk).update(public_id=obj.public_id)
 
 
 # The association's profile
@@ -237,7 +228,7 @@ def event_save(
         )
         mark_changed(event, user)
         if is_new:
-            _give_public_id(event)
+            save_with_public_id(event)
             event.organizers.add(organization)
         _set_relations(event, relations or {}, EVENT_RELATIONS)
         if dates is not None:
@@ -284,7 +275,7 @@ def _materialise(head: Event, rule: SeriesRule, dates: list[dt.datetime]) -> Non
         sub.start_time = when
         sub.end_time = when + duration if duration else None
         if sub.pk is None:
-            _give_public_id(sub)
+            save_with_public_id(sub)
         else:
             sub.save()
         _copy_relations(head, sub)
@@ -306,7 +297,7 @@ def event_copy(*, user, event: Event, start_date: dt.date) -> Event:
     copy.publication_status = PublicationStatus.DRAFT
     copy.reviewed_at = None
     with transaction.atomic(), record(user, _("Copied the event")), index_once():
-        _give_public_id(copy)
+        save_with_public_id(copy)
         _copy_relations(event, copy)
     return copy
 
@@ -380,7 +371,7 @@ def activity_save(
         )
         mark_changed(activity, user)
         if is_new:
-            _give_public_id(activity)
+            save_with_public_id(activity)
         else:
             activity.save()
         _set_relations(activity, relations or {}, ACTIVITY_RELATIONS)
