@@ -14,15 +14,15 @@ from django.utils.translation import gettext as _
 from accounts.models import MunicipalityEditor, OrganizationEditor
 from accounts.permissions import can_edit_organization, is_coordinator
 from activities.models import Activity
-from core.history import child_relations, record
+from core.history import child_relations
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
+from core.writes import content_write
 from events.models import Event
 from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
 from organizations.ytunnus import validate_ytunnus
-from search.signals import index_once
 
 from . import emails
 from .models import Claim, Decision, Invitation
@@ -89,7 +89,7 @@ def claim_new_create(
             )
     if not (email or phone):
         raise ValidationError({"email": _("Give an e-mail address or a phone number.")})
-    with transaction.atomic(), record(user, _("Added with a request to manage it")), index_once():
+    with content_write(user, _("Added with a request to manage it")):
         organization = Organization(
             # Finnish is every content field's fallback, so the first text goes there.
             name_fi=name,
@@ -278,7 +278,7 @@ def _mark_reviewed(obj: Model) -> None:
 
 
 def _set_status(obj: Model, user, status: str, comment: str) -> None:
-    with record(user, comment):
+    with content_write(user, comment):
         obj.publication_status = status
         obj.save()
     _mark_reviewed(obj)
@@ -355,7 +355,7 @@ def version_restore(*, version, user) -> Model:
     _require_coordinator(user)
     model = version._model
     current = model._default_manager.filter(pk=version.object_id).first()
-    with transaction.atomic(), record(user, _("Restored an earlier version")), index_once():
+    with content_write(user, _("Restored an earlier version")):
         restored = version._object_version
         now = timezone.now()
         if current is not None and hasattr(current, "publication_status"):

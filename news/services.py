@@ -8,20 +8,18 @@ association's post is public at once and waits in the coordinator's queue as
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
-from core.history import record
 from core.images import prepare_logo
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
+from core.writes import content_write
 from organizations.models import Organization
-from search.signals import index_once
 
 from .models import NewsPost
 
@@ -91,7 +89,7 @@ def news_save(
     for name in relations or {}:
         if name not in RELATIONS:
             raise ValueError(f"Relation not editable here: {name}")
-    with transaction.atomic(), record(user, _("Saved the news post")), index_once():
+    with content_write(user, _("Saved the news post")):
         post.publication_status = _status(
             user=user, organization=organization, current=current, publish=publish
         )

@@ -7,6 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core.writes import register_write_batcher
+
         from . import signals
 
         signals.connect()
+        # Every content write (core.writes.content_write) indexes its objects once.
+        register_write_batcher(signals.index_once)
