@@ -8,12 +8,13 @@ association's post is public at once and waits in the coordinator's queue as
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
 from core.images import prepare_logo
+from core.indexing import index_missing
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
@@ -117,13 +118,7 @@ def news_index_due() -> int:
     A post scheduled for later stays out of the index when saved (search.documents);
     run from cron every few minutes (`manage.py index_due_news`). Returns how many.
     """
-    from search.index import index_objects
-    from search.models import Kind, SearchEntry
-
-    indexed = SearchEntry.objects.filter(kind=Kind.NEWS, object_id=OuterRef("pk"))
     due = NewsPost.objects.filter(
         publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now()
-    ).filter(~Exists(indexed))
-    pks = list(due.values_list("pk", flat=True))
-    index_objects(NewsPost, pks)
-    return len(pks)
+    )
+    return index_missing(due)

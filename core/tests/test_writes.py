@@ -62,3 +62,17 @@ def test_an_error_rolls_the_write_back_and_skips_the_batched_work(calls):
     assert organization.name_fi == "Kuopion Kuoro ry"
     assert calls == ["enter", "error"]
     assert not versions_of(organization).exists()
+
+
+def test_news_ask_the_site_search_for_what_it_lacks_through_core():
+    from core import indexing
+    from search.index import index_missing
+
+    assert indexing._indexer is index_missing
+
+
+def test_without_a_search_nothing_is_indexed(monkeypatch):
+    from core import indexing
+
+    monkeypatch.setattr(indexing, "_indexer", None)
+    assert indexing.index_missing(Organization.objects.all()) == 0
