@@ -4,7 +4,6 @@ import datetime as dt
 import logging
 from collections import defaultdict
 
-import reversion
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.history import add_to_revision
 from core.richtext import sanitize_html
 from core.writes import content_write
 from freshness.services import default_base_url, recipient_language
@@ -58,7 +58,7 @@ def card_update(
                 )
             else:
                 PracticeAnswer.objects.filter(card=card, practice=practice).delete()
-        reversion.add_to_revision(card)
+        add_to_revision(card)
     return card
 
 
@@ -77,7 +77,7 @@ def grant_save(*, user, card: MunicipalityCard, form, periods) -> Grant:
         grant.save()
         periods.instance = grant
         periods.save()
-        reversion.add_to_revision(card)
+        add_to_revision(card)
     return grant
 
 
@@ -85,7 +85,7 @@ def grant_delete(*, user, grant: Grant) -> None:
     card = grant.card
     with content_write(user, _("Removed the grant %(name)s") % {"name": grant.name}):
         grant.delete()
-        reversion.add_to_revision(card)
+        add_to_revision(card)
 
 
 def card_confirm(*, user, card: MunicipalityCard, now: dt.datetime | None = None):

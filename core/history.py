@@ -70,8 +70,12 @@ def _add_parent(sender, instance, **kwargs):
         reversion.add_to_revision(parent)
 
 
-def store_again(obj: models.Model) -> None:
-    """Store the object in the revision being recorded as it is now (after a raw update)."""
+def add_to_revision(obj: models.Model) -> None:
+    """Store the object in the revision being recorded, as it is now.
+
+    For a parent whose rows changed through a queryset, or an object updated without
+    save(); outside a revision, or for a model nobody registered, it does nothing.
+    """
     if reversion.is_active() and reversion.is_registered(type(obj)):
         reversion.add_to_revision(obj)
 

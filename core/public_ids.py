@@ -9,7 +9,7 @@ import uuid
 
 from django.db import models
 
-from .history import store_again
+from .history import add_to_revision
 from .models import LOCAL_DATA_SOURCE
 
 
@@ -22,4 +22,4 @@ def save_with_public_id(obj: models.Model) -> None:
     # An update, not a save: the object's save signals (search, history) have run once.
     type(obj)._base_manager.filter(pk=obj.pk).update(public_id=obj.public_id)
     # The revision being recorded holds the temporary id; store the object with its own.
-    store_again(obj)
+    add_to_revision(obj)
