@@ -69,3 +69,14 @@ def test_registering_again_keeps_the_first_follow_rules():
 
 def test_a_model_no_app_registered_is_not_tracked():
     assert not is_tracked(User)
+
+
+@pytest.mark.parametrize(
+    "model", [Organization, Event, Activity, Place, MunicipalityCard], ids=lambda m: m.__name__
+)
+def test_the_content_admins_record_their_edits_as_history(model):
+    from django.contrib import admin
+
+    from core.admin import HistoryAdminMixin
+
+    assert isinstance(admin.site._registry[model], HistoryAdminMixin)
