@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin import HistoryAdminMixin
+
 from .models import Activity, WeeklySlot
 
 
@@ -10,7 +12,7 @@ class WeeklySlotInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TabbedTranslationAdmin):
+class ActivityAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "kind", "organizer", "is_free"]
     list_filter = ["kind", "is_free", "municipalities", "topics", "audiences"]
     search_fields = ["name", "public_id", "organizer__name"]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from moderation.admin import HistoryAdminMixin
+from core.admin import HistoryAdminMixin
 
 from .models import (
     CardContact,

@@ -4,7 +4,6 @@ import datetime as dt
 import logging
 from collections import defaultdict
 
-import reversion
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -13,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.history import add_to_revision
 from core.richtext import sanitize_html
+from core.writes import content_write
 from freshness.services import default_base_url, recipient_language
-from moderation.history import record
 from municipalities.models import Municipality
 
 from .models import (
@@ -44,7 +44,7 @@ def card_update(
     `checklist` is [(practice, status, note)]; an empty status removes the answer.
     The card is created here the first time it is saved.
     """
-    with record(user, _("Edited the municipality card")):
+    with content_write(user, _("Edited the municipality card")):
         for name, value in texts.items():
             setattr(card, name, sanitize_html(value) if name in RICH_TEXT_FIELDS else value)
         card.save()
@@ -58,7 +58,7 @@ def card_update(
                 )
             else:
                 PracticeAnswer.objects.filter(card=card, practice=practice).delete()
-        reversion.add_to_revision(card)
+        add_to_revision(card)
     return card
 
 
@@ -69,7 +69,7 @@ def card_get_or_create(*, municipality: Municipality) -> MunicipalityCard:
 
 def grant_save(*, user, card: MunicipalityCard, form, periods) -> Grant:
     """Save a grant from its (valid) form and the formset of its application periods."""
-    with record(user, _("Edited a grant")):
+    with content_write(user, _("Edited a grant")):
         if card.pk is None:
             card.save()
         grant = form.save(commit=False)
@@ -77,21 +77,21 @@ def grant_save(*, user, card: MunicipalityCard, form, periods) -> Grant:
         grant.save()
         periods.instance = grant
         periods.save()
-        reversion.add_to_revision(card)
+        add_to_revision(card)
     return grant
 
 
 def grant_delete(*, user, grant: Grant) -> None:
     card = grant.card
-    with record(user, _("Removed the grant %(name)s") % {"name": grant.name}):
+    with content_write(user, _("Removed the grant %(name)s") % {"name": grant.name}):
         grant.delete()
-        reversion.add_to_revision(card)
+        add_to_revision(card)
 
 
 def card_confirm(*, user, card: MunicipalityCard, now: dt.datetime | None = None):
     """Mark the card as checked and up to date by `user`."""
     now = now or timezone.now()
-    with record(user, _("Confirmed the card is up to date")):
+    with content_write(user, _("Confirmed the card is up to date")):
         card.verified_at = now
         card.verified_by = user
         card.reminder_sent_at = None

@@ -14,13 +14,13 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from activities.models import Activity, WeeklySlot
+from core.bulk import Upsert, save_changes, sync_children, sync_m2m, upsert_rows
 from events.models import Event
 from municipalities.models import Municipality, Region
 from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
-from .bulk import Upsert, save_changes, sync_children, sync_m2m, upsert_rows
 from .reference import (
     language_names,
     names,

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin import HistoryAdminMixin
+
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "start_time", "location", "event_status", "is_free"]
     list_filter = [
         "event_status",

@@ -1,47 +1,15 @@
-"""Claims and invitations in the admin, and the history of content through django-reversion.
+"""Claims, invitations and moderation decisions in the admin.
 
-The content admins of other apps are re-registered here with reversion's VersionAdmin
-mixed in, so an admin edit is recorded (with its user) and the admin's "History" shows
-the versions. Django imports admin modules in INSTALLED_APPS order and moderation comes
-after organizations, places, events and activities, so their admins are registered by now.
+The content admins keep their own history: each app's admin mixes in
+core.admin.HistoryAdminMixin, so an admin edit is recorded with its user.
 """
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
-from activities.admin import ActivityAdmin
-from activities.models import Activity
-from events.admin import EventAdmin
-from events.models import Event
-from organizations.admin import OrganizationAdmin
-from organizations.models import Organization
-from places.admin import PlaceAdmin
-from places.models import Place
-
-from . import (
-    history,  # noqa: F401  (registers the models before VersionAdmin would)
-    services,
-)
+from . import services
 from .models import Claim, Decision, Invitation
-
-
-class HistoryAdminMixin(VersionAdmin):
-    """Put first in an admin's bases: `class OrganizationAdmin(HistoryAdminMixin, ...)`."""
-
-    history_latest_first = True
-
-
-for _model, _admin in [
-    (Organization, OrganizationAdmin),
-    (Event, EventAdmin),
-    (Activity, ActivityAdmin),
-    (Place, PlaceAdmin),
-]:
-    if not issubclass(admin.site._registry.get(_model).__class__, VersionAdmin):
-        admin.site.unregister(_model)
-        admin.site.register(_model, type(_admin.__name__, (HistoryAdminMixin, _admin), {}))
 
 
 def _decide(modeladmin, request, queryset, service, **kwargs):

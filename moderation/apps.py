@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ModerationConfig(AppConfig):
     name = "moderation"
     verbose_name = _("Claims, moderation and history")
-
-    def ready(self):
-        # Registers the public content with django-reversion.
-        from . import history  # noqa: F401

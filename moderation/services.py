@@ -14,16 +14,17 @@ from django.utils.translation import gettext as _
 from accounts.models import MunicipalityEditor, OrganizationEditor
 from accounts.permissions import can_edit_organization, is_coordinator
 from activities.models import Activity
-from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.history import child_relations
+from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
+from core.writes import content_write
 from events.models import Event
 from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
 from organizations.ytunnus import validate_ytunnus
-from search.signals import index_once
 
 from . import emails
-from .history import CHILD_PARENTS, record
 from .models import Claim, Decision, Invitation
 
 INVITATION_SALT = "moderation.invitation"
@@ -88,10 +89,8 @@ def claim_new_create(
             )
     if not (email or phone):
         raise ValidationError({"email": _("Give an e-mail address or a phone number.")})
-    with transaction.atomic(), record(user, _("Added with a request to manage it")), index_once():
-        organization = Organization.objects.create(
-            public_id=f"{LOCAL_DATA_SOURCE}:new-{timezone.now():%Y%m%d%H%M%S%f}",
-            data_source=LOCAL_DATA_SOURCE,
+    with content_write(user, _("Added with a request to manage it")):
+        organization = Organization(
             # Finnish is every content field's fallback, so the first text goes there.
             name_fi=name,
             business_id=business_id,
@@ -101,9 +100,7 @@ def claim_new_create(
             address_municipality=municipality,
             publication_status=PublicationStatus.PENDING,
         )
-        # The public id says only where the object comes from: sakke:<n>.
-        organization.public_id = f"{LOCAL_DATA_SOURCE}:{organization.pk}"
-        organization.save(update_fields=["public_id"])
+        save_with_public_id(organization)
         organization.municipalities.set([municipality])
         claim = Claim.objects.create(
             user=user, organization=organization, kind=Claim.Kind.NEW, message=message
@@ -281,7 +278,7 @@ def _mark_reviewed(obj: Model) -> None:
 
 
 def _set_status(obj: Model, user, status: str, comment: str) -> None:
-    with record(user, comment):
+    with content_write(user, comment):
         obj.publication_status = status
         obj.save()
     _mark_reviewed(obj)
@@ -358,7 +355,7 @@ def version_restore(*, version, user) -> Model:
     _require_coordinator(user)
     model = version._model
     current = model._default_manager.filter(pk=version.object_id).first()
-    with transaction.atomic(), record(user, _("Restored an earlier version")), index_once():
+    with content_write(user, _("Restored an earlier version")):
         restored = version._object_version
         now = timezone.now()
         if current is not None and hasattr(current, "publication_status"):
@@ -375,10 +372,7 @@ def version_restore(*, version, user) -> Model:
 
 def _restore_children(version) -> None:
     """Put back the version's contacts, links or weekly times, and remove later ones."""
-    model = version._model
-    for child, attname in CHILD_PARENTS.items():
-        if child._meta.get_field(attname).related_model is not model:
-            continue
+    for child, attname in child_relations(version._model):
         child_type = ContentType.objects.get_for_model(child)
         kept = []
         for child_version in version.revision.version_set.filter(content_type=child_type):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_edit_organization, is_coordinator
+from core.history import version_diff, versions_of
 from core.models import PublicationStatus
 from municipalities.models import Municipality
 from organizations.models import Organization
@@ -27,7 +28,6 @@ from .forms import (
     OrganizationSearchForm,
     add_service_errors,
 )
-from .history import version_diff, versions_of
 from .models import Claim
 
 

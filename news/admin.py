@@ -1,10 +1,10 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.public_ids import save_with_public_id
 from core.richtext import sanitize_html
 
 from .models import NewsPost
-from .services import save_new_with_public_id
 
 
 @admin.register(NewsPost)
@@ -24,6 +24,6 @@ class NewsPostAdmin(TabbedTranslationAdmin):
             field = f"body_{lang}"
             setattr(obj, field, sanitize_html(getattr(obj, field) or ""))
         if obj.pk is None:
-            save_new_with_public_id(obj)
+            save_with_public_id(obj)
         else:
             super().save_model(request, obj, form, change)

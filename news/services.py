@@ -1,6 +1,6 @@
 """Writes of news posts: an association's editors and the coordinator write and publish them.
 
-The publication rules are self-service's (selfservice.publication): an approved
+The publication rules are those of every write (core.publication): an approved
 association's post is public at once and waits in the coordinator's queue as
 "changed"; a post of an association not yet approved waits for approval.
 """
@@ -8,19 +8,19 @@ association's post is public at once and waits in the coordinator's queue as
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
-from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.images import prepare_logo
+from core.indexing import index_missing
+from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
+from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
-from moderation.history import record
+from core.writes import content_write
 from organizations.models import Organization
-from search.signals import index_once
-from selfservice.images import prepare_logo
-from selfservice.publication import mark_changed, status_after_edit
 
 from .models import NewsPost
 
@@ -90,7 +90,7 @@ def news_save(
     for name in relations or {}:
         if name not in RELATIONS:
             raise ValueError(f"Relation not editable here: {name}")
-    with transaction.atomic(), record(user, _("Saved the news post")), index_once():
+    with content_write(user, _("Saved the news post")):
         post.publication_status = _status(
             user=user, organization=organization, current=current, publish=publish
         )
@@ -100,7 +100,7 @@ def news_save(
         if prepared is not None:
             post.image.save(prepared.name, prepared, save=False)
         if is_new:
-            save_new_with_public_id(post)
+            save_with_public_id(post)
         else:
             post.save()
         for name, values in (relations or {}).items():
@@ -112,28 +112,13 @@ def news_save(
     return post
 
 
-def save_new_with_public_id(post: NewsPost) -> None:
-    """Save under a temporary id, then under the public id `sakke:<pk>`."""
-    post.public_id = f"{LOCAL_DATA_SOURCE}:new-{uuid.uuid4().hex}"
-    post.data_source = LOCAL_DATA_SOURCE
-    post.save()
-    post.public_id = f"{LOCAL_DATA_SOURCE}:{post.pk}"
-    NewsPost.objects.filter(pk=post.pk).update(public_id=post.public_id)
-
-
 def news_index_due() -> int:
     """Put in the site search the published posts whose time has come and that it lacks.
 
     A post scheduled for later stays out of the index when saved (search.documents);
     run from cron every few minutes (`manage.py index_due_news`). Returns how many.
     """
-    from search.index import index_objects
-    from search.models import Kind, SearchEntry
-
-    indexed = SearchEntry.objects.filter(kind=Kind.NEWS, object_id=OuterRef("pk"))
     due = NewsPost.objects.filter(
         publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now()
-    ).filter(~Exists(indexed))
-    pks = list(due.values_list("pk", flat=True))
-    index_objects(NewsPost, pks)
-    return len(pks)
+    )
+    return index_missing(due)

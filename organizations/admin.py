@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.admin import HistoryAdminMixin
+
 from .models import Contact, Organization, SocialLink
 
 
@@ -15,7 +17,7 @@ class SocialLinkInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TabbedTranslationAdmin):
+class OrganizationAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "business_id", "legal_form", "status", "updated_at"]
     list_filter = ["status", "legal_form", "municipalities", "topics", "data_source"]
     search_fields = ["name", "business_id", "public_id", "email"]

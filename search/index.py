@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from datasets.bulk import insert_rows
+from core.bulk import insert_rows
 
 from . import postings
 from .analysis import MAX_WORD_LENGTH
@@ -212,6 +213,17 @@ def index_objects(model, pks) -> None:
         _add_terms(terms)
         _recount_suggestions(kind, old_keys)
         _add_suggestions(kind, pks, old_keys)
+
+
+def index_missing(objects: QuerySet) -> int:
+    """Index those of `objects` that have no index row yet, e.g. news posts now due; how many."""
+    source = source_for_model(objects.model)
+    if source is None:
+        return 0
+    indexed = SearchEntry.objects.filter(kind=source.kind, object_id=OuterRef("pk"))
+    pks = list(objects.filter(~Exists(indexed)).values_list("pk", flat=True))
+    index_objects(objects.model, pks)
+    return len(pks)
 
 
 def queue_for_index(model, pks) -> int:

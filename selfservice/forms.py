@@ -11,12 +11,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, WeeklySlot
+from core.images import prepare_logo
 from core.models import Accessibility
 from organizations.models import Organization, SocialLink
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
-from .images import prepare_logo
 from .series import MAX_DATES, SeriesRule
 
 LANGUAGE_NAMES = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}

@@ -1,16 +1,15 @@
 """Writes of self-service: an association's own profile, events and activities.
 
 Every function checks accounts.permissions first, validates before writing, runs in
-one transaction and stores a revision of what changed (moderation.history.record).
-Publication follows selfservice.publication.
+one transaction that stores a revision and indexes once (core.writes.content_write).
+Publication follows core.publication.
 """
 
 import datetime as dt
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -22,15 +21,15 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
-from core.models import LOCAL_DATA_SOURCE, PublicationStatus
+from core.images import prepare_logo
+from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
+from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
+from core.writes import content_write
 from events.models import Event
-from moderation.history import record
 from organizations.models import Contact, Organization, SocialLink
-from search.signals import index_once
 
-from .images import prepare_logo
-from .publication import mark_changed, status_after_edit
 from .series import SeriesRule, series_dates
 
 LANGUAGES = ("fi", "sv", "en")
@@ -101,15 +100,6 @@ def _validate(obj: models.Model, exclude: Iterable[str] = ()) -> None:
     obj.full_clean(exclude=["public_id", *exclude], validate_unique=False)
 
 
-def _give_public_id(obj: models.Model) -> None:
-    """Save a new object under a temporary id, then under its public id `sakke:<pk>`."""
-    obj.public_id = f"{LOCAL_DATA_SOURCE}:new-{uuid.uuid4().hex}"
-    obj.data_source = LOCAL_DATA_SOURCE
-    obj.save()
-    obj.public_id = f"{LOCAL_DATA_SOURCE}:{obj.pk}"
-    type(obj).objects.filter(pk=obj.pk).update(public_id=obj.public_id)
-
-
 # The association's profile
 
 
@@ -135,7 +125,7 @@ def organization_update(
     for row in contacts or []:
         if not (row.get("name") or "").strip():
             raise ValidationError({"contacts": _("Every contact person needs a name.")})
-    with transaction.atomic(), record(user, _("Edited the association's profile")), index_once():
+    with content_write(user, _("Edited the association's profile")):
         mark_changed(organization, user)
         if remove_logo and organization.logo:
             organization.logo.delete(save=False)
@@ -178,7 +168,7 @@ def organization_submit(*, user, organization: Organization) -> Organization:
                 )
             }
         )
-    with transaction.atomic(), record(user, _("Sent for approval")):
+    with content_write(user, _("Sent for approval")):
         if is_coordinator(user):
             organization.publication_status = PublicationStatus.PUBLISHED
             organization.reviewed_at = timezone.now()
@@ -231,13 +221,13 @@ def event_save(
         )
     dates = series_dates(series, event.start_time) if series is not None else None
     _validate(event, exclude=["recurrence_rule"])
-    with transaction.atomic(), record(user, _("Saved the event")), index_once():
+    with content_write(user, _("Saved the event")):
         event.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(event, user)
         if is_new:
-            _give_public_id(event)
+            save_with_public_id(event)
             event.organizers.add(organization)
         _set_relations(event, relations or {}, EVENT_RELATIONS)
         if dates is not None:
@@ -284,7 +274,7 @@ def _materialise(head: Event, rule: SeriesRule, dates: list[dt.datetime]) -> Non
         sub.start_time = when
         sub.end_time = when + duration if duration else None
         if sub.pk is None:
-            _give_public_id(sub)
+            save_with_public_id(sub)
         else:
             sub.save()
         _copy_relations(head, sub)
@@ -305,8 +295,8 @@ def event_copy(*, user, event: Event, start_date: dt.date) -> Event:
     copy.end_time = new_start + (event.end_time - event.start_time) if event.end_time else None
     copy.publication_status = PublicationStatus.DRAFT
     copy.reviewed_at = None
-    with transaction.atomic(), record(user, _("Copied the event")), index_once():
-        _give_public_id(copy)
+    with content_write(user, _("Copied the event")):
+        save_with_public_id(copy)
         _copy_relations(event, copy)
     return copy
 
@@ -323,7 +313,7 @@ def event_cancel(*, user, event: Event, note: str = "") -> Event:
     events = [event]
     if event.super_event_type == Event.SuperEventType.RECURRING:
         events += list(event.sub_events.filter(start_time__gte=timezone.now()))
-    with transaction.atomic(), record(user, _("Cancelled the event")), index_once():
+    with content_write(user, _("Cancelled the event")):
         for item in events:
             item.event_status = Event.Status.CANCELLED
             if note:
@@ -374,13 +364,13 @@ def activity_save(
         if slot.get("end") and slot["end"] <= slot["start"]:
             raise ValidationError({"schedule": _("A weekly time must end after it starts.")})
     _validate(activity)
-    with transaction.atomic(), record(user, _("Saved the activity")), index_once():
+    with content_write(user, _("Saved the activity")):
         activity.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(activity, user)
         if is_new:
-            _give_public_id(activity)
+            save_with_public_id(activity)
         else:
             activity.save()
         _set_relations(activity, relations or {}, ACTIVITY_RELATIONS)

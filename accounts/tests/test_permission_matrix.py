@@ -24,10 +24,10 @@ from accounts.tests.factories import PASSWORD, UserFactory
 from activities.models import Activity
 from activities.tests.factories import ActivityFactory
 from api.urls import router as api_router
+from core.history import record, versions_of
 from core.models import PublicationStatus
 from events.tests.factories import EventFactory
 from moderation import services as moderation_services
-from moderation.history import record, versions_of
 from moderation.tests.factories import ClaimFactory, InvitationFactory
 from municipalities.tests.factories import MunicipalityFactory
 from organizations.tests.factories import OrganizationFactory

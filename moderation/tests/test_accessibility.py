@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from core.history import record
 from core.tests.browser import (
     LANGUAGES,
     axe_violations,
@@ -12,7 +13,6 @@ from core.tests.browser import (
     localized_path,
 )
 from events.tests.factories import EventFactory
-from moderation.history import record
 from moderation.tests.factories import ClaimFactory, CoordinatorFactory, UserFactory
 
 pytestmark = pytest.mark.browser

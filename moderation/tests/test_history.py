@@ -3,8 +3,8 @@ from django.utils import translation
 from reversion.models import Version
 
 from activities.tests.factories import ActivityFactory, WeeklySlotFactory
+from core.history import record, version_diff, versions_of
 from moderation import services
-from moderation.history import record, version_diff, versions_of
 from moderation.models import Decision
 from moderation.tests.conftest import url
 from organizations.models import Contact

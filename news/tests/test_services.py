@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from core.history import versions_of
 from core.models import PublicationStatus
 from moderation import selectors as queue
-from moderation.history import versions_of
 from moderation.services import content_approve
 from news.models import NewsPost
 from news.selectors import news_for_period, news_list

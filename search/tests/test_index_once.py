@@ -89,3 +89,17 @@ def test_the_self_service_event_save_indexes_the_event_once(index_calls, client)
     )
     assert [call for call in index_calls if call[0] is Event] == [(Event, [event.pk])]
     assert SearchEntry.objects.get(kind="event", object_id=event.pk).title_fi == "Syyskokous"
+
+
+def test_a_content_write_indexes_its_event_once_at_its_end(index_calls):
+    from core.writes import content_write
+
+    event = EventFactory()
+    index_calls.clear()
+    with content_write(None, "Saved the event"):
+        event.name_fi = "Joulukonsertti"
+        event.save()
+        event.topics.set([TopicFactory()])
+        event.audiences.set([AudienceFactory()])
+        assert index_calls == []
+    assert [call for call in index_calls if call[0] is Event] == [(Event, [event.pk])]

@@ -1,9 +1,9 @@
 """The history of public content: who changed what and when, kept by django-reversion.
 
-Every write to public content goes inside `record`, so the change is stored as a
-revision with its author and a comment:
+Every write to public content goes inside `record` (or core.writes.content_write), so
+the change is stored as a revision with its author and a comment:
 
-    from moderation.history import record
+    from core.history import record
 
     with record(user, _("Edited the profile")):
         organization.name = form.cleaned_data["name"]
@@ -11,11 +11,13 @@ revision with its author and a comment:
         organization.topics.set(form.cleaned_data["topics"])
 
 `record` opens a transaction (reversion's own); nested inside another `record` or an
-admin save, the outer one decides user and comment. A saved, changed or deleted child
-row (contact, social media link, weekly time) stores its parent too, so a revision
-always holds the whole listing and restoring it is complete.
+admin save, the outer one decides user and comment. Each app registers its own models
+from its AppConfig.ready() with `register_history` and `register_child`: a saved,
+changed or deleted child row (contact, social media link, weekly time) stores its parent
+too, so a revision always holds the whole listing and restoring it is complete.
 """
 
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -26,59 +28,56 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
-from activities.models import Activity, WeeklySlot
-from cards.models import CardContact, Grant, GrantPeriod, MunicipalityCard, PracticeAnswer, Premises
-from events.models import Event
-from news.models import NewsPost
-from organizations.models import Contact, Organization, SocialLink
-from places.models import Place
-
 #: Child rows and the attribute that leads to the listing they belong to.
-CHILD_PARENTS = {Contact: "organization", SocialLink: "organization", WeeklySlot: "activity"}
-# A municipality card's rows; a grant's periods lead to the grant, which follows them.
-CHILD_PARENTS |= {
-    CardContact: "card",
-    Premises: "card",
-    Grant: "card",
-    PracticeAnswer: "card",
-    GrantPeriod: "grant",
-}
+_CHILD_PARENTS: dict[type[models.Model], str] = {}
 
 
-def _register():
-    if reversion.is_registered(Organization):  # the module may be imported twice in tests
-        return
-    for child in CHILD_PARENTS:
-        if child is not Grant:
-            reversion.register(child)
-    reversion.register(Organization, follow=["contacts", "social_links"])
-    reversion.register(Activity, follow=["schedule"])
-    # A card's revision holds the whole card: its rows, and each grant's periods.
-    reversion.register(Grant, follow=["periods"])
-    reversion.register(MunicipalityCard, follow=["contacts", "premises", "grants", "answers"])
-    # An event or activity only points at its place; a place is shared, so it has its own
-    # history and is not followed (restoring an event must not rewrite a shared place).
-    reversion.register(Event)
-    reversion.register(NewsPost)
-    reversion.register(Place)
+def register_history(model: type[models.Model], *, follow: Sequence[str] = ()) -> None:
+    """Keep the model's versions; `follow` names the relations stored with each version."""
+    if not reversion.is_registered(model):  # ready() may run twice in tests
+        reversion.register(model, follow=list(follow))
 
 
-_register()
+def register_child(
+    child: type[models.Model], parent_attr: str, *, follow: Sequence[str] = ()
+) -> None:
+    """Keep the child row's versions, and store its parent (`parent_attr`) when it changes.
+
+    The parent's registration should follow the child's reverse relation, so that a
+    revision of the parent holds its children and restoring it brings them back.
+    """
+    register_history(child, follow=follow)
+    _CHILD_PARENTS[child] = parent_attr
+    uid = f"history-{child._meta.label}"
+    post_save.connect(_add_parent, sender=child, dispatch_uid=f"{uid}-save")
+    post_delete.connect(_add_parent, sender=child, dispatch_uid=f"{uid}-delete")
+
+
+def child_relations(model: type[models.Model]) -> list[tuple[type[models.Model], str]]:
+    """The registered child models of `model`, each with its attribute leading to `model`."""
+    return [
+        (child, attname)
+        for child, attname in _CHILD_PARENTS.items()
+        if child._meta.get_field(attname).related_model is model
+    ]
 
 
 def _add_parent(sender, instance, **kwargs):
     if not reversion.is_active():
         return
-    parent = getattr(instance, CHILD_PARENTS[sender], None)
+    parent = getattr(instance, _CHILD_PARENTS[sender], None)
     if parent is not None and parent.pk is not None:
         reversion.add_to_revision(parent)
 
 
-for _child in CHILD_PARENTS:
-    post_save.connect(_add_parent, sender=_child, dispatch_uid=f"history-{_child.__name__}-save")
-    post_delete.connect(
-        _add_parent, sender=_child, dispatch_uid=f"history-{_child.__name__}-delete"
-    )
+def add_to_revision(obj: models.Model) -> None:
+    """Store the object in the revision being recorded, as it is now.
+
+    For a parent whose rows changed through a queryset, or an object updated without
+    save(); outside a revision, or for a model nobody registered, it does nothing.
+    """
+    if reversion.is_active() and reversion.is_registered(type(obj)):
+        reversion.add_to_revision(obj)
 
 
 @contextmanager
@@ -130,11 +129,8 @@ def _display(model, field, value) -> str:
 
 def _children(version) -> list[str]:
     """The child rows stored with the version's revision, e.g. its contacts, by name."""
-    model = version._model
     names = []
-    for child, attname in CHILD_PARENTS.items():
-        if child._meta.get_field(attname).related_model is not model:
-            continue
+    for child, attname in child_relations(version._model):
         for child_version in version.revision.version_set.all():
             if child_version._model is child:
                 field_dict = child_version.field_dict

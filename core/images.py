@@ -1,7 +1,8 @@
-"""Uploaded logos: checked by what the file contains, shrunk, and re-encoded without metadata.
+"""Uploaded pictures: checked by what the file contains, shrunk, re-encoded without metadata.
 
 The file's name and the browser's content type are not trusted. Re-encoding drops
 EXIF (camera, GPS position), XMP and comments, and anything hidden after the image.
+In core because association logos (selfservice) and news pictures share it.
 """
 
 import io

@@ -1,19 +1,19 @@
-"""Who sees an association's content, and when: the publication rules of self-service.
+"""Who sees an association's content, and when: the publication rules of every write.
 
 An association's first publication waits for the coordinator. Once it is approved,
-its editors' changes and new events and activities are public at once, and marked
-unreviewed (reviewed_at = None) so that the coordinator's queue lists them as changed.
+its editors' changes and new events, activities and news posts are public at once, and
+marked unreviewed (reviewed_at = None) so that the coordinator's queue lists them as
+changed. In core because self-service, news and any later content type share them.
 """
 
 from django.db import models
 from django.utils import timezone
 
-from accounts.permissions import is_coordinator
-from core.models import PublicationStatus
-from organizations.models import Organization
+from .models import PublicationStatus, Publishable
+from .roles import is_coordinator
 
 
-def status_after_edit(*, user, organization: Organization, current: str, publish: bool) -> str:
+def status_after_edit(*, user, organization: Publishable, current: str, publish: bool) -> str:
     """The publication status of an event or activity saved with (or without) `publish`."""
     if not publish:
         return PublicationStatus.DRAFT

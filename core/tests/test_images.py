@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from selfservice.images import MAX_BYTES, prepare_logo
+from core.images import MAX_BYTES, prepare_logo
 
 
 def picture(fmt="PNG", size=(120, 80), **save_options) -> bytes:

@@ -2,7 +2,8 @@
 
 Each kind is read once, new rows are bulk-created, changed rows bulk-updated, and
 relation rows (M2M through rows, weekly slots) are diffed so that re-importing an
-unchanged file writes nothing.
+unchanged file writes nothing. In core because the importer (datasets) and the search
+index (search.index) both write this way.
 """
 
 from collections import defaultdict
