@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_edit_municipality, editable_municipalities
+from core.forms import adding_row, all_valid, with_extra_row
 from events.feeds import calendar_response
 from freshness.views import coordinator_only
 from municipalities.models import Municipality
@@ -80,35 +81,19 @@ def _editable_municipality(request, slug) -> Municipality:
     return municipality
 
 
-def _adding_row(request) -> str | None:
-    """The formset a person asked for one more row of ("Add another …"), if any."""
-    return request.POST.get("add_row") if request.method == "POST" else None
-
-
-def _with_extra_row(data, prefix: str):
-    data = data.copy()
-    key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key, 0) or 0) + 1)
-    return data
-
-
-def _all_valid(*forms) -> bool:
-    return all([form.is_valid() for form in forms])  # a list: every form gets its errors
-
-
 @login_required
 def card_edit(request, slug):
     municipality = _editable_municipality(request, slug)
     card = selectors.card_for(municipality)
     data = request.POST if request.method == "POST" else None
-    adding = _adding_row(request)
+    adding = adding_row(request)
     if adding in ("contacts", "premises"):
-        data = _with_extra_row(data, adding)
+        data = with_extra_row(data, adding)
     form = CardTextForm(data, instance=card)
     checklist = ChecklistForm(data, card=card)
     contacts = ContactFormSet(data, instance=card, prefix="contacts")
     premises = PremisesFormSet(data, instance=card, prefix="premises")
-    if data is not None and not adding and _all_valid(form, checklist, contacts, premises):
+    if data is not None and not adding and all_valid(form, checklist, contacts, premises):
         services.card_update(
             user=request.user,
             card=card,
@@ -150,12 +135,12 @@ def grant_edit(request, slug, pk=None):
     card = selectors.card_for(municipality)
     grant = get_object_or_404(Grant, pk=pk, card__municipality=municipality) if pk else Grant()
     data = request.POST if request.method == "POST" else None
-    adding = _adding_row(request)
+    adding = adding_row(request)
     if adding == "periods":
-        data = _with_extra_row(data, adding)
+        data = with_extra_row(data, adding)
     form = GrantForm(data, instance=grant)
     periods = PeriodFormSet(data, instance=grant, prefix="periods")
-    if data is not None and not adding and _all_valid(form, periods):
+    if data is not None and not adding and all_valid(form, periods):
         services.grant_save(user=request.user, card=card, form=form, periods=periods)
         messages.success(request, _("Saved the grant %(name)s.") % {"name": form.instance.name})
         return redirect("cards:edit", slug=slug)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_edit_organization, is_coordinator
+from core.forms import show_service_errors
 from core.models import PublicationStatus
 from municipalities.models import Municipality
 from organizations.models import Organization
@@ -25,7 +26,6 @@ from .forms import (
     DecisionForm,
     InvitationForm,
     OrganizationSearchForm,
-    add_service_errors,
 )
 from .history import version_diff, versions_of
 from .models import Claim
@@ -75,7 +75,7 @@ def claim(request, public_id):
                 user=request.user, organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("Your request was sent to the coordinator."))
             return redirect("moderation:my_requests")
@@ -91,7 +91,7 @@ def claim_new(request):
         try:
             services.claim_new_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(
                 request,
@@ -132,7 +132,7 @@ def claim_decide(request, pk):
         try:
             service(claim=claim, user=request.user, message=form.cleaned_data["message"])
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The decision was saved and the person informed."))
             return redirect("moderation:queue")
@@ -160,7 +160,7 @@ def content_decide(request, kind, public_id):
             else:
                 services.content_mark_reviewed(obj=obj, user=request.user)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("Saved: %(name)s") % {"name": obj})
             return redirect("moderation:queue")
@@ -214,7 +214,7 @@ def _invite(request, *, organization=None, municipality=None):
                 ),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The invitation was sent."))
             return redirect(request.path)

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VisibilityMixin, translated_label
 from municipalities.models import Municipality
-from selfservice.forms import VisibilityMixin, translated_label
 from selfservice.images import prepare_logo
 from taxonomy.models import Topic
 

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, WeeklySlot
+from core.forms import DRAFT, PUBLISH, VisibilityMixin, translated_label
 from core.models import Accessibility
 from organizations.models import Organization, SocialLink
 from places.models import Place
@@ -18,13 +19,6 @@ from taxonomy.models import Audience, Language, Topic
 
 from .images import prepare_logo
 from .series import MAX_DATES, SeriesRule
-
-LANGUAGE_NAMES = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
-PUBLISH, DRAFT = "publish", "draft"
-
-
-def translated_label(label, lang: str):
-    return format_lazy("{} ({})", label, LANGUAGE_NAMES[lang])
 
 
 def date_input():
@@ -43,26 +37,6 @@ def checkboxes(queryset, label, help_text=""):
         help_text=help_text,
         widget=forms.CheckboxSelectMultiple,
     )
-
-
-class VisibilityMixin(forms.Form):
-    visibility = forms.ChoiceField(
-        label=_("Who can see this?"),
-        choices=[
-            (PUBLISH, _("Everyone: publish it on the service")),
-            (DRAFT, _("Only our association's editors: keep it as a draft")),
-        ],
-        initial=PUBLISH,
-        widget=forms.RadioSelect,
-        help_text=_(
-            "A draft is not shown to the public. You can publish it later. "
-            "Until the coordinator has approved your association, nothing is public yet."
-        ),
-    )
-
-    @property
-    def publish(self) -> bool:
-        return self.cleaned_data.get("visibility") == PUBLISH
 
 
 # The association's profile

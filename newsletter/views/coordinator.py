@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import is_coordinator
+from core.forms import show_service_errors
 
 from ..forms import ContentsForm, DecisionForm, IssueForm, ScheduleForm, TestSendForm
 from ..models import Issue, Offer
@@ -42,14 +43,6 @@ def coordinator_only(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def _errors_to_form(error: ValidationError, form):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @coordinator_only
@@ -85,7 +78,7 @@ def offer_decide_view(request, pk):
                 changes={"title": data["title"], "text": data["text"], "link": data["link"]},
             )
         except ValidationError as error:
-            _errors_to_form(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The decision was saved; the association sees it."))
             return redirect("newsletter:coordinator")
@@ -102,7 +95,7 @@ def issue_edit(request, pk=None):
         try:
             issue = issue_save(user=request.user, issue=issue, fields=fields)
         except ValidationError as error:
-            _errors_to_form(error, form)
+            show_service_errors(error, form)
         else:
             return redirect("newsletter:issue", pk=issue.pk)
     context = {"form": form, "issue": issue, "section": "moderation"}
@@ -141,7 +134,7 @@ def issue_detail(request, pk):
                 news_ids=form.cleaned_data["news"],
             )
         except ValidationError as error:
-            _errors_to_form(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The contents of the issue were saved."))
             return redirect("newsletter:issue", pk=issue.pk)
