@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
+from core.languages import translated_names
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from core.richtext import sanitize_html
 from moderation.history import record
@@ -24,9 +25,8 @@ from selfservice.publication import mark_changed, status_after_edit
 
 from .models import NewsPost
 
-LANGUAGES = ("fi", "sv", "en")
-RICH_TEXT = {f"body_{lang}" for lang in LANGUAGES}
-FIELDS = {f"{name}_{lang}" for name in ("title", "lead", "image_alt") for lang in LANGUAGES}
+RICH_TEXT = set(translated_names("body"))
+FIELDS = set(translated_names("title", "lead", "image_alt"))
 FIELDS |= RICH_TEXT
 RELATIONS = {"topics", "municipalities"}
 

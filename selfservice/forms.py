@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, WeeklySlot
 from core.forms import DRAFT, PUBLISH, VisibilityMixin, translated_label
+from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
 from organizations.models import Organization, SocialLink
 from places.models import Place
@@ -95,7 +96,7 @@ class OrganizationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for lang in ("fi", "sv", "en"):
+        for lang in LANGUAGE_CODES:
             self.fields[f"name_{lang}"].label = translated_label(_("Name"), lang)
             self.fields[f"description_{lang}"].label = translated_label(_("Description"), lang)
         self.fields["name_fi"].required = True
@@ -445,7 +446,7 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.volunteering = volunteering
         for name in ("name", "description"):
-            for lang in ("fi", "sv", "en"):
+            for lang in LANGUAGE_CODES:
                 self.fields[f"{name}_{lang}"].label = translated_label(
                     self.fields[f"{name}_{lang}"].label, lang
                 )

@@ -22,6 +22,7 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
+from core.languages import LANGUAGE_CODES
 from core.models import LOCAL_DATA_SOURCE, PublicationStatus
 from core.richtext import sanitize_html
 from events.models import Event
@@ -33,11 +34,9 @@ from .images import prepare_logo
 from .publication import mark_changed, status_after_edit
 from .series import SeriesRule, series_dates
 
-LANGUAGES = ("fi", "sv", "en")
-
 
 def _translated(*names: str) -> set[str]:
-    return {f"{name}_{lang}" for name in names for lang in LANGUAGES}
+    return {f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES}
 
 
 ORGANIZATION_FIELDS = _translated("name", "description") | {
@@ -336,7 +335,7 @@ def event_cancel(*, user, event: Event, note: str = "") -> Event:
 def _prepend_note(event: Event, note: str) -> None:
     # Event has no field of its own for the note, so it leads the description, in the
     # language of each description that the event has.
-    for lang in LANGUAGES:
+    for lang in LANGUAGE_CODES:
         field = f"description_{lang}"
         if lang != "fi" and not getattr(event, field):
             continue

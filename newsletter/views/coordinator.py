@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import is_coordinator
 from core.forms import show_service_errors
+from core.languages import LANGUAGE_CODES
 
 from ..forms import ContentsForm, DecisionForm, IssueForm, ScheduleForm, TestSendForm
 from ..models import Issue, Offer
@@ -157,7 +158,7 @@ def issue_preview(request, pk):
 
     issue = get_object_or_404(Issue, pk=pk)
     language = request.GET.get("language") or translation.get_language() or "fi"
-    if language not in ("fi", "sv", "en"):
+    if language not in LANGUAGE_CODES:
         language = "fi"
     renderer = IssueRenderer(issue)
     _subject, text, html = renderer.render(language, renderer.chosen(language, all_=True))
