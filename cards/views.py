@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_municipality, editable_municipalities
 from core.forms import adding_row, all_valid, with_extra_row
 from events.feeds import calendar_response
-from freshness.views import coordinator_only
 from municipalities.models import Municipality
 
 from . import selectors, services

@@ -1,7 +1,5 @@
 """Pages of claims, invitations, the coordinator's queue and content history."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -13,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import can_edit_organization, is_coordinator
+from accounts.decorators import coordinator_only
+from accounts.permissions import can_edit_organization
 from core.forms import show_service_errors
 from core.models import PublicationStatus
 from municipalities.models import Municipality
@@ -29,20 +28,6 @@ from .forms import (
 )
 from .history import version_diff, versions_of
 from .models import Claim
-
-
-def coordinator_required(view):
-    """Anonymous visitors are sent to sign in; signed-in non-coordinators get 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied(_("Only the coordinator may see this page."))
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
 
 # Claims
 
@@ -110,7 +95,7 @@ def my_requests(request):
 # The coordinator's queue
 
 
-@coordinator_required
+@coordinator_only
 def queue(request):
     context = {
         "claims": selectors.claim_list_pending(),
@@ -121,7 +106,7 @@ def queue(request):
     return render(request, "moderation/queue.html", context)
 
 
-@coordinator_required
+@coordinator_only
 def claim_decide(request, pk):
     claim = get_object_or_404(Claim.objects.select_related("user", "organization"), pk=pk)
     form = DecisionForm(request.POST or None)
@@ -146,7 +131,7 @@ def _content_or_404(kind, public_id):
         raise Http404(_("No such content.")) from None
 
 
-@coordinator_required
+@coordinator_only
 def content_decide(request, kind, public_id):
     obj = _content_or_404(kind, public_id)
     form = DecisionForm(request.POST or None)
@@ -172,7 +157,7 @@ def content_decide(request, kind, public_id):
 # History
 
 
-@coordinator_required
+@coordinator_only
 def history(request, kind, public_id):
     obj = _content_or_404(kind, public_id)
     versions = list(versions_of(obj)[:50])
@@ -187,7 +172,7 @@ def history(request, kind, public_id):
     return render(request, "moderation/history.html", context)
 
 
-@coordinator_required
+@coordinator_only
 @require_POST
 def restore(request, kind, public_id, version_id):
     obj = _content_or_404(kind, public_id)
@@ -232,7 +217,7 @@ def invite(request, public_id):
     return _invite(request, organization=organization)
 
 
-@coordinator_required
+@coordinator_only
 def invite_municipality(request, slug):
     return _invite(request, municipality=get_object_or_404(Municipality, slug=slug))
 

@@ -1,16 +1,13 @@
 """The coordinator decides on offers and composes, previews, tests and sends issues."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import is_coordinator
+from accounts.decorators import coordinator_only
 from core.forms import show_service_errors
 from core.languages import LANGUAGE_CODES
 
@@ -32,18 +29,6 @@ from ..services.issues import (
     issue_unschedule,
 )
 from ..services.offers import offer_decide
-
-
-def coordinator_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @coordinator_only
