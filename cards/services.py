@@ -1,20 +1,17 @@
 """Writes of municipality cards: editing, confirming, reminders; every change into history."""
 
 import datetime as dt
-import logging
 from collections import defaultdict
 
 import reversion
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.emails import default_base_url, recipient_language, send_each, templated_email
 from core.richtext import sanitize_html
-from freshness.services import default_base_url, recipient_language
 from moderation.history import record
 from municipalities.models import Municipality
 
@@ -26,8 +23,6 @@ from .models import (
     PracticeAnswer,
 )
 from .selectors import upcoming_deadlines
-
-logger = logging.getLogger(__name__)
 
 RICH_TEXT_FIELDS = [
     f"{name}_{code}"
@@ -99,25 +94,6 @@ def card_confirm(*, user, card: MunicipalityCard, now: dt.datetime | None = None
     return card
 
 
-def _send_all(messages, what: str) -> int:
-    sent = 0
-    for message in messages:
-        try:
-            message.send()
-        except Exception:
-            # One bad address must not keep the others from their e-mail.
-            logger.exception("Could not send %s to %s", what, message.to)
-        else:
-            sent += 1
-    return sent
-
-
-def _email(template: str, context: dict, user) -> EmailMultiAlternatives:
-    subject = render_to_string(f"cards/email/{template}_subject.txt", context)
-    text = render_to_string(f"cards/email/{template}.txt", context)
-    return EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email])
-
-
 def send_card_reminder(
     *, municipality: Municipality, base_url: str | None = None, now: dt.datetime | None = None
 ) -> int:
@@ -140,8 +116,8 @@ def send_card_reminder(
                 "SITE_NAME": settings.SAKKE_SITE_NAME,
                 "REGION_NAME": settings.SAKKE_REGION_NAME,
             }
-            messages.append(_email("card_reminder", context, user))
-    sent = _send_all(messages, "a card reminder")
+            messages.append(templated_email("cards/email/card_reminder", context, to=user.email))
+    sent = send_each(messages, "a card reminder")
     if sent:
         MunicipalityCard.objects.update_or_create(
             municipality=municipality, defaults={"reminder_sent_at": now}
@@ -214,8 +190,8 @@ def send_grant_reminders(*, today: dt.date | None = None, base_url: str | None =
                 "SITE_NAME": settings.SAKKE_SITE_NAME,
                 "REGION_NAME": settings.SAKKE_REGION_NAME,
             }
-            message = _email("grant_reminder", context, user)
-        if not _send_all([message], "a grant reminder"):
+            message = templated_email("cards/email/grant_reminder", context, to=user.email)
+        if not send_each([message], "a grant reminder"):
             continue
         sent += 1
         for period in periods:
