@@ -5,12 +5,15 @@ from collections import defaultdict
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.permissions import can_edit_municipality
 from core.emails import default_base_url, recipient_language, send_each, templated_email
+from core.languages import translated_names
 from core.richtext import sanitize_html
 from moderation.history import record
 from municipalities.models import Municipality
@@ -24,28 +27,85 @@ from .models import (
 )
 from .selectors import upcoming_deadlines
 
-RICH_TEXT_FIELDS = [
-    f"{name}_{code}"
-    for name in ("steps_taken", "steps_planned")
-    for code, _name in settings.LANGUAGES
-]
+CARD_TEXT_FIELDS = set(translated_names("steps_taken", "steps_planned"))
+RICH_TEXT_FIELDS = CARD_TEXT_FIELDS
+CONTACT_FIELDS = {"name", "title_fi", "email", "phone", "consent", "consent_date"}
+PREMISES_FIELDS = {"name_fi", "address", "capacity", "accessibility_notes_fi", "price"}
+PREMISES_FIELDS |= {"booking_fi", "url"}
+GRANT_FIELDS = {"name_fi", "purpose_fi", "eligibility_fi", "amounts_fi", "decision_timing_fi"}
+GRANT_FIELDS |= {"url"}
+PERIOD_FIELDS = {"opens_on", "deadline", "deadline_time"}
+
+
+def _check_can_edit(user, card: MunicipalityCard) -> None:
+    if not can_edit_municipality(user, card.municipality):
+        raise PermissionDenied
+
+
+def _check_fields(data: dict, allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be saved: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+
+
+def _check_rows(rows: list[dict], allowed: set[str], parent, related_name: str) -> None:
+    """Every row names only `allowed` fields, and an "id" only of a row of `parent`."""
+    ids = {row["id"] for row in rows if row.get("id") is not None}
+    existing = getattr(parent, related_name).values_list("pk", flat=True) if parent.pk else []
+    if ids - set(existing):
+        raise ValidationError(_("A row to change does not belong to this card."))
+    for row in rows:
+        _check_fields(row, allowed | {"id"})
+
+
+def _replace_rows(existing, rows: list[dict], **parent) -> None:
+    """Make `existing` (a parent's related manager) hold `rows`: update those with an "id",
+    create the others and delete the rows left out."""
+    current = {obj.pk: obj for obj in existing.all()}
+    kept = set()
+    for row in rows:
+        values = dict(row)
+        obj = current.get(values.pop("id", None)) or existing.model(**parent)
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.save()
+        kept.add(obj.pk)
+    for pk, obj in current.items():
+        if pk not in kept:
+            obj.delete()
 
 
 def card_update(
-    *, user, card: MunicipalityCard, texts: dict, checklist: list, formsets: list
+    *,
+    user,
+    card: MunicipalityCard,
+    texts: dict,
+    checklist: list[tuple],
+    contacts: list[dict],
+    premises: list[dict],
 ) -> MunicipalityCard:
-    """Save the card's texts, its checklist answers and the rows of its (valid) formsets.
+    """Save the card's texts, its checklist answers, its contacts and its premises.
 
     `checklist` is [(practice, status, note)]; an empty status removes the answer.
+    `contacts` and `premises` are the rows the card keeps: a row with an "id" changes that
+    row, one without is added, and rows left out are removed.
     The card is created here the first time it is saved.
     """
+    _check_can_edit(user, card)
+    _check_fields(texts, CARD_TEXT_FIELDS)
+    _check_rows(contacts, CONTACT_FIELDS, card, "contacts")
+    _check_rows(premises, PREMISES_FIELDS, card, "premises")
+    statuses = set(PracticeAnswer.Status.values)
+    if any(status and status not in statuses for _practice, status, _note in checklist):
+        raise ValidationError(_("Choose an answer from the list."))
     with record(user, _("Edited the municipality card")):
         for name, value in texts.items():
             setattr(card, name, sanitize_html(value) if name in RICH_TEXT_FIELDS else value)
         card.save()
-        for formset in formsets:
-            formset.instance = card
-            formset.save()
+        _replace_rows(card.contacts, contacts, card=card)
+        _replace_rows(card.premises, premises, card=card)
         for practice, status, note in checklist:
             if status:
                 PracticeAnswer.objects.update_or_create(
@@ -62,22 +122,35 @@ def card_get_or_create(*, municipality: Municipality) -> MunicipalityCard:
     return card
 
 
-def grant_save(*, user, card: MunicipalityCard, form, periods) -> Grant:
-    """Save a grant from its (valid) form and the formset of its application periods."""
+def grant_save(
+    *, user, card: MunicipalityCard, grant: Grant | None, data: dict, periods: list[dict]
+) -> Grant:
+    """Save a new grant (`grant` None) or change one, with the application periods it keeps."""
+    _check_can_edit(user, card)
+    if grant is not None and grant.pk and grant.card_id != card.pk:
+        raise PermissionDenied
+    _check_fields(data, GRANT_FIELDS)
+    _check_rows(periods, PERIOD_FIELDS, grant or Grant(), "periods")
+    for period in periods:
+        opens, deadline = period.get("opens_on"), period.get("deadline")
+        if opens and deadline and opens > deadline:
+            raise ValidationError({"opens_on": _("The period must open before its deadline.")})
     with record(user, _("Edited a grant")):
         if card.pk is None:
             card.save()
-        grant = form.save(commit=False)
+        grant = grant or Grant()
+        for name, value in data.items():
+            setattr(grant, name, value)
         grant.card = card
         grant.save()
-        periods.instance = grant
-        periods.save()
+        _replace_rows(grant.periods, periods, grant=grant)
         reversion.add_to_revision(card)
     return grant
 
 
 def grant_delete(*, user, grant: Grant) -> None:
     card = grant.card
+    _check_can_edit(user, card)
     with record(user, _("Removed the grant %(name)s") % {"name": grant.name}):
         grant.delete()
         reversion.add_to_revision(card)
@@ -85,6 +158,7 @@ def grant_delete(*, user, grant: Grant) -> None:
 
 def card_confirm(*, user, card: MunicipalityCard, now: dt.datetime | None = None):
     """Mark the card as checked and up to date by `user`."""
+    _check_can_edit(user, card)
     now = now or timezone.now()
     with record(user, _("Confirmed the card is up to date")):
         card.verified_at = now
@@ -125,13 +199,18 @@ def send_card_reminder(
     return sent
 
 
-def subscription_save(*, user, form) -> GrantReminderSubscription:
-    """Start or change the user's grant reminders from a valid SubscriptionForm."""
+def subscription_save(*, user, days_before: int, municipalities) -> GrantReminderSubscription:
+    """Start or change the user's grant reminders: `days_before` each deadline, of the grants
+    of `municipalities` (none: of every municipality)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if not 1 <= days_before <= 90:
+        raise ValidationError({"days_before": _("Choose a number of days between 1 and 90.")})
     with transaction.atomic():
-        subscription = form.save(commit=False)
-        subscription.user = user
-        subscription.save()
-        form.save_m2m()
+        subscription, _created = GrantReminderSubscription.objects.update_or_create(
+            user=user, defaults={"days_before": days_before}
+        )
+        subscription.municipalities.set(municipalities)
     return subscription
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_municipality, editable_municipalities
-from core.forms import adding_row, all_valid, with_extra_row
+from core.forms import adding_row, all_valid, formset_rows, show_service_errors, with_extra_row
 from events.feeds import calendar_response
 from municipalities.models import Municipality
 
@@ -94,15 +94,20 @@ def card_edit(request, slug):
     contacts = ContactFormSet(data, instance=card, prefix="contacts")
     premises = PremisesFormSet(data, instance=card, prefix="premises")
     if data is not None and not adding and all_valid(form, checklist, contacts, premises):
-        services.card_update(
-            user=request.user,
-            card=card,
-            texts=form.cleaned_data,
-            checklist=checklist.rows(),
-            formsets=[contacts, premises],
-        )
-        messages.success(request, _("Saved. The card is now public."))
-        return redirect("cards:edit", slug=slug)
+        try:
+            services.card_update(
+                user=request.user,
+                card=card,
+                texts=form.cleaned_data,
+                checklist=checklist.rows(),
+                contacts=formset_rows(contacts),
+                premises=formset_rows(premises),
+            )
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(request, _("Saved. The card is now public."))
+            return redirect("cards:edit", slug=slug)
     context = {
         "card": card,
         "municipality": municipality,
@@ -141,9 +146,19 @@ def grant_edit(request, slug, pk=None):
     form = GrantForm(data, instance=grant)
     periods = PeriodFormSet(data, instance=grant, prefix="periods")
     if data is not None and not adding and all_valid(form, periods):
-        services.grant_save(user=request.user, card=card, form=form, periods=periods)
-        messages.success(request, _("Saved the grant %(name)s.") % {"name": form.instance.name})
-        return redirect("cards:edit", slug=slug)
+        try:
+            grant = services.grant_save(
+                user=request.user,
+                card=card,
+                grant=grant if grant.pk else None,
+                data=form.cleaned_data,
+                periods=formset_rows(periods),
+            )
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(request, _("Saved the grant %(name)s.") % {"name": grant.name})
+            return redirect("cards:edit", slug=slug)
     context = {
         "municipality": municipality,
         "grant": grant,
@@ -265,13 +280,17 @@ def grant_reminders(request):
         return redirect("cards:grant_reminders")
     form = SubscriptionForm(request.POST or None, instance=subscription)
     if request.method == "POST" and form.is_valid():
-        services.subscription_save(user=request.user, form=form)
-        messages.success(
-            request,
-            _("Saved. You will get an e-mail %(days)d days before each grant deadline.")
-            % {"days": form.cleaned_data["days_before"]},
-        )
-        return redirect("cards:grant_reminders")
+        try:
+            services.subscription_save(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(
+                request,
+                _("Saved. You will get an e-mail %(days)d days before each grant deadline.")
+                % {"days": form.cleaned_data["days_before"]},
+            )
+            return redirect("cards:grant_reminders")
     context = {
         "form": form,
         "subscription": subscription,

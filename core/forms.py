@@ -70,3 +70,20 @@ def with_extra_row(data, prefix: str):
 
 def all_valid(*forms_) -> bool:
     return all([form.is_valid() for form in forms_])  # a list: every form gets its errors
+
+
+def formset_rows(formset) -> list[dict]:
+    """The rows a person kept, as plain data for a service: empty extra rows and rows ticked
+    for removal are left out; a row of a saved object carries its "id"."""
+    fk = getattr(formset, "fk", None)  # an inline formset's link to its parent
+    skip = {"DELETE", "id", fk.name if fk else None}
+    rows = []
+    for form in formset.forms:
+        if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+            continue
+        row = {key: value for key, value in form.cleaned_data.items() if key not in skip}
+        instance = getattr(form, "instance", None)
+        if instance is not None and instance.pk is not None:
+            row["id"] = instance.pk
+        rows.append(row)
+    return rows

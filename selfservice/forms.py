@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, WeeklySlot
-from core.forms import DRAFT, PUBLISH, VisibilityMixin, translated_label
+from core.forms import DRAFT, PUBLISH, VisibilityMixin, formset_rows, translated_label
 from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
 from organizations.models import Organization, SocialLink
@@ -141,11 +141,7 @@ class RowFormSet(forms.BaseFormSet):
     """Rows a person may leave empty or tick for removal; only the kept ones count."""
 
     def rows(self) -> list[dict]:
-        return [
-            {key: value for key, value in form.cleaned_data.items() if key != "DELETE"}
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
+        return formset_rows(self)
 
 
 ContactFormSet = forms.formset_factory(ContactForm, formset=RowFormSet, extra=1, can_delete=True)
