@@ -4,6 +4,7 @@ import datetime as dt
 from collections import defaultdict
 
 import reversion
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -45,9 +46,8 @@ def _check_can_edit(user, card: MunicipalityCard) -> None:
 def _check_fields(data: dict, allowed: set[str]) -> None:
     unknown = set(data) - allowed
     if unknown:
-        raise ValidationError(
-            _("These fields cannot be saved: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
-        )
+        # A programming error, not a user's: the form and the service disagree.
+        raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
 
 
 def _check_rows(rows: list[dict], allowed: set[str], parent, related_name: str) -> None:
@@ -55,7 +55,7 @@ def _check_rows(rows: list[dict], allowed: set[str], parent, related_name: str) 
     ids = {row["id"] for row in rows if row.get("id") is not None}
     existing = getattr(parent, related_name).values_list("pk", flat=True) if parent.pk else []
     if ids - set(existing):
-        raise ValidationError(_("A row to change does not belong to this card."))
+        raise PermissionDenied  # a row of another card or grant
     for row in rows:
         _check_fields(row, allowed | {"id"})
 
@@ -98,8 +98,10 @@ def card_update(
     _check_rows(contacts, CONTACT_FIELDS, card, "contacts")
     _check_rows(premises, PREMISES_FIELDS, card, "premises")
     statuses = set(PracticeAnswer.Status.values)
-    if any(status and status not in statuses for _practice, status, _note in checklist):
-        raise ValidationError(_("Choose an answer from the list."))
+    for _practice, status, _note in checklist:
+        if status and status not in statuses:
+            message = forms.ChoiceField.default_error_messages["invalid_choice"]
+            raise ValidationError(message, code="invalid_choice", params={"value": status})
     with record(user, _("Edited the municipality card")):
         for name, value in texts.items():
             setattr(card, name, sanitize_html(value) if name in RICH_TEXT_FIELDS else value)

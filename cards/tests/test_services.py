@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from accounts.tests.factories import MunicipalityEditorFactory, UserFactory
 from cards import services
-from cards.models import CardContact, GrantPeriod
+from cards.models import CardContact, GrantPeriod, Practice
 
 from .factories import CardContactFactory, CardFactory, GrantFactory, GrantPeriodFactory
 
@@ -45,14 +45,14 @@ def test_a_contact_row_with_an_id_changes_that_contact_and_one_left_out_is_remov
 def test_a_row_of_another_cards_contact_is_refused(card, editor):
     stranger = CardContactFactory(card=CardFactory())
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         update(editor, card, contacts=[{"id": stranger.pk, "name": "Kaapattu"}])
 
     assert CardContact.objects.get(pk=stranger.pk).name != "Kaapattu"
 
 
 def test_a_field_the_card_form_does_not_have_is_refused(card, editor):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValueError):
         update(editor, card, texts={"verified_at": None})
 
 
@@ -79,6 +79,13 @@ def test_saving_a_grant_keeps_only_the_periods_it_is_given(card, editor):
 
     assert list(GrantPeriod.objects.filter(grant=grant)) == [kept]
     assert not GrantPeriod.objects.filter(pk=dropped.pk).exists()
+
+
+def test_an_answer_not_on_the_list_is_refused(card, editor):
+    practice = Practice.objects.first()
+
+    with pytest.raises(ValidationError):
+        update(editor, card, checklist=[(practice, "maybe", "")])
 
 
 def test_reminders_of_more_than_90_days_before_are_refused():
