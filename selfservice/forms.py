@@ -14,6 +14,7 @@ from activities.models import Activity, WeeklySlot
 from core.forms import DRAFT, PUBLISH, VisibilityMixin, formset_rows, translated_label
 from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
+from events.models import Event
 from organizations.models import Organization, SocialLink
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
@@ -244,6 +245,12 @@ class EventForm(VisibilityMixin, forms.Form):
     ]
     # Service errors name model fields; these are the form fields that show them.
     ERROR_FIELDS = {"start_time": "start_date", "end_time": "end_time"}
+    # The sections of the page after what, when and the repeating; a new field joins one.
+    SECTIONS = [
+        (_("Where"), ["location", "online_url"]),
+        (_("Price and registration"), ["is_free", "price_fi", "registration_url"]),
+        (_("For whom"), ["audiences", "topics", "in_language", "accessibility"]),
+    ]
 
     def clean(self):
         data = super().clean()
@@ -261,17 +268,20 @@ class EventForm(VisibilityMixin, forms.Form):
         return data
 
     def data_for_service(self) -> dict:
+        """The values of the form's fields that are the event's own, under the same names;
+        the times from the date and time fields."""
         data = self.cleaned_data
-        fields = ["name_fi", "short_description_fi", "description_fi", *self.OTHER_LANGUAGES]
-        fields += ["location", "online_url", "is_free", "price_fi", "registration_url"]
-        values = {name: data[name] for name in fields}
-        values.update(
-            start_time=data["start"], end_time=data["end"], accessibility=data["accessibility"]
-        )
+        own = {field.name for field in Event._meta.concrete_fields}  # not the many-to-many
+        values = {name: data[name] for name in self.fields if name in own}
+        values.update(start_time=data["start"], end_time=data["end"])
         return values
 
     def relations(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("topics", "audiences", "in_language")}
+
+    def sections(self) -> list[tuple]:
+        """[(legend, [bound field])] of SECTIONS, for the template."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.SECTIONS]
 
     @classmethod
     def initial_for(cls, event) -> dict:
