@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_municipality, editable_municipalities
 from core.forms import adding_row, all_valid, formset_rows, show_service_errors, with_extra_row
-from events.feeds import calendar_response
+from core.ical import calendar_response
 from municipalities.models import Municipality
 
 from . import selectors, services
