@@ -277,7 +277,7 @@ class EventForm(VisibilityMixin, forms.Form):
         return values
 
     def relations(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ("topics", "audiences", "in_language")}
+        return {name: self.cleaned_data[name] for name in self.M2M}
 
     def sections(self) -> list[tuple]:
         """[(legend, [bound field])] of SECTIONS, for the template."""
