@@ -67,7 +67,30 @@ class User(AbstractUser):
         return self.name or self.email
 
 
-class OrganizationEditor(models.Model):
+class EditorRole(models.Model):
+    """A person's right to edit one thing; each concrete role names the user and the thing."""
+
+    granted_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    created_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    # The name of the foreign key to what the role lets the person edit.
+    target_field: str
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.user} – {getattr(self, self.target_field)}"
+
+
+class OrganizationEditor(EditorRole):
     """The person may edit the organization's profile, events and activities."""
 
     user = models.ForeignKey(
@@ -79,15 +102,7 @@ class OrganizationEditor(models.Model):
         related_name="editor_roles",
         verbose_name=_("association"),
     )
-    granted_by = models.ForeignKey(
-        User,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("granted by"),
-    )
-    created_at = models.DateTimeField(_("granted"), auto_now_add=True)
+    target_field = "organization"
 
     class Meta:
         verbose_name = _("association editor")
@@ -96,11 +111,8 @@ class OrganizationEditor(models.Model):
             models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_org")
         ]
 
-    def __str__(self):
-        return f"{self.user} – {self.organization}"
 
-
-class MunicipalityEditor(models.Model):
+class MunicipalityEditor(EditorRole):
     """The person keeps the municipality's card (kuntakortti) up to date."""
 
     user = models.ForeignKey(
@@ -112,15 +124,7 @@ class MunicipalityEditor(models.Model):
         related_name="editor_roles",
         verbose_name=_("municipality"),
     )
-    granted_by = models.ForeignKey(
-        User,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("granted by"),
-    )
-    created_at = models.DateTimeField(_("granted"), auto_now_add=True)
+    target_field = "municipality"
 
     class Meta:
         verbose_name = _("municipality editor")
@@ -130,6 +134,3 @@ class MunicipalityEditor(models.Model):
                 fields=["user", "municipality"], name="one_role_per_municipality"
             )
         ]
-
-    def __str__(self):
-        return f"{self.user} – {self.municipality}"

@@ -20,6 +20,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from core.forms import show_service_errors
+
 from . import gdpr, services
 from .forms import (
     ChoosePasswordForm,
@@ -247,11 +249,7 @@ def delete(request):
         try:
             services.account_delete(user=request.user, password=form.cleaned_data["password"])
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, error)
+            show_service_errors(error, form)
         else:
             logout(request)
             return render(request, "accounts/deleted.html")

@@ -6,9 +6,12 @@ from core.filtering import (
     FreshnessFilterMixin,
     SearchQueryFilter,
     StrictBooleanFilter,
-    related_exists,
+    audience_filter,
+    language_filter,
+    municipalities_filter,
     search_filter,
     split_values,
+    topic_filter,
 )
 
 from .models import Activity
@@ -16,10 +19,10 @@ from .models import Activity
 
 class ActivityFilter(FreshnessFilterMixin, django_filters.FilterSet):
     q = SearchQueryFilter(label=_("Search"), method="filter_text")
-    municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
-    topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")
-    audience = CommaSeparatedFilter(label=_("Audience"), method="filter_audience")
-    language = CommaSeparatedFilter(label=_("Language"), method="filter_language")
+    municipality = municipalities_filter()
+    topic = topic_filter()
+    audience = audience_filter()
+    language = language_filter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Activity.Kind.choices, field_name="kind"
     )
@@ -39,18 +42,6 @@ class ActivityFilter(FreshnessFilterMixin, django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return search_filter(queryset, value)
-
-    def filter_municipality(self, queryset, name, value):
-        return related_exists(queryset, "municipalities", "code", value)
-
-    def filter_topic(self, queryset, name, value):
-        return related_exists(queryset, "topics", "slug", value)
-
-    def filter_audience(self, queryset, name, value):
-        return related_exists(queryset, "audiences", "slug", value)
-
-    def filter_language(self, queryset, name, value):
-        return related_exists(queryset, "in_language", "code", value)
 
     def filter_participation(self, queryset, name, value):
         # The list is stored as JSON text on both databases; quotes make the match exact.

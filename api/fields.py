@@ -1,19 +1,17 @@
 """Serializer fields shared by every resource of the API."""
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.languages import LANGUAGE_CODES
 from core.urls_cache import detail_template, fill, refused_by_reverse, reverse_detail
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 TRANSLATED_SCHEMA = {
     "type": "object",
     "description": "The text in each language; a missing translation is null.",
     "properties": {code: {"type": "string", "nullable": True} for code in LANGUAGE_CODES},
-    "required": LANGUAGE_CODES,
+    "required": list(LANGUAGE_CODES),
 }
 
 

@@ -2,28 +2,22 @@
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import GrantPeriod
+from core.ical import HELSINKI, new_calendar
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from .models import GrantPeriod
 
 
 def deadline_calendar(
     periods: Iterable[GrantPeriod], *, url_for: Callable[[GrantPeriod], str], host: str, name: str
 ) -> icalendar.Calendar:
     """A calendar of grant deadlines: all-day events, or timed ones where the hour is known."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//{settings.SAKKE_SITE_NAME}//{host}//grants//")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
+    calendar = new_calendar(prodid=f"-//{settings.SAKKE_SITE_NAME}//{host}//grants//", name=name)
     stamp = timezone.now()
     for period in periods:
         calendar.add_component(

@@ -1,21 +1,22 @@
 """Writes of municipality cards: editing, confirming, reminders; every change into history."""
 
 import datetime as dt
-import logging
 from collections import defaultdict
 
+from django import forms
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.permissions import can_edit_municipality
+from core.emails import default_base_url, recipient_language, send_each, templated_email
 from core.history import add_to_revision
+from core.languages import translated_names
 from core.richtext import sanitize_html
 from core.writes import content_write
-from freshness.services import default_base_url, recipient_language
 from municipalities.models import Municipality
 
 from .models import (
@@ -27,30 +28,86 @@ from .models import (
 )
 from .selectors import upcoming_deadlines
 
-logger = logging.getLogger(__name__)
+CARD_TEXT_FIELDS = set(translated_names("steps_taken", "steps_planned"))
+RICH_TEXT_FIELDS = CARD_TEXT_FIELDS
+CONTACT_FIELDS = {"name", "title_fi", "email", "phone", "consent", "consent_date"}
+PREMISES_FIELDS = {"name_fi", "address", "capacity", "accessibility_notes_fi", "price"}
+PREMISES_FIELDS |= {"booking_fi", "url"}
+GRANT_FIELDS = {"name_fi", "purpose_fi", "eligibility_fi", "amounts_fi", "decision_timing_fi"}
+GRANT_FIELDS |= {"url"}
+PERIOD_FIELDS = {"opens_on", "deadline", "deadline_time"}
 
-RICH_TEXT_FIELDS = [
-    f"{name}_{code}"
-    for name in ("steps_taken", "steps_planned")
-    for code, _name in settings.LANGUAGES
-]
+
+def _check_can_edit(user, card: MunicipalityCard) -> None:
+    if not can_edit_municipality(user, card.municipality):
+        raise PermissionDenied
+
+
+def _check_fields(data: dict, allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        # A programming error, not a user's: the form and the service disagree.
+        raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
+
+
+def _check_rows(rows: list[dict], allowed: set[str], parent, related_name: str) -> None:
+    """Every row names only `allowed` fields, and an "id" only of a row of `parent`."""
+    ids = {row["id"] for row in rows if row.get("id") is not None}
+    existing = getattr(parent, related_name).values_list("pk", flat=True) if parent.pk else []
+    if ids - set(existing):
+        raise PermissionDenied  # a row of another card or grant
+    for row in rows:
+        _check_fields(row, allowed | {"id"})
+
+
+def _replace_rows(existing, rows: list[dict], **parent) -> None:
+    """Make `existing` (a parent's related manager) hold `rows`: update those with an "id",
+    create the others and delete the rows left out."""
+    current = {obj.pk: obj for obj in existing.all()}
+    kept = set()
+    for row in rows:
+        values = dict(row)
+        obj = current.get(values.pop("id", None)) or existing.model(**parent)
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.save()
+        kept.add(obj.pk)
+    for pk, obj in current.items():
+        if pk not in kept:
+            obj.delete()
 
 
 def card_update(
-    *, user, card: MunicipalityCard, texts: dict, checklist: list, formsets: list
+    *,
+    user,
+    card: MunicipalityCard,
+    texts: dict,
+    checklist: list[tuple],
+    contacts: list[dict],
+    premises: list[dict],
 ) -> MunicipalityCard:
-    """Save the card's texts, its checklist answers and the rows of its (valid) formsets.
+    """Save the card's texts, its checklist answers, its contacts and its premises.
 
     `checklist` is [(practice, status, note)]; an empty status removes the answer.
+    `contacts` and `premises` are the rows the card keeps: a row with an "id" changes that
+    row, one without is added, and rows left out are removed.
     The card is created here the first time it is saved.
     """
+    _check_can_edit(user, card)
+    _check_fields(texts, CARD_TEXT_FIELDS)
+    _check_rows(contacts, CONTACT_FIELDS, card, "contacts")
+    _check_rows(premises, PREMISES_FIELDS, card, "premises")
+    statuses = set(PracticeAnswer.Status.values)
+    for _practice, status, _note in checklist:
+        if status and status not in statuses:
+            message = forms.ChoiceField.default_error_messages["invalid_choice"]
+            raise ValidationError(message, code="invalid_choice", params={"value": status})
     with content_write(user, _("Edited the municipality card")):
         for name, value in texts.items():
             setattr(card, name, sanitize_html(value) if name in RICH_TEXT_FIELDS else value)
         card.save()
-        for formset in formsets:
-            formset.instance = card
-            formset.save()
+        _replace_rows(card.contacts, contacts, card=card)
+        _replace_rows(card.premises, premises, card=card)
         for practice, status, note in checklist:
             if status:
                 PracticeAnswer.objects.update_or_create(
@@ -67,22 +124,35 @@ def card_get_or_create(*, municipality: Municipality) -> MunicipalityCard:
     return card
 
 
-def grant_save(*, user, card: MunicipalityCard, form, periods) -> Grant:
-    """Save a grant from its (valid) form and the formset of its application periods."""
+def grant_save(
+    *, user, card: MunicipalityCard, grant: Grant | None, data: dict, periods: list[dict]
+) -> Grant:
+    """Save a new grant (`grant` None) or change one, with the application periods it keeps."""
+    _check_can_edit(user, card)
+    if grant is not None and grant.pk and grant.card_id != card.pk:
+        raise PermissionDenied
+    _check_fields(data, GRANT_FIELDS)
+    _check_rows(periods, PERIOD_FIELDS, grant or Grant(), "periods")
+    for period in periods:
+        opens, deadline = period.get("opens_on"), period.get("deadline")
+        if opens and deadline and opens > deadline:
+            raise ValidationError({"opens_on": _("The period must open before its deadline.")})
     with content_write(user, _("Edited a grant")):
         if card.pk is None:
             card.save()
-        grant = form.save(commit=False)
+        grant = grant or Grant()
+        for name, value in data.items():
+            setattr(grant, name, value)
         grant.card = card
         grant.save()
-        periods.instance = grant
-        periods.save()
+        _replace_rows(grant.periods, periods, grant=grant)
         add_to_revision(card)
     return grant
 
 
 def grant_delete(*, user, grant: Grant) -> None:
     card = grant.card
+    _check_can_edit(user, card)
     with content_write(user, _("Removed the grant %(name)s") % {"name": grant.name}):
         grant.delete()
         add_to_revision(card)
@@ -90,6 +160,7 @@ def grant_delete(*, user, grant: Grant) -> None:
 
 def card_confirm(*, user, card: MunicipalityCard, now: dt.datetime | None = None):
     """Mark the card as checked and up to date by `user`."""
+    _check_can_edit(user, card)
     now = now or timezone.now()
     with content_write(user, _("Confirmed the card is up to date")):
         card.verified_at = now
@@ -97,25 +168,6 @@ def card_confirm(*, user, card: MunicipalityCard, now: dt.datetime | None = None
         card.reminder_sent_at = None
         card.save()
     return card
-
-
-def _send_all(messages, what: str) -> int:
-    sent = 0
-    for message in messages:
-        try:
-            message.send()
-        except Exception:
-            # One bad address must not keep the others from their e-mail.
-            logger.exception("Could not send %s to %s", what, message.to)
-        else:
-            sent += 1
-    return sent
-
-
-def _email(template: str, context: dict, user) -> EmailMultiAlternatives:
-    subject = render_to_string(f"cards/email/{template}_subject.txt", context)
-    text = render_to_string(f"cards/email/{template}.txt", context)
-    return EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email])
 
 
 def send_card_reminder(
@@ -140,8 +192,8 @@ def send_card_reminder(
                 "SITE_NAME": settings.SAKKE_SITE_NAME,
                 "REGION_NAME": settings.SAKKE_REGION_NAME,
             }
-            messages.append(_email("card_reminder", context, user))
-    sent = _send_all(messages, "a card reminder")
+            messages.append(templated_email("cards/email/card_reminder", context, to=user.email))
+    sent = send_each(messages, "a card reminder")
     if sent:
         MunicipalityCard.objects.update_or_create(
             municipality=municipality, defaults={"reminder_sent_at": now}
@@ -149,13 +201,18 @@ def send_card_reminder(
     return sent
 
 
-def subscription_save(*, user, form) -> GrantReminderSubscription:
-    """Start or change the user's grant reminders from a valid SubscriptionForm."""
+def subscription_save(*, user, days_before: int, municipalities) -> GrantReminderSubscription:
+    """Start or change the user's grant reminders: `days_before` each deadline, of the grants
+    of `municipalities` (none: of every municipality)."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if not 1 <= days_before <= 90:
+        raise ValidationError({"days_before": _("Choose a number of days between 1 and 90.")})
     with transaction.atomic():
-        subscription = form.save(commit=False)
-        subscription.user = user
-        subscription.save()
-        form.save_m2m()
+        subscription, _created = GrantReminderSubscription.objects.update_or_create(
+            user=user, defaults={"days_before": days_before}
+        )
+        subscription.municipalities.set(municipalities)
     return subscription
 
 
@@ -214,8 +271,8 @@ def send_grant_reminders(*, today: dt.date | None = None, base_url: str | None =
                 "SITE_NAME": settings.SAKKE_SITE_NAME,
                 "REGION_NAME": settings.SAKKE_REGION_NAME,
             }
-            message = _email("grant_reminder", context, user)
-        if not _send_all([message], "a grant reminder"):
+            message = templated_email("cards/email/grant_reminder", context, to=user.email)
+        if not send_each([message], "a grant reminder"):
             continue
         sent += 1
         for period in periods:

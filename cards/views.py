@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_municipality, editable_municipalities
-from events.feeds import calendar_response
-from freshness.views import coordinator_only
+from core.forms import adding_row, all_valid, formset_rows, show_service_errors, with_extra_row
+from core.ical import calendar_response
 from municipalities.models import Municipality
 
 from . import selectors, services
@@ -80,44 +81,33 @@ def _editable_municipality(request, slug) -> Municipality:
     return municipality
 
 
-def _adding_row(request) -> str | None:
-    """The formset a person asked for one more row of ("Add another …"), if any."""
-    return request.POST.get("add_row") if request.method == "POST" else None
-
-
-def _with_extra_row(data, prefix: str):
-    data = data.copy()
-    key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key, 0) or 0) + 1)
-    return data
-
-
-def _all_valid(*forms) -> bool:
-    return all([form.is_valid() for form in forms])  # a list: every form gets its errors
-
-
 @login_required
 def card_edit(request, slug):
     municipality = _editable_municipality(request, slug)
     card = selectors.card_for(municipality)
     data = request.POST if request.method == "POST" else None
-    adding = _adding_row(request)
+    adding = adding_row(request)
     if adding in ("contacts", "premises"):
-        data = _with_extra_row(data, adding)
+        data = with_extra_row(data, adding)
     form = CardTextForm(data, instance=card)
     checklist = ChecklistForm(data, card=card)
     contacts = ContactFormSet(data, instance=card, prefix="contacts")
     premises = PremisesFormSet(data, instance=card, prefix="premises")
-    if data is not None and not adding and _all_valid(form, checklist, contacts, premises):
-        services.card_update(
-            user=request.user,
-            card=card,
-            texts=form.cleaned_data,
-            checklist=checklist.rows(),
-            formsets=[contacts, premises],
-        )
-        messages.success(request, _("Saved. The card is now public."))
-        return redirect("cards:edit", slug=slug)
+    if data is not None and not adding and all_valid(form, checklist, contacts, premises):
+        try:
+            services.card_update(
+                user=request.user,
+                card=card,
+                texts=form.cleaned_data,
+                checklist=checklist.rows(),
+                contacts=formset_rows(contacts),
+                premises=formset_rows(premises),
+            )
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(request, _("Saved. The card is now public."))
+            return redirect("cards:edit", slug=slug)
     context = {
         "card": card,
         "municipality": municipality,
@@ -150,15 +140,25 @@ def grant_edit(request, slug, pk=None):
     card = selectors.card_for(municipality)
     grant = get_object_or_404(Grant, pk=pk, card__municipality=municipality) if pk else Grant()
     data = request.POST if request.method == "POST" else None
-    adding = _adding_row(request)
+    adding = adding_row(request)
     if adding == "periods":
-        data = _with_extra_row(data, adding)
+        data = with_extra_row(data, adding)
     form = GrantForm(data, instance=grant)
     periods = PeriodFormSet(data, instance=grant, prefix="periods")
-    if data is not None and not adding and _all_valid(form, periods):
-        services.grant_save(user=request.user, card=card, form=form, periods=periods)
-        messages.success(request, _("Saved the grant %(name)s.") % {"name": form.instance.name})
-        return redirect("cards:edit", slug=slug)
+    if data is not None and not adding and all_valid(form, periods):
+        try:
+            grant = services.grant_save(
+                user=request.user,
+                card=card,
+                grant=grant if grant.pk else None,
+                data=form.cleaned_data,
+                periods=formset_rows(periods),
+            )
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(request, _("Saved the grant %(name)s.") % {"name": grant.name})
+            return redirect("cards:edit", slug=slug)
     context = {
         "municipality": municipality,
         "grant": grant,
@@ -280,13 +280,17 @@ def grant_reminders(request):
         return redirect("cards:grant_reminders")
     form = SubscriptionForm(request.POST or None, instance=subscription)
     if request.method == "POST" and form.is_valid():
-        services.subscription_save(user=request.user, form=form)
-        messages.success(
-            request,
-            _("Saved. You will get an e-mail %(days)d days before each grant deadline.")
-            % {"days": form.cleaned_data["days_before"]},
-        )
-        return redirect("cards:grant_reminders")
+        try:
+            services.subscription_save(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(
+                request,
+                _("Saved. You will get an e-mail %(days)d days before each grant deadline.")
+                % {"days": form.cleaned_data["days_before"]},
+            )
+            return redirect("cards:grant_reminders")
     context = {
         "form": form,
         "subscription": subscription,

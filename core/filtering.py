@@ -239,3 +239,37 @@ class FreshnessFilterMixin(django_filters.FilterSet):
         if not self.form.cleaned_data.get("include_stale"):
             queryset = queryset.filter(confirmed_at__gte=stale_before())
         return queryset
+
+
+# Filters by the codes of linked reference data: ?topic=liikunta,kulttuuri&language=sv
+
+
+class RelatedCodesFilter(CommaSeparatedFilter):
+    """Rows linked through the many-to-many `field_name` to a row whose `code_field` is one of
+    the comma-separated values (related_exists: an EXISTS subquery, no DISTINCT)."""
+
+    def __init__(self, *args, code_field: str, **kwargs):
+        self.code_field = code_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return related_exists(qs, self.field_name, self.code_field, value)
+
+
+def topic_filter() -> RelatedCodesFilter:
+    return RelatedCodesFilter(field_name="topics", code_field="slug", label=_("Topic"))
+
+
+def audience_filter() -> RelatedCodesFilter:
+    return RelatedCodesFilter(field_name="audiences", code_field="slug", label=_("Audience"))
+
+
+def language_filter() -> RelatedCodesFilter:
+    return RelatedCodesFilter(field_name="in_language", code_field="code", label=_("Language"))
+
+
+def municipalities_filter() -> RelatedCodesFilter:
+    """For listings linked to many municipalities; a place's single one is a plain filter."""
+    return RelatedCodesFilter(
+        field_name="municipalities", code_field="code", label=_("Municipality")
+    )

@@ -10,10 +10,13 @@ from core.filtering import (
     StrictBooleanFilter,
     TimeBoundFilter,
     TimeWindowForm,
+    audience_filter,
     ids_of,
+    language_filter,
     related_exists,
     search_filter,
     split_values,
+    topic_filter,
 )
 from municipalities.models import Municipality
 
@@ -23,9 +26,9 @@ from .models import Event
 class EventFilter(django_filters.FilterSet):
     q = SearchQueryFilter(label=_("Search"), method="filter_text")
     municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
-    topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")
-    audience = CommaSeparatedFilter(label=_("Audience"), method="filter_audience")
-    language = CommaSeparatedFilter(label=_("Language"), method="filter_language")
+    topic = topic_filter()
+    audience = audience_filter()
+    language = language_filter()
     start = TimeBoundFilter(label=_("From"), method="filter_start")
     end = TimeBoundFilter(label=_("To"), method="filter_end", end_of_day=True)
     is_free = StrictBooleanFilter(label=_("Free only"), field_name="is_free")
@@ -44,15 +47,6 @@ class EventFilter(django_filters.FilterSet):
         if not codes:
             return queryset
         return queryset.filter(location__municipality_id__in=ids_of(Municipality, "code", codes))
-
-    def filter_topic(self, queryset, name, value):
-        return related_exists(queryset, "topics", "slug", value)
-
-    def filter_audience(self, queryset, name, value):
-        return related_exists(queryset, "audiences", "slug", value)
-
-    def filter_language(self, queryset, name, value):
-        return related_exists(queryset, "in_language", "code", value)
 
     def filter_organization(self, queryset, name, value):
         return related_exists(queryset, "organizers", "public_id", value)

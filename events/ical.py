@@ -1,15 +1,14 @@
 """Events as iCalendar (RFC 5545): subscribable feeds and "add to calendar" files."""
 
 from collections.abc import Callable, Iterable
-from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-from .models import Event
+from core.ical import HELSINKI, new_calendar
 
-HELSINKI = ZoneInfo("Europe/Helsinki")
+from .models import Event
 
 # RFC 5545 has no "postponed": TENTATIVE says the time is not certain.
 STATUSES = {
@@ -24,13 +23,7 @@ def event_calendar(
     events: Iterable[Event], *, url_for: Callable[[Event], str], host: str, name: str = ""
 ) -> icalendar.Calendar:
     """A calendar of `events`, times in Europe/Helsinki with its VTIMEZONE included."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//{settings.SAKKE_SITE_NAME}//{host}//")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    if name:
-        calendar.add("x-wr-calname", name)
-        calendar.add("name", name)
+    calendar = new_calendar(prodid=f"-//{settings.SAKKE_SITE_NAME}//{host}//", name=name)
     stamp = timezone.now()
     for event in events:
         calendar.add_component(event_component(event, url=url_for(event), host=host, stamp=stamp))

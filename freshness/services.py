@@ -1,22 +1,19 @@
 """Owners confirm their listings ("tiedot tarkistettu"); the service reminds them to."""
 
 import datetime as dt
-import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from activities.models import Activity
+from core.emails import default_base_url, recipient_language, send_each, templated_email
 from organizations.models import Organization
 
 from .selectors import organization_activities, reminder_due_organizations, stale_after
 from .tokens import link_max_age, make_confirmation_token
-
-logger = logging.getLogger(__name__)
 
 
 def organization_confirm(*, organization: Organization, now: dt.datetime | None = None) -> None:
@@ -32,18 +29,6 @@ def organization_confirm(*, organization: Organization, now: dt.datetime | None 
         )
     organization.confirmed_at = now
     organization.confirmation_reminder_sent_at = None
-
-
-def default_base_url() -> str:
-    """Where the service is, for the links of e-mails sent outside a request (cron)."""
-    return getattr(settings, "SAKKE_BASE_URL", "") or "http://localhost:8000"
-
-
-def recipient_language(user) -> str:
-    """The editor's own language if the account knows it, else Finnish."""
-    language = getattr(user, "language", "") or ""
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def reminder_message(
@@ -66,12 +51,7 @@ def reminder_message(
             "SITE_NAME": settings.SAKKE_SITE_NAME,
             "REGION_NAME": settings.SAKKE_REGION_NAME,
         }
-        subject = render_to_string("freshness/email/reminder_subject.txt", context)
-        text = render_to_string("freshness/email/reminder.txt", context)
-        html = render_to_string("freshness/email/reminder.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    return message
+        return templated_email("freshness/email/reminder", context, to=user.email, html=True)
 
 
 def send_confirmation_reminder(
@@ -100,15 +80,7 @@ def send_confirmation_reminder(
         )
         for user in editors
     ]
-    sent = 0
-    for message in messages:
-        try:
-            message.send()
-        except Exception:
-            # One bad address must not keep the other editors from their reminder.
-            logger.exception("Could not send a confirmation reminder of %s", organization.pk)
-        else:
-            sent += 1
+    sent = send_each(messages, f"a confirmation reminder of {organization.pk}")
     if sent:
         with transaction.atomic():
             Organization.objects.filter(pk=organization.pk).update(

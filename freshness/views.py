@@ -1,10 +1,6 @@
 """The one-click confirmation of a listing, and the coordinator's list of stale listings."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.permissions import is_coordinator
+from accounts.decorators import coordinator_only
 from organizations.models import Organization
 
 from .selectors import organization_activities, stale_activities, stale_after, stale_organizations
@@ -58,20 +54,6 @@ def confirm(request, token):
 
 def invalid_link(request, message):
     return render(request, "freshness/invalid_link.html", {"message": message}, status=400)
-
-
-def coordinator_only(view):
-    """Anonymous visitors are sent to sign in; anyone else but the coordinator gets 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @coordinator_only

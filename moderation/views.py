@@ -1,7 +1,5 @@
 """Pages of claims, invitations, the coordinator's queue and content history."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -13,7 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import can_edit_organization, is_coordinator
+from accounts.decorators import coordinator_only
+from accounts.permissions import can_edit_organization
+from core.forms import show_service_errors
 from core.history import version_diff, versions_of
 from core.models import PublicationStatus
 from municipalities.models import Municipality
@@ -26,23 +26,8 @@ from .forms import (
     DecisionForm,
     InvitationForm,
     OrganizationSearchForm,
-    add_service_errors,
 )
 from .models import Claim
-
-
-def coordinator_required(view):
-    """Anonymous visitors are sent to sign in; signed-in non-coordinators get 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied(_("Only the coordinator may see this page."))
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
 
 # Claims
 
@@ -75,7 +60,7 @@ def claim(request, public_id):
                 user=request.user, organization=organization, **form.cleaned_data
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("Your request was sent to the coordinator."))
             return redirect("moderation:my_requests")
@@ -91,7 +76,7 @@ def claim_new(request):
         try:
             services.claim_new_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(
                 request,
@@ -110,7 +95,7 @@ def my_requests(request):
 # The coordinator's queue
 
 
-@coordinator_required
+@coordinator_only
 def queue(request):
     context = {
         "claims": selectors.claim_list_pending(),
@@ -121,7 +106,7 @@ def queue(request):
     return render(request, "moderation/queue.html", context)
 
 
-@coordinator_required
+@coordinator_only
 def claim_decide(request, pk):
     claim = get_object_or_404(Claim.objects.select_related("user", "organization"), pk=pk)
     form = DecisionForm(request.POST or None)
@@ -132,7 +117,7 @@ def claim_decide(request, pk):
         try:
             service(claim=claim, user=request.user, message=form.cleaned_data["message"])
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The decision was saved and the person informed."))
             return redirect("moderation:queue")
@@ -146,7 +131,7 @@ def _content_or_404(kind, public_id):
         raise Http404(_("No such content.")) from None
 
 
-@coordinator_required
+@coordinator_only
 def content_decide(request, kind, public_id):
     obj = _content_or_404(kind, public_id)
     form = DecisionForm(request.POST or None)
@@ -160,7 +145,7 @@ def content_decide(request, kind, public_id):
             else:
                 services.content_mark_reviewed(obj=obj, user=request.user)
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("Saved: %(name)s") % {"name": obj})
             return redirect("moderation:queue")
@@ -172,7 +157,7 @@ def content_decide(request, kind, public_id):
 # History
 
 
-@coordinator_required
+@coordinator_only
 def history(request, kind, public_id):
     obj = _content_or_404(kind, public_id)
     versions = list(versions_of(obj)[:50])
@@ -187,7 +172,7 @@ def history(request, kind, public_id):
     return render(request, "moderation/history.html", context)
 
 
-@coordinator_required
+@coordinator_only
 @require_POST
 def restore(request, kind, public_id, version_id):
     obj = _content_or_404(kind, public_id)
@@ -214,7 +199,7 @@ def _invite(request, *, organization=None, municipality=None):
                 ),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The invitation was sent."))
             return redirect(request.path)
@@ -232,7 +217,7 @@ def invite(request, public_id):
     return _invite(request, organization=organization)
 
 
-@coordinator_required
+@coordinator_only
 def invite_municipality(request, slug):
     return _invite(request, municipality=get_object_or_404(Municipality, slug=slug))
 

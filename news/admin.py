@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.languages import LANGUAGE_CODES
 from core.public_ids import save_with_public_id
 from core.richtext import sanitize_html
 
@@ -20,7 +21,7 @@ class NewsPostAdmin(TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         # The public pages clean the text again, but the API hands out what is stored.
-        for lang in ("fi", "sv", "en"):
+        for lang in LANGUAGE_CODES:
             field = f"body_{lang}"
             setattr(obj, field, sanitize_html(getattr(obj, field) or ""))
         if obj.pk is None:

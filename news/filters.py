@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from core.filtering import (
     CommaSeparatedFilter,
     SearchQueryFilter,
-    related_exists,
+    municipalities_filter,
     search_filter,
     split_values,
+    topic_filter,
 )
 
 from .models import NewsPost
@@ -16,8 +17,8 @@ class NewsFilter(django_filters.FilterSet):
     """One filter of the news list page, its feeds and /api/v1/news/."""
 
     q = SearchQueryFilter(label=_("Search"), method="filter_text")
-    topic = CommaSeparatedFilter(label=_("Topic"), method="filter_topic")
-    municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
+    topic = topic_filter()
+    municipality = municipalities_filter()
     organization = CommaSeparatedFilter(label=_("Author"), method="filter_organization")
 
     class Meta:
@@ -27,12 +28,6 @@ class NewsFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         # The site search's matches (lemmas, compounds, typos), best first.
         return search_filter(queryset, value)
-
-    def filter_topic(self, queryset, name, value):
-        return related_exists(queryset, "topics", "slug", value)
-
-    def filter_municipality(self, queryset, name, value):
-        return related_exists(queryset, "municipalities", "code", value)
 
     def filter_organization(self, queryset, name, value):
         ids = split_values(value)

@@ -3,14 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VisibilityMixin, translated_label
 from core.images import prepare_logo
+from core.languages import LANGUAGE_CODES
 from municipalities.models import Municipality
-from selfservice.forms import VisibilityMixin, translated_label
 from taxonomy.models import Topic
 
 from .models import NewsPost
 
-LANGUAGES = ("fi", "sv", "en")
 OFFICE = "office"
 
 
@@ -30,14 +30,14 @@ class NewsPostForm(VisibilityMixin, forms.ModelForm):
     class Meta:
         model = NewsPost
         fields = [
-            *(f"{name}_{lang}" for lang in LANGUAGES for name in ("title", "lead", "body")),
-            *(f"image_alt_{lang}" for lang in LANGUAGES),
+            *(f"{name}_{lang}" for lang in LANGUAGE_CODES for name in ("title", "lead", "body")),
+            *(f"image_alt_{lang}" for lang in LANGUAGE_CODES),
             "topics",
             "municipalities",
         ]
         widgets = {
-            **{f"lead_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGUAGES},
-            **{f"body_{lang}": forms.Textarea(attrs={"rows": 12}) for lang in LANGUAGES},
+            **{f"lead_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGUAGE_CODES},
+            **{f"body_{lang}": forms.Textarea(attrs={"rows": 12}) for lang in LANGUAGE_CODES},
             "topics": forms.CheckboxSelectMultiple,
             "municipalities": forms.CheckboxSelectMultiple,
         }
@@ -51,7 +51,7 @@ class NewsPostForm(VisibilityMixin, forms.ModelForm):
             "body": _("Text"),
             "image_alt": _("Description of the picture"),
         }
-        for lang in LANGUAGES:
+        for lang in LANGUAGE_CODES:
             for name, label in labels.items():
                 self.fields[f"{name}_{lang}"].label = translated_label(label, lang)
         self.fields["title_fi"].required = True

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.permissions import can_edit_news_post, is_coordinator, may_write_news_for
 from core.images import prepare_logo
 from core.indexing import index_missing
+from core.languages import translated_names
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
@@ -24,9 +25,8 @@ from organizations.models import Organization
 
 from .models import NewsPost
 
-LANGUAGES = ("fi", "sv", "en")
-RICH_TEXT = {f"body_{lang}" for lang in LANGUAGES}
-FIELDS = {f"{name}_{lang}" for name in ("title", "lead", "image_alt") for lang in LANGUAGES}
+RICH_TEXT = set(translated_names("body"))
+FIELDS = set(translated_names("title", "lead", "image_alt"))
 FIELDS |= RICH_TEXT
 RELATIONS = {"topics", "municipalities"}
 

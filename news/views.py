@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_organization, is_coordinator
+from core.forms import show_service_errors
 from core.views import filter_fields, municipality_choices, render_filtered_list, topic_choices
 from organizations.models import Organization
 
@@ -93,14 +94,6 @@ def _saved_message(post: NewsPost) -> str:
     return _("Saved as a draft. It is not public.")
 
 
-def _show_service_errors(error: ValidationError, form) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 @login_required
 def post_edit(request, public_id=None):
     post = own_news_get(request.user, public_id) if public_id else None
@@ -135,7 +128,7 @@ def post_edit(request, public_id=None):
                 remove_image=form.cleaned_data.get("remove_image", False),
             )
         except ValidationError as error:
-            _show_service_errors(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _saved_message(saved))
             return redirect(_write_url(saved.organization))

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from .documents import LANGUAGES, SOURCES
+from core.languages import translated_names
+
+from .documents import SOURCES
 from .index import queue_for_index
 
 
@@ -37,7 +39,7 @@ def _shown_by() -> dict[type[models.Model], list[ShownBy]]:
             if shown:
                 by_relation[relation].append(shown)
         for relation in source.related_names:
-            by_relation[relation] += [f"name_{language}" for language in LANGUAGES]
+            by_relation[relation] += translated_names("name")
         for relation, fields in by_relation.items():
             target = source.model._meta.get_field(relation).related_model
             found[target].append(ShownBy(source.model, relation, tuple(dict.fromkeys(fields))))

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from activities.models import Activity
+from core.languages import LANGUAGE_CODES
 from core.richtext import html_to_text
 from events.models import Event
 from municipalities.models import Municipality
@@ -22,8 +23,6 @@ from places.models import Place
 
 from .analysis import index_terms, name_head_terms, word_and_part_terms, words
 from .models import Kind
-
-LANGUAGES = ("fi", "sv", "en")
 
 
 def facet(code: str) -> str:
@@ -115,7 +114,7 @@ def municipality_codes() -> dict[int, str]:
 
 
 def _translated(name: str) -> list[str]:
-    return [f"{name}_{language}" for language in LANGUAGES]
+    return [f"{name}_{language}" for language in LANGUAGE_CODES]
 
 
 def _related(model, field_name: str, pks: list[int]) -> dict[int, list[tuple]]:
@@ -192,7 +191,7 @@ def _name_terms(values: list[tuple[str, str]]) -> tuple[str, str]:
 @functools.lru_cache(maxsize=100_000)
 def _tag_terms_of(names: tuple) -> tuple[str, ...]:
     terms = {}
-    for text, language in zip(names, LANGUAGES, strict=True):
+    for text, language in zip(names, LANGUAGE_CODES, strict=True):
         if text:
             terms.update(dict.fromkeys(_text_terms(str(text), language)))
     return tuple(terms)
@@ -239,7 +238,7 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
         texts = [
             (_body_text(source, n, obj[f"{n}_{lang}"]), lang)
             for n in source.body_fields
-            for lang in LANGUAGES
+            for lang in LANGUAGE_CODES
         ]
         texts += [(obj[f], "fi") for f in source.plain_fields]
         tags = []
@@ -249,7 +248,7 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
         municipality_ids = {obj[f] for f in source.municipality_fks if obj[f]}
         for relation in m2m_municipalities.values():
             municipality_ids.update(relation.get(pk, ()))
-        name_fi, name_sv, name_en = (obj[f"{source.name_field}_{lang}"] for lang in LANGUAGES)
+        name_fi, name_sv, name_en = (obj[f"{source.name_field}_{lang}"] for lang in LANGUAGE_CODES)
         name_terms, part_terms = _name_terms([(name_fi, "fi"), (name_sv, "sv"), (name_en, "en")])
         title = name_fi or name_sv or name_en or obj["public_id"]
         row = {

@@ -11,20 +11,16 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, WeeklySlot
+from core.forms import DRAFT, PUBLISH, VisibilityMixin, formset_rows, translated_label
 from core.images import prepare_logo
+from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
+from events.models import Event
 from organizations.models import Organization, SocialLink
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
 from .series import MAX_DATES, SeriesRule
-
-LANGUAGE_NAMES = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
-PUBLISH, DRAFT = "publish", "draft"
-
-
-def translated_label(label, lang: str):
-    return format_lazy("{} ({})", label, LANGUAGE_NAMES[lang])
 
 
 def date_input():
@@ -43,26 +39,6 @@ def checkboxes(queryset, label, help_text=""):
         help_text=help_text,
         widget=forms.CheckboxSelectMultiple,
     )
-
-
-class VisibilityMixin(forms.Form):
-    visibility = forms.ChoiceField(
-        label=_("Who can see this?"),
-        choices=[
-            (PUBLISH, _("Everyone: publish it on the service")),
-            (DRAFT, _("Only our association's editors: keep it as a draft")),
-        ],
-        initial=PUBLISH,
-        widget=forms.RadioSelect,
-        help_text=_(
-            "A draft is not shown to the public. You can publish it later. "
-            "Until the coordinator has approved your association, nothing is public yet."
-        ),
-    )
-
-    @property
-    def publish(self) -> bool:
-        return self.cleaned_data.get("visibility") == PUBLISH
 
 
 # The association's profile
@@ -121,7 +97,7 @@ class OrganizationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for lang in ("fi", "sv", "en"):
+        for lang in LANGUAGE_CODES:
             self.fields[f"name_{lang}"].label = translated_label(_("Name"), lang)
             self.fields[f"description_{lang}"].label = translated_label(_("Description"), lang)
         self.fields["name_fi"].required = True
@@ -166,11 +142,7 @@ class RowFormSet(forms.BaseFormSet):
     """Rows a person may leave empty or tick for removal; only the kept ones count."""
 
     def rows(self) -> list[dict]:
-        return [
-            {key: value for key, value in form.cleaned_data.items() if key != "DELETE"}
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
+        return formset_rows(self)
 
 
 ContactFormSet = forms.formset_factory(ContactForm, formset=RowFormSet, extra=1, can_delete=True)
@@ -273,6 +245,12 @@ class EventForm(VisibilityMixin, forms.Form):
     ]
     # Service errors name model fields; these are the form fields that show them.
     ERROR_FIELDS = {"start_time": "start_date", "end_time": "end_time"}
+    # The sections of the page after what, when and the repeating; a new field joins one.
+    SECTIONS = [
+        (_("Where"), ["location", "online_url"]),
+        (_("Price and registration"), ["is_free", "price_fi", "registration_url"]),
+        (_("For whom"), ["audiences", "topics", "in_language", "accessibility"]),
+    ]
 
     def clean(self):
         data = super().clean()
@@ -290,17 +268,20 @@ class EventForm(VisibilityMixin, forms.Form):
         return data
 
     def data_for_service(self) -> dict:
+        """The values of the form's fields that are the event's own, under the same names;
+        the times from the date and time fields."""
         data = self.cleaned_data
-        fields = ["name_fi", "short_description_fi", "description_fi", *self.OTHER_LANGUAGES]
-        fields += ["location", "online_url", "is_free", "price_fi", "registration_url"]
-        values = {name: data[name] for name in fields}
-        values.update(
-            start_time=data["start"], end_time=data["end"], accessibility=data["accessibility"]
-        )
+        own = {field.name for field in Event._meta.concrete_fields}  # not the many-to-many
+        values = {name: data[name] for name in self.fields if name in own}
+        values.update(start_time=data["start"], end_time=data["end"])
         return values
 
     def relations(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ("topics", "audiences", "in_language")}
+        return {name: self.cleaned_data[name] for name in self.M2M}
+
+    def sections(self) -> list[tuple]:
+        """[(legend, [bound field])] of SECTIONS, for the template."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.SECTIONS]
 
     @classmethod
     def initial_for(cls, event) -> dict:
@@ -471,7 +452,7 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.volunteering = volunteering
         for name in ("name", "description"):
-            for lang in ("fi", "sv", "en"):
+            for lang in LANGUAGE_CODES:
                 self.fields[f"{name}_{lang}"].label = translated_label(
                     self.fields[f"{name}_{lang}"].label, lang
                 )

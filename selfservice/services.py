@@ -22,6 +22,7 @@ from accounts.permissions import (
 )
 from activities.models import Activity, WeeklySlot
 from core.images import prepare_logo
+from core.languages import LANGUAGE_CODES
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
@@ -32,11 +33,9 @@ from organizations.models import Contact, Organization, SocialLink
 
 from .series import SeriesRule, series_dates
 
-LANGUAGES = ("fi", "sv", "en")
-
 
 def _translated(*names: str) -> set[str]:
-    return {f"{name}_{lang}" for name in names for lang in LANGUAGES}
+    return {f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES}
 
 
 ORGANIZATION_FIELDS = _translated("name", "description") | {
@@ -326,7 +325,7 @@ def event_cancel(*, user, event: Event, note: str = "") -> Event:
 def _prepend_note(event: Event, note: str) -> None:
     # Event has no field of its own for the note, so it leads the description, in the
     # language of each description that the event has.
-    for lang in LANGUAGES:
+    for lang in LANGUAGE_CODES:
         field = f"description_{lang}"
         if lang != "fi" and not getattr(event, field):
             continue

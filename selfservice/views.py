@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_edit_activity, can_edit_event, can_edit_organization
 from activities.models import Activity
+from core.forms import adding_row, all_valid, show_service_errors, with_extra_row
 from core.models import PublicationStatus
 from events.models import Event
 from events.views import event_schema
@@ -66,29 +67,6 @@ def _activity(request, organization, public_id):
     return activity
 
 
-def _show_service_errors(error: ValidationError, form, field_map: dict | None = None) -> None:
-    """Put a service's errors next to the form fields they name, the rest at the top."""
-    field_map = field_map or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages_ in error.message_dict.items():
-        name = field_map.get(name, name)
-        form.add_error(name if name in form.fields else None, messages_)
-
-
-def _adding_row(request) -> str | None:
-    """The formset a person asked for one more row of ("Add another …"), if any."""
-    return request.POST.get("add_row") if request.method == "POST" else None
-
-
-def _with_extra_row(data, prefix: str):
-    data = data.copy()
-    key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key, 0) or 0) + 1)
-    return data
-
-
 @login_required
 def dashboard(request):
     organizations = own_organization_list(request.user).order_by("name")[:50]
@@ -132,13 +110,13 @@ def organization_edit(request, org):
     ]
     links_initial = [{"service": s.service, "url": s.url} for s in organization.social_links.all()]
     data = request.POST if request.method == "POST" else None
-    adding = _adding_row(request)
+    adding = adding_row(request)
     if adding in ("contacts", "links"):
-        data = _with_extra_row(data, adding)
+        data = with_extra_row(data, adding)
     form = OrganizationForm(data, request.FILES or None, instance=organization)
     contacts = ContactFormSet(data, initial=contacts_initial, prefix="contacts")
     links = SocialLinkFormSet(data, initial=links_initial, prefix="links")
-    if data is not None and not adding and _all_valid(form, contacts, links):
+    if data is not None and not adding and all_valid(form, contacts, links):
         try:
             services.organization_update(
                 user=request.user,
@@ -151,7 +129,7 @@ def organization_edit(request, org):
                 remove_logo=form.cleaned_data.get("remove_logo", False),
             )
         except ValidationError as error:
-            _show_service_errors(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _saved_message(organization))
             return redirect("selfservice:organization", org=organization.public_id)
@@ -168,10 +146,6 @@ def organization_edit(request, org):
             "section": "selfservice",
         },
     )
-
-
-def _all_valid(*forms_) -> bool:
-    return all([f.is_valid() for f in forms_])  # a list: every form gets its errors
 
 
 def _saved_message(item) -> str:
@@ -239,7 +213,7 @@ def event_edit(request, org, event=None):
             if instance
             else {"series_weekday": today.weekday()}
         )
-    if request.method == "POST" and _all_valid(form, series_form):
+    if request.method == "POST" and all_valid(form, series_form):
         rule = None if is_series_date else series_form.cleaned_data["rule"]
         try:
             saved = services.event_save(
@@ -274,7 +248,7 @@ def _show_event_errors(error: ValidationError, form, series_form) -> None:
         return
     for name, messages_ in error.message_dict.items():
         target = series_form if name.startswith("series_") else form
-        _show_service_errors(ValidationError({name: messages_}), target, EventForm.ERROR_FIELDS)
+        show_service_errors(ValidationError({name: messages_}), target, EventForm.ERROR_FIELDS)
 
 
 @login_required
@@ -288,7 +262,7 @@ def event_copy(request, org, event):
                 user=request.user, event=original, start_date=form.cleaned_data["start_date"]
             )
         except ValidationError as error:
-            _show_service_errors(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(
                 request, _("Copied as a draft. Check the details and choose who can see it.")
@@ -312,7 +286,7 @@ def event_cancel(request, org, event):
         try:
             services.event_cancel(user=request.user, event=target, note=form.cleaned_data["note"])
         except ValidationError as error:
-            _show_service_errors(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The event is marked cancelled. It stays in the list."))
             return redirect("selfservice:organization", org=organization.public_id)
@@ -356,9 +330,9 @@ def activity_edit(request, org, activity=None, volunteering=False):
     if instance is not None:
         volunteering = instance.kind == Activity.Kind.VOLUNTEERING
     data = request.POST if request.method == "POST" else None
-    adding = _adding_row(request)
+    adding = adding_row(request)
     if adding == "schedule":
-        data = _with_extra_row(data, "schedule")
+        data = with_extra_row(data, "schedule")
     initial = {}
     if instance is not None:
         initial["visibility"] = "draft" if instance.publication_status == "draft" else "publish"
@@ -374,7 +348,7 @@ def activity_edit(request, org, activity=None, volunteering=False):
         else []
     )
     schedule = WeeklySlotFormSet(data, initial=slots_initial, prefix="schedule")
-    if data is not None and not adding and _all_valid(form, schedule):
+    if data is not None and not adding and all_valid(form, schedule):
         try:
             saved = services.activity_save(
                 user=request.user,
@@ -386,7 +360,7 @@ def activity_edit(request, org, activity=None, volunteering=False):
                 publish=form.publish,
             )
         except ValidationError as error:
-            _show_service_errors(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _saved_message(saved))
             return redirect("selfservice:organization", org=organization.public_id)

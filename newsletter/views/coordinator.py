@@ -1,16 +1,15 @@
 """The coordinator decides on offers and composes, previews, tests and sends issues."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import is_coordinator
+from accounts.decorators import coordinator_only
+from core.forms import show_service_errors
+from core.languages import LANGUAGE_CODES
 
 from ..forms import ContentsForm, DecisionForm, IssueForm, ScheduleForm, TestSendForm
 from ..models import Issue, Offer
@@ -30,26 +29,6 @@ from ..services.issues import (
     issue_unschedule,
 )
 from ..services.offers import offer_decide
-
-
-def coordinator_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def _errors_to_form(error: ValidationError, form):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @coordinator_only
@@ -85,7 +64,7 @@ def offer_decide_view(request, pk):
                 changes={"title": data["title"], "text": data["text"], "link": data["link"]},
             )
         except ValidationError as error:
-            _errors_to_form(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The decision was saved; the association sees it."))
             return redirect("newsletter:coordinator")
@@ -102,7 +81,7 @@ def issue_edit(request, pk=None):
         try:
             issue = issue_save(user=request.user, issue=issue, fields=fields)
         except ValidationError as error:
-            _errors_to_form(error, form)
+            show_service_errors(error, form)
         else:
             return redirect("newsletter:issue", pk=issue.pk)
     context = {"form": form, "issue": issue, "section": "moderation"}
@@ -141,7 +120,7 @@ def issue_detail(request, pk):
                 news_ids=form.cleaned_data["news"],
             )
         except ValidationError as error:
-            _errors_to_form(error, form)
+            show_service_errors(error, form)
         else:
             messages.success(request, _("The contents of the issue were saved."))
             return redirect("newsletter:issue", pk=issue.pk)
@@ -164,7 +143,7 @@ def issue_preview(request, pk):
 
     issue = get_object_or_404(Issue, pk=pk)
     language = request.GET.get("language") or translation.get_language() or "fi"
-    if language not in ("fi", "sv", "en"):
+    if language not in LANGUAGE_CODES:
         language = "fi"
     renderer = IssueRenderer(issue)
     _subject, text, html = renderer.render(language, renderer.chosen(language, all_=True))

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.forms import show_service_errors
+
 from ..forms import OfferForm
 from ..selectors import own_offers
 from ..services.offers import offer_create
@@ -19,8 +21,7 @@ def offer_new(request):
         try:
             offer_create(user=request.user, **data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            show_service_errors(error, form)
         else:
             messages.success(
                 request, _("Thank you! The coordinator will tell you here what they decide.")

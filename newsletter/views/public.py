@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import show_service_errors
+
 from ..forms import InterestsForm, SubscribeForm
 from ..models import Subscriber
 from ..rendering import IssueRenderer
@@ -51,8 +53,7 @@ def subscribe(request):
                 municipalities=form.cleaned_data["municipalities"],
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            show_service_errors(error, form)
         else:
             # The same answer whether or not the address already subscribes.
             return render(request, "newsletter/check_email.html")

@@ -1,0 +1,50 @@
+"""E-mails sent outside a request: reminders in the recipient's language, sent one by one."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+def default_base_url() -> str:
+    """Where the service is, for the links of e-mails sent outside a request (cron)."""
+    return getattr(settings, "SAKKE_BASE_URL", "") or "http://localhost:8000"
+
+
+def recipient_language(user) -> str:
+    """The person's own language if the account knows it, else the site's default."""
+    language = getattr(user, "language", "") or ""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def templated_email(
+    template: str, context: dict, *, to: str, html: bool = False
+) -> EmailMultiAlternatives:
+    """The e-mail of `template`_subject.txt and `template`.txt (and .html) to one address.
+
+    Render it inside translation.override() of the recipient's language.
+    """
+    subject = render_to_string(f"{template}_subject.txt", context)
+    text = render_to_string(f"{template}.txt", context)
+    message = EmailMultiAlternatives(" ".join(subject.split()), text, to=[to])
+    if html:
+        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message
+
+
+def send_each(messages, what: str) -> int:
+    """Send the messages one by one; the number sent. A failure is logged and skipped."""
+    sent = 0
+    for message in messages:
+        try:
+            message.send()
+        except Exception:
+            # One bad address must not keep the others from their e-mail.
+            logger.exception("Could not send %s to %s", what, message.to)
+        else:
+            sent += 1
+    return sent
