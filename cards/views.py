@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_edit_municipality, editable_municipalities
-from events.feeds import calendar_response
+from core.calendars import calendar_response
 from freshness.views import coordinator_only
 from municipalities.models import Municipality
 

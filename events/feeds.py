@@ -7,13 +7,15 @@ filtered page can be subscribed to as it is.
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.calendars import calendar_response
 
 from .filters import EventFilter
 from .ical import event_calendar
@@ -31,13 +33,6 @@ def filtered_events(request):
         errors = {field: [str(m) for m in messages] for field, messages in filterset.errors.items()}
         return None, JsonResponse(errors, status=400)
     return filterset.qs, None
-
-
-def calendar_response(calendar, *, filename: str, attachment: bool) -> HttpResponse:
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
 
 
 def calendar_feed(request):
