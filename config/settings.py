@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cards",
     "news",
     "newsletter",
+    "pages",
     "api",
 ]
 
