@@ -6,6 +6,7 @@ means the same on /fi/tapahtumat/ and on /api/v1/event/.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 import django_filters
 from django import forms
@@ -89,7 +90,7 @@ class SearchQueryFilter(django_filters.CharFilter):
 #: The text matcher behind every list's `q` filter: `matcher(model, text)` returns the
 #: matching primary keys, best first, or None when `text` has no word to look for. The
 #: search app sets it in its ready() (search/apps.py), as core must not import search.
-text_matcher = None
+text_matcher: Callable[[type, str], list[int] | None] | None = None
 
 
 def register_text_matcher(matcher) -> None:

@@ -22,7 +22,9 @@ BACKGROUND_LAG_LIMIT_SECONDS = 10 * 60
 background_queues: dict[str, Callable[[], dt.datetime | None]] = {}
 
 
-def register_background_queue(name: str, oldest_queued_at: Callable[[], dt.datetime | None]):
+def register_background_queue(
+    name: str, oldest_queued_at: Callable[[], dt.datetime | None]
+) -> None:
     """Have /health/ report how long the oldest item of queue `name` has waited."""
     background_queues[name] = oldest_queued_at
 
