@@ -2,10 +2,10 @@
 
 from rest_framework import serializers
 
-from api.fields import BlankAsNullField, CodeListField, TranslatedField
-from api.parameters import documented_list
-from api.serializers import LinkedDataSerializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.fields import BlankAsNullField, CodeListField, TranslatedField
+from core.rest.parameters import documented_list
+from core.rest.serializers import LinkedDataSerializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 from organizations.api import OrganizationReferenceSerializer
 from places.api import EmbeddedPlaceSerializer
 from taxonomy.api import AudienceReferenceSerializer, LanguageSerializer, TopicReferenceSerializer

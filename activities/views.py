@@ -2,14 +2,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from core.views import (
-    audience_choices,
-    filter_fields,
-    language_choices,
-    municipality_choices,
-    render_filtered_list,
-    topic_choices,
-)
+from core.views import filter_fields, render_filtered_list
+from municipalities.selectors import municipality_choices
+from taxonomy.selectors import audience_choices, language_choices, topic_choices
 
 from .filters import ActivityFilter
 from .models import Activity

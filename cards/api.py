@@ -7,9 +7,9 @@ identified by their number.
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from api.fields import LANGUAGE_CODES, BlankAsNullField, TranslatedField
-from api.serializers import LinkedDataSerializer, reference_serializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.fields import LANGUAGE_CODES, BlankAsNullField, TranslatedField
+from core.rest.serializers import LinkedDataSerializer, reference_serializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 
 from .models import Grant, GrantPeriod, MunicipalityCard, Premises
 from .selectors import card_queryset

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cards",
     "news",
     "newsletter",
+    "pages",
     "api",
 ]
 
@@ -247,11 +248,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.LinkedEventsPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.rest.pagination.LinkedEventsPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
+    "EXCEPTION_HANDLER": "core.rest.exceptions.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sakke API",

@@ -5,11 +5,21 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
+from core import urls as core_urls
 from core.views import health, robots_txt
+from organizations import urls as organization_urls
+from pages import urls as pages_urls
 
 from .sitemaps import SITEMAPS
 
 SITEMAP_CACHE_SECONDS = 60 * 60
+
+
+def namespace(app_urls, *pages_urlpatterns):
+    """The URL namespace of an app with the pages that assemble several apps added to it
+    (pages/urls.py): core:home beside core:about, organizations:detail beside :list."""
+    return include(([*app_urls.urlpatterns, *pages_urlpatterns], app_urls.app_name))
+
 
 urlpatterns = [
     path("api/v1/", include("api.urls")),
@@ -32,11 +42,11 @@ urlpatterns = [
 # Page URLs are translated: /fi/jarjestot/, /sv/foreningar/, /en/associations/.
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path(_("associations/"), include("organizations.urls")),
+    path(_("associations/"), namespace(organization_urls, *pages_urls.organization_urlpatterns)),
     path(_("events/"), include("events.feed_urls")),
     path(_("events/"), include("events.urls")),
     path(_("activities/"), include("activities.urls")),
-    path(_("municipalities/"), include("municipalities.urls")),
+    path(_("municipalities/"), include((pages_urls.municipality_urlpatterns, "municipalities"))),
     path(_("search/"), include("search.urls")),
     path(_("account/"), include("accounts.urls")),
     path(_("my-association/"), include("selfservice.urls")),
@@ -45,6 +55,6 @@ urlpatterns += i18n_patterns(
     path(_("municipality-cards/"), include("cards.urls")),
     path(_("news/"), include("news.urls")),
     path(_("newsletter/"), include("newsletter.urls")),
-    path("", include("core.urls")),
+    path("", namespace(core_urls, *pages_urls.home_urlpatterns)),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ means the same on /fi/tapahtumat/ and on /api/v1/event/.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 import django_filters
 from django import forms
@@ -86,17 +87,28 @@ class SearchQueryFilter(django_filters.CharFilter):
     field_class = SearchQueryField
 
 
+#: The text matcher behind every list's `q` filter: `matcher(model, text)` returns the
+#: matching primary keys, best first, or None when `text` has no word to look for. The
+#: search app sets it in its ready() (search/apps.py), as core must not import search.
+text_matcher: Callable[[type, str], list[int] | None] | None = None
+
+
+def register_text_matcher(matcher) -> None:
+    """Make `matcher` the one search_filter asks (see `text_matcher`)."""
+    global text_matcher
+    text_matcher = matcher
+
+
 def search_filter(queryset, text: str):
     """Keep the objects the search finds for `text`, best match first (search app).
 
     Text without any word (only punctuation, say) filters nothing, like an empty box.
     """
-    from search.analysis import words
-    from search.services import matching_ids
-
-    if not words(text or ""):
+    if text_matcher is None:
+        raise RuntimeError("No text matcher registered: is the search app installed?")
+    ids = text_matcher(queryset.model, text or "")
+    if ids is None:
         return queryset
-    ids = matching_ids(queryset.model, text)
     if not ids:
         return queryset.none()
     rank = Case(

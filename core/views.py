@@ -1,4 +1,7 @@
-"""The home page, the pattern every filtered list page shares, robots.txt and /health/."""
+"""The pattern every filtered list page shares, the about page, robots.txt and /health/.
+
+The home page shows several apps, so it lives in pages/views.py.
+"""
 
 from dataclasses import dataclass, field
 
@@ -9,16 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
-from activities.selectors import activity_list
-from core.counting import count_rows
-from core.filtering import stale_before, start_of_today
 from core.health import service_health
 from core.pagination import CappedCountPaginator, requested_page
-from events.selectors import event_list
-from municipalities.models import Municipality
-from organizations.models import Organization
-from organizations.selectors import organization_list
-from taxonomy.models import Audience, Language, Topic
 
 PAGE_SIZE = 20
 
@@ -33,22 +28,6 @@ class FilterField:
     value: str = ""
     choices: list = field(default_factory=list)
     errors: list = field(default_factory=list)
-
-
-def municipality_choices():
-    return [(m.code, m.name) for m in Municipality.objects.all()]
-
-
-def topic_choices():
-    return [(t.slug, t.name) for t in Topic.objects.all()]
-
-
-def audience_choices():
-    return [(a.slug, a.name) for a in Audience.objects.all()]
-
-
-def language_choices():
-    return [(lang.code, lang.name) for lang in Language.objects.all()]
 
 
 def filter_fields(filterset, kinds: dict, choices: dict) -> list[FilterField]:
@@ -96,28 +75,6 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
     response = render(request, results_template if partial else page_template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
-
-
-def upcoming_events():
-    """Events from today onwards, soonest first, ready for a list."""
-    return event_list().filter(start_time__gte=start_of_today())
-
-
-def home(request):
-    context = {
-        "events": upcoming_events()[:6],
-        "municipalities": Municipality.objects.all(),
-        "topics": Topic.objects.all(),
-        # Counted like the lists' default results: published, and stale listings left out.
-        "organization_count": count_rows(
-            organization_list().filter(
-                status=Organization.Status.ACTIVE, confirmed_at__gte=stale_before()
-            )
-        ),
-        "event_count": count_rows(upcoming_events()),
-        "activity_count": count_rows(activity_list().filter(confirmed_at__gte=stale_before())),
-    }
-    return render(request, "core/home.html", context)
 
 
 def about(request):

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import (
+from core.rest.fields import (
     BlankAsNullField,
     CodeListField,
     TranslatedField,
@@ -13,9 +13,9 @@ from api.fields import (
     detail_url,
     translations,
 )
-from api.parameters import documented_list
-from api.serializers import LinkedDataSerializer, reference
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.parameters import documented_list
+from core.rest.serializers import LinkedDataSerializer, reference
+from core.rest.viewsets import PublicReadOnlyViewSet
 from organizations.api import OrganizationReferenceSerializer
 from places.api import EmbeddedPlaceSerializer, embedded_place
 from taxonomy.api import AudienceReferenceSerializer, LanguageSerializer, TopicReferenceSerializer

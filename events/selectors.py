@@ -1,5 +1,6 @@
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
+from core.filtering import start_of_today
 from core.models import PublicationStatus
 from organizations.models import Organization
 
@@ -31,6 +32,11 @@ def event_list() -> QuerySet[Event]:
     return published_events().prefetch_related(
         Prefetch("organizers", queryset=organizer_names()), "topics", "audiences", "in_language"
     )
+
+
+def upcoming_event_list() -> QuerySet[Event]:
+    """Events from today onwards, soonest first, ready for a list."""
+    return event_list().filter(start_time__gte=start_of_today())
 
 
 def event_get(public_id: str) -> Event:

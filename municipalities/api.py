@@ -2,9 +2,9 @@
 
 from rest_framework import serializers
 
-from api.fields import TranslatedField
-from api.serializers import LinkedDataSerializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.fields import TranslatedField
+from core.rest.serializers import LinkedDataSerializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 
 from .models import Municipality
 

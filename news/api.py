@@ -3,10 +3,10 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import TranslatedField
-from api.parameters import documented_list
-from api.serializers import LinkedDataSerializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.fields import TranslatedField
+from core.rest.parameters import documented_list
+from core.rest.serializers import LinkedDataSerializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 from organizations.api import OrganizationReferenceSerializer
 from taxonomy.api import TopicReferenceSerializer
 

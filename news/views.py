@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_organization, is_coordinator
 from core.forms import show_service_errors
-from core.views import filter_fields, municipality_choices, render_filtered_list, topic_choices
+from core.views import filter_fields, render_filtered_list
+from municipalities.selectors import municipality_choices
 from organizations.models import Organization
+from taxonomy.selectors import topic_choices
 
 from . import services
 from .filters import NewsFilter

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import (
+from core.rest.fields import (
     BlankAsNullField,
     DetailUrlField,
     TranslatedField,
@@ -11,9 +11,9 @@ from api.fields import (
     detail_url,
     translations,
 )
-from api.parameters import documented_list
-from api.serializers import LinkedDataSerializer, reference, reference_serializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.parameters import documented_list
+from core.rest.serializers import LinkedDataSerializer, reference, reference_serializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 from taxonomy.api import AudienceReferenceSerializer, TopicReferenceSerializer
 
 from .filters import OrganizationFilter

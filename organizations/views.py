@@ -1,20 +1,13 @@
-from django.http import Http404
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+"""The association list. An association's own page shows its events and activities too,
+so it is assembled in pages/views.py; its schema.org description stays here."""
 
-from activities.selectors import activity_list
-from core.views import (
-    audience_choices,
-    filter_fields,
-    municipality_choices,
-    render_filtered_list,
-    topic_choices,
-    upcoming_events,
-)
+from core.views import filter_fields, render_filtered_list
+from municipalities.selectors import municipality_choices
+from taxonomy.selectors import audience_choices, topic_choices
 
 from .filters import OrganizationFilter
 from .models import Organization
-from .selectors import organization_cards, organization_get
+from .selectors import organization_cards
 
 FILTER_KINDS = {"q": "search", "municipality": "select", "topic": "select", "audience": "select"}
 
@@ -75,19 +68,3 @@ def organization_schema(organization, request) -> dict:
         data["parentOrganization"] = {"@type": "Organization", "name": organization.parent.name}
     data["areaServed"] = [m.name for m in organization.municipalities.all()]
     return data
-
-
-def organization_detail(request, public_id):
-    try:
-        organization = organization_get(public_id)
-    except Organization.DoesNotExist:
-        raise Http404(_("No association found with this id.")) from None
-    context = {
-        "organization": organization,
-        "schema": organization_schema(organization, request),
-        "members": organization.children.filter(status=Organization.Status.ACTIVE),
-        "events": upcoming_events().filter(organizers=organization)[:10],
-        "activities": activity_list().filter(organizer=organization),
-        "section": "organizations",
-    }
-    return render(request, "organizations/organization_detail.html", context)

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from api.fields import (
+from core.rest.fields import (
     BlankAsNullField,
     PositionField,
     TranslatedField,
@@ -10,9 +10,9 @@ from api.fields import (
     position,
     translations,
 )
-from api.parameters import documented_list
-from api.serializers import LinkedDataSerializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.parameters import documented_list
+from core.rest.serializers import LinkedDataSerializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 
 from .filters import PlaceFilter
 from .models import Place
@@ -50,7 +50,7 @@ class PlaceSerializer(LinkedDataSerializer):
 class EmbeddedPlaceSerializer(PlaceSerializer):
     """The location embedded in an event or activity.
 
-    Built as one dict (as api.serializers.ReferenceSerializer does): every event of a list
+    Built as one dict (as core.rest.serializers.ReferenceSerializer does): every event of a list
     embeds one. The declared fields describe the shape to OpenAPI; tests compare both.
     """
 

@@ -5,8 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 
-from api.fields import detail_url
 from core.pagination import requested_page
+from core.rest.fields import detail_url
 
 from .models import Kind
 from .services import KINDS, SearchHit, search

@@ -7,13 +7,20 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core.filtering import register_text_matcher
+        from core.health import register_background_queue
         from core.indexing import register_missing_indexer
         from core.writes import register_write_batcher
 
         from . import index, signals
+        from .services import text_filter_ids
 
         signals.connect()
-        # Every content write (core.writes.content_write) indexes its objects once.
+        # core sits below search, so search plugs itself in here:
+        # every content write (core.writes.content_write) indexes its objects once;
         register_write_batcher(signals.index_once)
-        # Apps below search ask it for what it lacks (news posts whose time has come).
+        # apps below search ask it for what it lacks (news posts whose time has come);
         register_missing_indexer(index.index_missing)
+        # the `q` filter of every list and /health/ ask search through core.
+        register_text_matcher(text_filter_ids)
+        register_background_queue("search_queue", index.oldest_pending_queued_at)

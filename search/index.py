@@ -280,6 +280,11 @@ def index_pending(*, batch_size: int = BATCH_SIZE) -> int:
             done += len(rows)
 
 
+def oldest_pending_queued_at():
+    """When the longest-waiting object of queue_for_index was queued, or None (/health/)."""
+    return PendingIndex.objects.order_by("queued_at").values_list("queued_at", flat=True).first()
+
+
 def remove_objects(model, pks) -> None:
     """Drop deleted objects from the index."""
     source = source_for_model(model)

@@ -168,6 +168,14 @@ def matching_ids(model, query: str) -> list[int]:
     return [row.object_id for row in rows]
 
 
+def text_filter_ids(model, text: str) -> list[int] | None:
+    """The `q` filter of every list (core.filtering): None when `text` has no word (only
+    punctuation, say) so nothing is filtered, else matching_ids."""
+    if not words(text):
+        return None
+    return matching_ids(model, text)
+
+
 def autocomplete(prefix: str, *, limit: int = 8) -> list[SearchHit]:
     """Names that start with `prefix` (or have a word that does), for the search box."""
     limit = max(0, min(int(limit), 20))

@@ -182,7 +182,7 @@ def organization_preview(request, org):
         ),
         "events": own_event_list(organization).prefetch_related("organizers")[:10],
         "activities": own_activity_list(organization),
-        "public_template": "organizations/organization_detail.html",
+        "public_template": "pages/organization_detail.html",
         "preview_of": organization,
         "back_url": _overview_url(organization),
     }

@@ -1,8 +1,8 @@
 """Topics, audiences and languages: the vocabularies other resources refer to."""
 
-from api.fields import TranslatedField
-from api.serializers import LinkedDataSerializer, reference_serializer
-from api.viewsets import PublicReadOnlyViewSet
+from core.rest.fields import TranslatedField
+from core.rest.serializers import LinkedDataSerializer, reference_serializer
+from core.rest.viewsets import PublicReadOnlyViewSet
 
 from .models import Audience, Language, Topic
 

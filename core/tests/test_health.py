@@ -42,7 +42,7 @@ def test_a_database_that_does_not_answer_is_a_503(client, monkeypatch):
     def broken():
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(health, "oldest_waiting_search_work", broken)
+    monkeypatch.setitem(health.background_queues, "search_queue", broken)
 
     response = client.get("/health/")
 

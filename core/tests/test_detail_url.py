@@ -5,7 +5,7 @@ from django.test import RequestFactory, override_settings
 from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
-from api.fields import detail_url
+from core.rest.fields import detail_url
 
 pytestmark = pytest.mark.usefixtures("any_host")
 

@@ -1,0 +1,79 @@
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from activities.tests.factories import ActivityFactory
+from events.tests.factories import EventFactory
+from municipalities.tests.factories import MunicipalityFactory
+from organizations.models import Contact
+from organizations.tests.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, language="fi", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def json_ld(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_association_page_opens_in_every_language(client, language):
+    organization = OrganizationFactory(name_fi="Kuopion Kuoro ry")
+    response = client.get(url("organizations:detail", language, public_id=organization.public_id))
+    assert response.status_code == 200
+    assert "<title>Kuopion Kuoro ry" in response.text
+
+
+def test_the_association_page_shows_its_facts_contacts_events_and_activities(client):
+    parent = OrganizationFactory(name_fi="Piiri ry")
+    organization = OrganizationFactory(
+        name_fi="Kuoro ry",
+        business_id="1234567-1",
+        founded=1952,
+        parent=parent,
+        website="https://kuoro.example.org",
+        municipalities=[MunicipalityFactory(name_fi="Siilinjärvi")],
+    )
+    OrganizationFactory(name_fi="Jäsenkuoro ry", parent=organization)
+    Contact.objects.create(
+        organization=organization, name="Maija Meikäläinen", role_fi="puheenjohtaja"
+    )
+    EventFactory(name_fi="Joulukonsertti", organizers=[organization])
+    ActivityFactory(name_fi="Kuoroharjoitukset", organizer=organization)
+    response = client.get(url("organizations:detail", "en", public_id=organization.public_id))
+    for text in [
+        "1234567-1",
+        "1952",
+        "Piiri ry",
+        "Jäsenkuoro ry",
+        "Maija Meikäläinen",
+        "Siilinjärvi",
+        "https://kuoro.example.org",
+        "Joulukonsertti",
+        "Kuoroharjoitukset",
+    ]:
+        assert text in response.text
+
+
+def test_the_association_page_describes_it_as_a_schema_org_organization(client):
+    organization = OrganizationFactory(
+        name_fi='Kuoro "</script><script>" ry', business_id="1234567-1"
+    )
+    response = client.get(url("organizations:detail", "en", public_id=organization.public_id))
+    data = json_ld(response.text)
+    assert data["@type"] == "Organization"
+    assert data["name"] == 'Kuoro "</script><script>" ry'
+    assert data["taxID"] == "1234567-1"
+
+
+def test_an_unknown_association_is_not_found(client):
+    response = client.get(url("organizations:detail", "en", public_id="test:nope"))
+    assert response.status_code == 404
