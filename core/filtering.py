@@ -11,7 +11,7 @@ from collections.abc import Callable
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -60,20 +60,6 @@ def ids_of(model, lookup: str, values) -> list[int]:
     """
     rows = model.objects.filter(**{f"{lookup}__in": values}).order_by()
     return list(rows.values_list("pk", flat=True))
-
-
-def text_query(fields: list[str], text: str) -> Q:
-    """A case-insensitive match of every word of `text` in any of `fields`.
-
-    Superseded by search_filter (lemmas, compounds, typos); kept for simple fields.
-    """
-    condition = Q()
-    for word in text.split()[:10]:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return condition
 
 
 class SearchQueryField(forms.CharField):

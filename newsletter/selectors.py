@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
 from events.selectors import event_list
+from news.selectors import news_for_period
 
 from .models import Delivery, Issue, Offer, Subscriber
 
@@ -66,20 +67,8 @@ def suggested_offers(issue: Issue) -> QuerySet:
     )
 
 
-def news_available() -> bool:
-    try:
-        from news.selectors import news_for_period  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def suggested_news(issue: Issue) -> list:
-    """The period's news from the news app, or nothing while that app has no selector."""
-    try:
-        from news.selectors import news_for_period
-    except ImportError:
-        return []
+    """The period's published news, to offer for the issue."""
     start, end = period_bounds(issue)
     return list(news_for_period(start, end))
 

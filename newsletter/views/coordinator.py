@@ -16,7 +16,6 @@ from ..models import Issue, Offer
 from ..rendering import IssueRenderer
 from ..selectors import (
     delivery_counts,
-    news_available,
     suggested_events,
     suggested_news,
     suggested_offers,
@@ -127,7 +126,6 @@ def issue_detail(request, pk):
     context = {
         "issue": issue,
         "form": form,
-        "news_available": news_available(),
         "counts": delivery_counts(issue),
         "schedule_form": ScheduleForm(),
         "test_form": TestSendForm(initial={"language": translation.get_language()}),
