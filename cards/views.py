@@ -8,11 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_municipality, editable_municipalities
+from core.emails import report_reminders_sent
 from core.forms import adding_row, all_valid, formset_rows, show_service_errors, with_extra_row
 from core.ical import calendar_response
 from municipalities.models import Municipality
@@ -198,22 +198,7 @@ def remind(request, slug):
     sent = services.send_card_reminder(
         municipality=municipality, base_url=request.build_absolute_uri("/")
     )
-    if sent:
-        messages.success(
-            request,
-            ngettext(
-                "Sent a reminder to %(count)d editor of %(name)s.",
-                "Sent a reminder to %(count)d editors of %(name)s.",
-                sent,
-            )
-            % {"count": sent, "name": municipality.name},
-        )
-    else:
-        messages.warning(
-            request,
-            _("%(name)s has no editor with an e-mail address, so no reminder was sent.")
-            % {"name": municipality.name},
-        )
+    report_reminders_sent(request, sent=sent, to_editors_of=municipality.name)
     return redirect("cards:stale")
 
 

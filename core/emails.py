@@ -3,8 +3,11 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -48,3 +51,17 @@ def send_each(messages, what: str) -> int:
         else:
             sent += 1
     return sent
+
+
+def report_reminders_sent(request, *, sent: int, to_editors_of: str) -> None:
+    """Tell the coordinator, who just sent a reminder, how many editors it reached."""
+    if sent:
+        message = ngettext(
+            "Sent a reminder to %(count)d editor of %(name)s.",
+            "Sent a reminder to %(count)d editors of %(name)s.",
+            sent,
+        )
+        messages.success(request, message % {"count": sent, "name": to_editors_of})
+    else:
+        message = _("%(name)s has no editor with an e-mail address, so no reminder was sent.")
+        messages.warning(request, message % {"name": to_editors_of})

@@ -1,14 +1,13 @@
 """The one-click confirmation of a listing, and the coordinator's list of stale listings."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.decorators import coordinator_only
+from core.emails import report_reminders_sent
 from organizations.models import Organization
 
 from .selectors import organization_activities, stale_activities, stale_after, stale_organizations
@@ -83,20 +82,5 @@ def remind_now(request, pk):
     sent = send_confirmation_reminder(
         organization=organization, base_url=request.build_absolute_uri("/")
     )
-    if sent:
-        messages.success(
-            request,
-            ngettext(
-                "Sent a reminder to %(count)d editor of %(name)s.",
-                "Sent a reminder to %(count)d editors of %(name)s.",
-                sent,
-            )
-            % {"count": sent, "name": organization.name},
-        )
-    else:
-        messages.warning(
-            request,
-            _("%(name)s has no editor with an e-mail address, so no reminder was sent.")
-            % {"name": organization.name},
-        )
+    report_reminders_sent(request, sent=sent, to_editors_of=organization.name)
     return redirect("freshness:stale")
