@@ -4,6 +4,9 @@ UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PY := .venv/bin/python
 PORT ?= 8000
+# Links in e-mails follow the port `make run` serves on; production sets SAKKE_BASE_URL itself.
+SAKKE_BASE_URL ?= http://127.0.0.1:$(PORT)
+export SAKKE_BASE_URL
 WEB_CONCURRENCY ?= 2
 # Two test processes: the suite is mostly waiting on the database and the browser.
 PYTEST_ARGS ?= -n 2
@@ -31,7 +34,7 @@ run: install .env
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	@echo "Sakke is at http://127.0.0.1:$(PORT)/ (a background worker runs beside it)"
+	@echo "Sakke is at $(SAKKE_BASE_URL)/ (a background worker runs beside it)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	mkdir -p var; .venv/bin/celery -A config worker -B --schedule var/celerybeat-schedule --loglevel WARNING --concurrency 1 & worker=$$!; \
 	.venv/bin/gunicorn config.wsgi --workers $(WEB_CONCURRENCY) --bind 127.0.0.1:$(PORT) \

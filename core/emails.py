@@ -13,8 +13,8 @@ logger = logging.getLogger(__name__)
 
 
 def default_base_url() -> str:
-    """Where the service is, for the links of e-mails sent outside a request (cron)."""
-    return getattr(settings, "SAKKE_BASE_URL", "") or "http://localhost:8000"
+    """Where the service is (the SAKKE_BASE_URL setting, no trailing slash), for e-mailed links."""
+    return settings.SAKKE_BASE_URL.rstrip("/")
 
 
 def recipient_language(user) -> str:

@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.emails import default_base_url
+
 from .models import Issue, Subscriber
 from .selectors import Item, issue_items
 from .services.subscriptions import absolute, manage_urls
@@ -155,8 +157,7 @@ class IssueRenderer:
                     "language": language,
                     "preferences_url": PREFERENCES,
                     "unsubscribe_url": UNSUBSCRIBE,
-                    "archive_url": settings.SAKKE_BASE_URL.rstrip("/")
-                    + self.issue.get_absolute_url(),
+                    "archive_url": default_base_url() + self.issue.get_absolute_url(),
                     "SITE_NAME": settings.SAKKE_SITE_NAME,
                     "REGION_NAME": settings.SAKKE_REGION_NAME,
                 }
@@ -178,7 +179,7 @@ class IssueRenderer:
             urls = manage_urls(subscriber)
             mid = message_id(self.issue.pk, subscriber.pk)
         else:
-            site = settings.SAKKE_BASE_URL
+            site = default_base_url()
             urls, mid = {"preferences_url": site, "unsubscribe_url": site}, None
         return self._build(subscriber.language, items, subscriber.email, urls, mid, subject_format)
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
+from core.emails import default_base_url
 from events.selectors import event_list
 from news.selectors import news_for_period
 
@@ -75,7 +76,7 @@ def suggested_news(issue: Issue) -> list:
 
 def news_snapshot(news) -> dict:
     """A news item copied into the issue, in every language, so the issue never changes."""
-    base = settings.SAKKE_BASE_URL.rstrip("/")
+    base = default_base_url()
     snapshot = {"id": str(getattr(news, "pk", "")), "title": {}, "text": {}, "url": {}}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -96,7 +97,7 @@ def news_snapshot(news) -> dict:
 
 def issue_items(issue: Issue, language: str) -> list[Item]:
     """Every entry of the issue, in the language, in the order of its sections."""
-    base = settings.SAKKE_BASE_URL.rstrip("/")
+    base = default_base_url()
     items = []
     with translation.override(language):
         offers = issue.offers.filter(status=Offer.Status.ACCEPTED).prefetch_related(

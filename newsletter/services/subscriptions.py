@@ -13,18 +13,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.emails import default_base_url
+
 from ..models import CONSENT_TEXT_VERSION, Subscriber
 from ..tokens import confirm_max_age, make_confirm_token, make_manage_token
 
 logger = logging.getLogger(__name__)
 
 
-def base_url() -> str:
-    return settings.SAKKE_BASE_URL.rstrip("/")
-
-
 def absolute(path: str) -> str:
-    return base_url() + path
+    return default_base_url() + path
 
 
 def manage_urls(subscriber: Subscriber) -> dict[str, str]:
