@@ -137,3 +137,11 @@ def test_the_per_subscriber_shortcuts_give_the_same_links_and_wire_bytes():
         parsed = email.message_from_bytes(fast.data, policy=email.policy.default)
         assert parsed["To"] == reader.email
         assert str(parsed["List-Unsubscribe"]).strip("<>") == manage_urls(reader)["unsubscribe_url"]
+
+
+def test_an_offer_accepted_before_any_issue_existed_is_offered_for_the_next_issue(client):
+    OfferFactory(issue=None, title="Kuoro hakee laulajia ennen numeroa")
+    issue = IssueFactory()
+    client.force_login(UserFactory(is_coordinator=True))
+    page = client.get(reverse("newsletter:issue", kwargs={"pk": issue.pk})).content.decode()
+    assert "Kuoro hakee laulajia ennen numeroa" in page

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -91,7 +92,8 @@ def issue_edit(request, pk=None):
 def issue_detail(request, pk):
     """Compose: the period's suggestions, ticked when they are in the issue; send controls."""
     issue = get_object_or_404(Issue, pk=pk)
-    offers = list(suggested_offers(issue).filter(issue__in=[None, issue]))
+    # issue__in=[None, ...] never matches NULL in SQL: the offers in no issue yet need isnull.
+    offers = list(suggested_offers(issue).filter(Q(issue__isnull=True) | Q(issue=issue)))
     events = list(suggested_events(issue)) if issue.status == Issue.Status.DRAFT else []
     events = list({e.pk: e for e in [*issue.events.all(), *events]}.values())
     news_choices = {n["id"]: n["title"].get("fi", "") for n in issue.news_items}
