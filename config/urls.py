@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from core import urls as core_urls
-from core.views import health, robots_txt
+from core.views import favicon, health, robots_txt
 from organizations import urls as organization_urls
 from pages import urls as pages_urls
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("health/", health, name="health"),
     path(
         "sitemap.xml",

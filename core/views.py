@@ -6,8 +6,9 @@ The home page shows several apps, so it lives in pages/views.py.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -94,6 +95,14 @@ PRIVATE_SECTIONS = (
 def _section_prefix(url_name: str) -> str:
     """/fi/tili/ of /fi/tili/kirjaudu/: the language and the section's first segment."""
     return "/".join(reverse(url_name).split("/")[:3]) + "/"
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page names; the icon is an SVG.
+
+    Looked up per request, not at import: the static manifest may not exist yet then.
+    """
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def robots_txt(request):
