@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from core import urls as core_urls
+from core.media import media
 from core.views import favicon, health, robots_txt
 from organizations import urls as organization_urls
 from pages import urls as pages_urls
@@ -26,6 +28,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    # Uploads, through the storage backend in development and the demo alike.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
     path("health/", health, name="health"),
     path(
         "sitemap.xml",
