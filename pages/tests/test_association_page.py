@@ -77,3 +77,29 @@ def test_the_association_page_describes_it_as_a_schema_org_organization(client):
 def test_an_unknown_association_is_not_found(client):
     response = client.get(url("organizations:detail", "en", public_id="test:nope"))
     assert response.status_code == 404
+
+
+def test_the_association_page_gives_the_date_of_each_upcoming_event(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    organization = OrganizationFactory()
+    start = timezone.localtime() + dt.timedelta(days=9)
+    start = start.replace(hour=18, minute=0, second=0, microsecond=0)
+    EventFactory(name_fi="Joulukonsertti", organizers=[organization], start_time=start)
+    page = client.get(url("organizations:detail", public_id=organization.public_id)).text
+    assert f"{start.day}.{start.month}." in page
+
+
+def test_the_association_page_shows_its_logo_with_alt_text(client, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from core.tests.test_images import picture
+
+    settings.MEDIA_ROOT = tmp_path
+    organization = OrganizationFactory(name_fi="Kuopion Kuoro ry")
+    organization.logo.save("kuoro.png", ContentFile(picture("PNG")))
+    page = client.get(url("organizations:detail", public_id=organization.public_id)).text
+    assert f'src="{organization.logo.url}"' in page
+    assert 'alt="Logo: Kuopion Kuoro ry"' in page
