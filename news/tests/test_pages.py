@@ -202,3 +202,21 @@ def test_the_coordinator_writes_for_the_office(client):
     assert response.status_code == 302
     post = NewsPost.objects.get()
     assert post.organization is None and post.is_published
+
+
+def test_after_an_error_the_form_says_the_chosen_picture_must_be_chosen_again(client):
+    import io
+
+    from PIL import Image
+
+    association = OrganizationFactory()
+    client.force_login(editor_of(association))
+    data = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(data, format="PNG")
+    upload = SimpleUploadedFile("kuva.png", data.getvalue(), content_type="image/png")
+    page = client.post(
+        reverse("news:create"),
+        {"author": association.public_id, "title_fi": "Kuvallinen", "image": upload},
+    ).content.decode()
+    assert "Nothing you wrote has been lost" not in page
+    assert "Your text has been kept, but the file you chose was not" in page
