@@ -220,3 +220,36 @@ def test_after_an_error_the_form_says_the_chosen_picture_must_be_chosen_again(cl
     ).content.decode()
     assert "Nothing you wrote has been lost" not in page
     assert "Your text has been kept, but the file you chose was not" in page
+
+
+def test_the_picture_of_a_published_post_loads_on_its_page(client, settings, tmp_path):
+    import io
+
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    association = OrganizationFactory()
+    client.force_login(editor_of(association))
+    data = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(data, format="PNG")
+    upload = SimpleUploadedFile("kuva.png", data.getvalue(), content_type="image/png")
+    client.post(
+        reverse("news:create"),
+        {
+            "author": association.public_id,
+            "title_fi": "Kuvallinen",
+            "body_fi": "Teksti",
+            "image": upload,
+            "image_alt_fi": "Punainen laatta",
+            "visibility": "publish",
+        },
+    )
+    post = NewsPost.objects.get()
+    post.publication_status = PublicationStatus.PUBLISHED
+    post.save()
+    client.logout()
+    page = client.get(post.get_absolute_url()).content.decode()
+    (src,) = re.findall(r'<img src="([^"]+)" alt="Punainen laatta"', page)
+    picture = client.get(src)
+    assert picture.status_code == 200
+    assert picture["Content-Type"] == "image/png"
