@@ -1,5 +1,7 @@
 """Composing issues, personalisation, offers, preview, test copy and the archive."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -145,3 +147,17 @@ def test_an_offer_accepted_before_any_issue_existed_is_offered_for_the_next_issu
     client.force_login(UserFactory(is_coordinator=True))
     page = client.get(reverse("newsletter:issue", kwargs={"pk": issue.pk})).content.decode()
     assert "Kuoro hakee laulajia ennen numeroa" in page
+
+
+def test_times_in_the_newsletter_are_written_as_the_site_writes_them():
+    import datetime as dt
+
+    start = timezone.localtime() + dt.timedelta(days=5)
+    start = start.replace(hour=18, minute=0, second=0, microsecond=0)
+    issue = IssueFactory()
+    issue.events.add(EventFactory(name_fi="Kevätkonsertti", start_time=start))
+    message = IssueRenderer(issue).message(SubscriberFactory(language="fi"))
+    for body in (message.body, message.alternatives[0][0]):
+        body = re.sub(r'datetime="[^"]*"', "", body)  # machine-readable, not what people read
+        assert "Kevätkonsertti" in body
+        assert "18.00" in body and "18:00" not in body
