@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 LANGUAGE_CHOICES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 
@@ -143,7 +144,7 @@ class Offer(models.Model):
 class Issue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        SCHEDULED = "scheduled", _("Scheduled")
+        SCHEDULED = "scheduled", pgettext_lazy("newsletter issue status", "Scheduled")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
 

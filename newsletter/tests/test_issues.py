@@ -161,3 +161,16 @@ def test_times_in_the_newsletter_are_written_as_the_site_writes_them():
         body = re.sub(r'datetime="[^"]*"', "", body)  # machine-readable, not what people read
         assert "Kevätkonsertti" in body
         assert "18.00" in body and "18:00" not in body
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_a_scheduled_issue_is_not_labelled_with_an_events_wording(language):
+    from django.utils import translation
+
+    from events.models import Event
+
+    with translation.override(language):
+        issue_label = str(Issue.Status.SCHEDULED.label)
+        event_label = str(Event.Status.SCHEDULED.label)
+    assert issue_label != event_label
+    assert issue_label == {"fi": "Ajastettu", "sv": "Schemalagd"}[language]
