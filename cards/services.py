@@ -18,6 +18,7 @@ from core.languages import translated_names
 from core.richtext import sanitize_html
 from core.writes import content_write
 from municipalities.models import Municipality
+from municipalities.regions import region_name
 
 from .models import (
     Grant,
@@ -190,7 +191,7 @@ def send_card_reminder(
                 "edit_url": base_url + reverse("cards:edit", kwargs={"slug": municipality.slug}),
                 "card_url": base_url + reverse("cards:detail", kwargs={"slug": municipality.slug}),
                 "SITE_NAME": settings.SAKKE_SITE_NAME,
-                "REGION_NAME": settings.SAKKE_REGION_NAME,
+                "REGION_NAME": region_name(),
             }
             messages.append(templated_email("cards/email/card_reminder", context, to=user.email))
     sent = send_each(messages, "a card reminder")
@@ -269,7 +270,7 @@ def send_grant_reminders(*, today: dt.date | None = None, base_url: str | None =
                 "calendar_url": base_url + reverse("cards:grant_calendar"),
                 "settings_url": base_url + reverse("cards:grant_reminders"),
                 "SITE_NAME": settings.SAKKE_SITE_NAME,
-                "REGION_NAME": settings.SAKKE_REGION_NAME,
+                "REGION_NAME": region_name(),
             }
             message = templated_email("cards/email/grant_reminder", context, to=user.email)
         if not send_each([message], "a grant reminder"):

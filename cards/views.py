@@ -16,6 +16,7 @@ from core.emails import report_reminders_sent
 from core.forms import adding_row, all_valid, formset_rows, show_service_errors, with_extra_row
 from core.ical import calendar_response
 from municipalities.models import Municipality
+from municipalities.regions import region_name
 
 from . import selectors, services
 from .forms import (
@@ -290,7 +291,7 @@ def _pdf_response(request, cards, filename: str) -> HttpResponse:
         "cards": [_card_context(card) for card in cards],
         "now": timezone.now(),
         "SITE_NAME": settings.SAKKE_SITE_NAME,
-        "REGION_NAME": settings.SAKKE_REGION_NAME,
+        "REGION_NAME": region_name(),
     }
     try:
         pdf = render_pdf(

@@ -4,5 +4,4 @@ from django.conf import settings
 def site(request):
     return {
         "SITE_NAME": settings.SAKKE_SITE_NAME,
-        "REGION_NAME": settings.SAKKE_REGION_NAME,
     }

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from activities.models import Activity
 from core.emails import default_base_url, recipient_language, send_each, templated_email
+from municipalities.regions import region_name
 from organizations.models import Organization
 
 from .selectors import organization_activities, reminder_due_organizations, stale_after
@@ -49,7 +50,7 @@ def reminder_message(
             "valid_until": now + link_max_age(),
             "stale_months": round(stale_after().days / 30.44),
             "SITE_NAME": settings.SAKKE_SITE_NAME,
-            "REGION_NAME": settings.SAKKE_REGION_NAME,
+            "REGION_NAME": region_name(),
         }
         return templated_email("freshness/email/reminder", context, to=user.email, html=True)
 

@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.emails import default_base_url
+from municipalities.regions import region_name
 
 from .models import Issue, Subscriber
 from .selectors import Item, issue_items
@@ -159,7 +160,7 @@ class IssueRenderer:
                     "unsubscribe_url": UNSUBSCRIBE,
                     "archive_url": default_base_url() + self.issue.get_absolute_url(),
                     "SITE_NAME": settings.SAKKE_SITE_NAME,
-                    "REGION_NAME": settings.SAKKE_REGION_NAME,
+                    "REGION_NAME": region_name(),
                 }
                 subject = f"{settings.SAKKE_SITE_NAME}: {self.issue.title}"
                 text = render_to_string("newsletter/email/issue.txt", context)

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.emails import default_base_url
+from municipalities.regions import region_name
 
 from ..models import CONSENT_TEXT_VERSION, Subscriber
 from ..tokens import confirm_max_age, make_confirm_token, make_manage_token
@@ -86,7 +87,7 @@ def send_confirmation(*, subscriber: Subscriber, now: dt.datetime) -> None:
             ),
             "valid_until": now + confirm_max_age(),
             "SITE_NAME": settings.SAKKE_SITE_NAME,
-            "REGION_NAME": settings.SAKKE_REGION_NAME,
+            "REGION_NAME": region_name(),
         }
         subject = _("Confirm your subscription to the %(site)s newsletter") % {
             "site": settings.SAKKE_SITE_NAME
