@@ -17,6 +17,8 @@ changed or deleted child row (contact, social media link, weekly time) stores it
 too, so a revision always holds the whole listing and restoring it is complete.
 """
 
+import datetime as dt
+import html
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,9 +26,13 @@ from dataclasses import dataclass
 import reversion
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.utils import formats, timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
+
+from core.forms import LANGUAGE_NAMES, translated_label
 
 #: Child rows and the attribute that leads to the listing they belong to.
 _CHILD_PARENTS: dict[type[models.Model], str] = {}
@@ -110,10 +116,24 @@ class FieldChange:
     new: str
 
 
+def _label(field) -> str:
+    """The field's name as a person reads it: "name (in Finnish)", not modeltranslation's
+    "name [fi]"."""
+    original = getattr(field, "translated_field", None)
+    if original is not None and getattr(field, "language", None) in LANGUAGE_NAMES:
+        return str(translated_label(original.verbose_name, field.language))
+    return str(field.verbose_name)
+
+
 def _display(model, field, value) -> str:
-    """A field's stored value as a person reads it: choice labels, names of related rows."""
+    """A field's stored value as a person reads it: choice labels, names of related rows,
+    local times, and rich text without its markup."""
     if value in (None, "", []):
         return "–"
+    if isinstance(value, dt.datetime):
+        return formats.localize(timezone.localtime(value) if timezone.is_aware(value) else value)
+    if isinstance(value, dt.date):
+        return formats.localize(value)
     if isinstance(field, models.ManyToManyField):
         related = field.related_model.objects.filter(pk__in=value)
         return ", ".join(sorted(str(obj) for obj in related)) or "–"
@@ -124,6 +144,8 @@ def _display(model, field, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "✓" if value else "✗"
+    if isinstance(field, models.TextField):
+        return " ".join(html.unescape(strip_tags(str(value))).split()) or "–"
     return str(value)
 
 
@@ -167,11 +189,14 @@ def version_diff(old, new) -> list[FieldChange]:
             value, before = sorted(value or []), sorted(before or [])
         if old is not None and before == value:
             continue
+        shown = _display(model, field, value)
+        if old is None and (field.primary_key or shown == "–"):
+            continue  # a first version lists what it holds, not a change from nothing
         changes.append(
             FieldChange(
-                label=str(field.verbose_name),
-                old=_display(model, field, before) if old is not None else "–",
-                new=_display(model, field, value),
+                label=_label(field),
+                old=_display(model, field, before) if old is not None else "",
+                new=shown,
             )
         )
     old_children = _children(old) if old is not None else []
@@ -180,7 +205,7 @@ def version_diff(old, new) -> list[FieldChange]:
         changes.append(
             FieldChange(
                 label=str(_("Contacts, links and weekly times")),
-                old="; ".join(old_children) or "–",
+                old=("; ".join(old_children) or "–") if old is not None else "",
                 new="; ".join(new_children) or "–",
             )
         )

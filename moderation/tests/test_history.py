@@ -40,7 +40,7 @@ def test_the_diff_names_the_changed_fields_with_their_old_and_new_values(choir):
     new, old = versions_of(choir)[:2]
     with translation.override("fi"):
         changes = {change.label: (change.old, change.new) for change in version_diff(old, new)}
-    assert changes["nimi [fi]"] == ("Kuopion Kuoro ry", "Kuopion Laulajat ry")
+    assert changes["nimi (suomeksi)"] == ("Kuopion Kuoro ry", "Kuopion Laulajat ry")
     assert changes["aiheet"] == ("Laulu", "Liikunta")
     assert "viimeksi päivitetty" not in changes
 
@@ -111,3 +111,39 @@ def test_the_history_page_is_the_coordinators_only(client, choir):
     client.force_login(UserFactory())
     page = url("moderation:history", kind="association", public_id=choir.public_id)
     assert client.get(page).status_code == 403
+
+
+def test_the_diff_labels_a_field_by_its_language_without_internal_markers(choir):
+    new, old = versions_of(choir)[:2]
+    with translation.override("en"):
+        labels = [change.label for change in version_diff(old, new)]
+    assert "name (in Finnish)" in labels
+    assert not [label for label in labels if "[" in label]
+
+
+def test_the_first_version_lists_what_it_holds_not_a_change_from_nothing(choir):
+    first = versions_of(choir).last()
+    changes = version_diff(None, first)
+    assert changes and all(change.old == "" for change in changes)
+    assert "–" not in [change.new for change in changes]
+
+
+def test_the_history_page_shows_text_not_html_and_times_not_iso_stamps(coordinator, client):
+    organization = OrganizationFactory(name_fi="Kuoro ry")
+    with record(coordinator, "Imported"):
+        organization.save()
+    with record(coordinator, "Described"):
+        organization.description_fi = "<p>Laulamme <strong>joka</strong> viikko.</p>"
+        organization.save()
+    client.force_login(coordinator)
+    with translation.override("en"):
+        page = client.get(
+            url("moderation:history", kind="association", public_id=organization.public_id)
+        ).text
+    assert "Laulamme joka viikko." in page
+    assert "&lt;p&gt;" not in page and "<strong>joka" not in page
+    assert "[fi]" not in page
+    import re
+
+    shown = re.sub(r'datetime="[^"]*"', "", page)  # machine-readable, not what people read
+    assert not re.search(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d", shown)
