@@ -2,8 +2,8 @@
 the publish-or-draft choice and labels of the translated fields."""
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.text import format_lazy
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_NAMES = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
@@ -13,6 +13,23 @@ PUBLISH, DRAFT = "publish", "draft"
 def translated_label(label, lang: str):
     """ "Name (in Swedish)": the label of one language's copy of a translated field."""
     return format_lazy("{} ({})", label, LANGUAGE_NAMES[lang])
+
+
+def label_by_language(form: forms.ModelForm) -> None:
+    """Label a model form's translated fields "Name (in Finnish)", not "Name [fi]".
+
+    modeltranslation names each language's copy of a field with a [fi] marker; the form
+    takes the field's own name and says the language in words.
+    """
+    model = form._meta.model
+    for name, field in form.fields.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        original = getattr(model_field, "translated_field", None)
+        if original is not None and getattr(model_field, "language", None) in LANGUAGE_NAMES:
+            field.label = capfirst(translated_label(original.verbose_name, model_field.language))
 
 
 class VisibilityMixin(forms.Form):

@@ -11,7 +11,14 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, WeeklySlot
-from core.forms import DRAFT, PUBLISH, VisibilityMixin, formset_rows, translated_label
+from core.forms import (
+    DRAFT,
+    PUBLISH,
+    VisibilityMixin,
+    formset_rows,
+    label_by_language,
+    translated_label,
+)
 from core.images import prepare_logo
 from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
@@ -451,11 +458,7 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
     def __init__(self, *args, volunteering: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.volunteering = volunteering
-        for name in ("name", "description"):
-            for lang in LANGUAGE_CODES:
-                self.fields[f"{name}_{lang}"].label = translated_label(
-                    self.fields[f"{name}_{lang}"].label, lang
-                )
+        label_by_language(self)
         self.fields["name_fi"].required = True
         self.fields["location"].empty_label = _("(no fixed place)")
         self.fields["location"].queryset = Place.objects.select_related("municipality")

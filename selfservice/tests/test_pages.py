@@ -373,3 +373,21 @@ def test_the_preview_does_not_show_another_associations_draft_member(client, ass
     response = client.get(url("organization_preview", org=association.public_id))
     assert response.status_code == 200
     assert "Salainen jäsenyhdistys" not in response.text
+
+
+@pytest.mark.parametrize(
+    "page", ["organization_edit", "activity_create", "volunteering_create", "event_create"]
+)
+def test_the_edit_forms_label_fields_by_language_without_internal_markers(
+    client, association, page
+):
+    client.force_login(editor_of(association))
+    html = client.get(url(page, org=association.public_id)).content.decode()
+    assert not re.search(r"\[(fi|sv|en)\]", html)
+
+
+def test_the_news_form_labels_fields_by_language_without_internal_markers(client, association):
+    client.force_login(editor_of(association))
+    with translation.override("en"):
+        html = client.get(reverse("news:create")).content.decode()
+    assert not re.search(r"\[(fi|sv|en)\]", html)
