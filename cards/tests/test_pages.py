@@ -61,3 +61,16 @@ def test_the_municipality_page_links_to_its_card(client):
     response = client.get(reverse("municipalities:detail", kwargs={"slug": "tervo"}))
 
     assert reverse("cards:detail", kwargs={"slug": "tervo"}) in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("fi", "Järjestöyhteyshenkilöt"), ("sv", "Kontaktpersoner för föreningar")],
+)
+def test_the_contact_section_heading_begins_with_a_capital_letter(client, language, heading):
+    from django.utils import translation
+
+    CardFactory(municipality__slug="tervo")
+    with translation.override(language):
+        page = client.get(reverse("cards:detail", kwargs={"slug": "tervo"})).content.decode()
+    assert f">{heading}</h2>" in page
