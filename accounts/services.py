@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from sesame.utils import get_query_string
 from sesame.utils import get_user as sesame_get_user
 
+from .gdpr import account_erase
 from .models import MunicipalityEditor, OrganizationEditor, User
 
 VERIFY_SALT = "accounts.verify-email"
@@ -167,6 +168,7 @@ def account_delete(*, user: User, password: str) -> None:
     OrganizationEditor.objects.filter(user=user).delete()
     MunicipalityEditor.objects.filter(user=user).delete()
     _forget_sign_in_records(user.email)
+    account_erase(user)  # what other apps keep by the address, not by a foreign key
     user.delete()
 
 

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.gdpr import register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -24,3 +25,22 @@ register(
         recipients=_("Nobody outside the service."),
     ),
 )
+
+
+@register_exporter
+def grant_reminders(user) -> dict:
+    """The person's grant reminder subscription (the rows cascade with the account)."""
+    from .models import GrantReminderSent, GrantReminderSubscription
+
+    subscription = GrantReminderSubscription.objects.filter(user=user).first()
+    return {
+        "grant_reminders": subscription
+        and {
+            "days_before": subscription.days_before,
+            "municipalities": [m.code for m in subscription.municipalities.all()],
+            "created_at": subscription.created_at,
+        },
+        "grant_reminders_sent": list(
+            GrantReminderSent.objects.filter(user=user).values("period_id", "sent_at")
+        ),
+    }

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 
@@ -36,3 +37,36 @@ register(
         recipients=_("The coordinator of the service."),
     ),
 )
+
+
+@register_exporter
+def claims_and_invitations(user) -> dict:
+    """The person's requests, and the invitations sent to their address."""
+    from .models import Claim, Invitation
+
+    return {
+        "claims": [
+            {
+                "organization": claim.organization.public_id,
+                "kind": claim.kind,
+                "status": claim.status,
+                "message": claim.message,
+                "decision_message": claim.decision_message,
+                "requested_at": claim.created_at,
+                "decided_at": claim.decided_at,
+            }
+            for claim in Claim.objects.filter(user=user).select_related("organization")
+        ],
+        "invitations": [
+            {"email": invitation.email, "sent_at": invitation.created_at}
+            for invitation in Invitation.objects.filter(email__iexact=user.email)
+        ],
+    }
+
+
+@register_eraser
+def forget_invitations(user) -> None:
+    """Invitations are kept by address, so no cascade reaches them; claims cascade."""
+    from .models import Invitation
+
+    Invitation.objects.filter(email__iexact=user.email).delete()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 
@@ -42,3 +43,37 @@ register(
         recipients=_("Nobody outside the service."),
     ),
 )
+
+
+@register_exporter
+def newsletter_subscription(user) -> dict:
+    """A subscription with the account's address (subscribing needs no account)."""
+    from .models import Subscriber
+
+    subscriber = Subscriber.objects.filter(email__iexact=user.email).first()
+    if subscriber is None:
+        return {"newsletter": None}
+    return {
+        "newsletter": {
+            "email": subscriber.email,
+            "status": subscriber.status,
+            "language": subscriber.language,
+            "topics": [str(topic) for topic in subscriber.topics.all()],
+            "municipalities": [m.code for m in subscriber.municipalities.all()],
+            "subscribed_at": subscriber.created_at,
+            "consent_at": subscriber.consent_at,
+            "consent_text_version": subscriber.consent_text_version,
+            "unsubscribed_at": subscriber.unsubscribed_at,
+        }
+    }
+
+
+@register_eraser
+def forget_newsletter_subscription(user) -> None:
+    """Deleting the account deletes a subscription with its address too (a bounced or
+    complaining one stays as a hash, like the retention job keeps it)."""
+    from .models import Subscriber
+    from .retention import forget_subscriber
+
+    for subscriber in Subscriber.objects.filter(email__iexact=user.email):
+        forget_subscriber(subscriber)

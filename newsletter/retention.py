@@ -29,14 +29,20 @@ def forget_subscribers(*, now: dt.datetime | None = None) -> int:
     deleted = 0
     with transaction.atomic():
         for subscriber in Subscriber.objects.filter(ended | unconfirmed).select_for_update():
-            if subscriber.status in SUPPRESSED:
-                SuppressedAddress.objects.get_or_create(
-                    email_hash=address_hash(subscriber.email),
-                    defaults={"reason": SUPPRESSED[subscriber.status]},
-                )
-            subscriber.delete()  # its deliveries go with it
+            forget_subscriber(subscriber)
             deleted += 1
     return deleted
+
+
+def forget_subscriber(subscriber: Subscriber) -> None:
+    """Delete the subscriber and its deliveries; keep the hash of an address that bounced
+    or complained, so it is never mailed again."""
+    if subscriber.status in SUPPRESSED:
+        SuppressedAddress.objects.get_or_create(
+            email_hash=address_hash(subscriber.email),
+            defaults={"reason": SUPPRESSED[subscriber.status]},
+        )
+    subscriber.delete()  # its deliveries go with it
 
 
 def forget_delivery_logs(*, now: dt.datetime | None = None) -> int:
