@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import User
-from .services import _forget_sign_in_records
+from .services import sign_in_records_forget
 
 
 def forget_unverified_accounts(*, now: dt.datetime | None = None) -> int:
@@ -25,7 +25,7 @@ def forget_unverified_accounts(*, now: dt.datetime | None = None) -> int:
     deleted = 0
     with transaction.atomic():
         for user in never_opened.select_for_update():
-            _forget_sign_in_records(user.email)
+            sign_in_records_forget(user.email)
             user.delete()
             deleted += 1
     return deleted
