@@ -16,7 +16,7 @@ from .services import accessibility_feedback_send
 # person, too few to flood the coordinator's inbox.
 FEEDBACK_RATE = "10/h"
 
-#: The only cookies the service sets; core/tests/test_cookies.py keeps it so.
+#: The only cookies the service sets; privacy/tests/test_cookies.py keeps it so.
 COOKIES = ("sessionid", "csrftoken", "django_language")
 
 

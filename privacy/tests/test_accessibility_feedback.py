@@ -67,3 +67,12 @@ def test_the_statement_shows_its_date_and_the_supervisory_authority_in_finnish(c
 )
 def test_the_pages_are_in_swedish_at_their_swedish_addresses(client, path, title):
     assert title in client.get(path).content.decode()
+
+
+@override_settings(SAKKE_ACCESSIBILITY_FEEDBACK_EMAIL="")
+def test_without_a_feedback_address_the_coordinators_get_the_feedback(client, mailoutbox):
+    from moderation.tests.factories import CoordinatorFactory
+
+    coordinator = CoordinatorFactory()
+    client.post(reverse("privacy:accessibility"), {"message": "Kontrasti on heikko."})
+    assert mailoutbox[0].to == [coordinator.email]
