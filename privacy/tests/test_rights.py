@@ -83,3 +83,13 @@ def test_the_export_holds_every_kind_of_data_kept_about_the_account(person):
     assert len(data["grant_reminders_sent"]) == 1
     assert data["newsletter"]["status"] == Subscriber.Status.COMPLAINED
     assert data["sign_ins"][0]["ip_address"] == "192.0.2.7"
+
+
+def test_the_account_page_shows_each_consent_and_where_to_withdraw_it(client, person):
+    from django.urls import reverse
+
+    client.force_login(person)
+    html = client.get(reverse("accounts:account")).content.decode()
+    assert 'id="account-consents"' in html
+    assert f'href="{reverse("cards:grant_reminders")}"' in html
+    assert f'href="{reverse("privacy:notice")}"' in html
