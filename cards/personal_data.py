@@ -21,7 +21,10 @@ register(
         what=_("Grant deadline reminders a person asked for, and which were sent."),
         purpose=_("Sending the reminders the person asked for, each once."),
         legal_basis=LegalBasis.CONSENT,
-        retention=_("Until the person turns the reminders off or deletes the account."),
+        retention=_(
+            "Until the person turns the reminders off or deletes the account; the record of "
+            "a reminder sent is deleted when its deadline is over."
+        ),
         recipients=_("Nobody outside the service."),
     ),
 )

@@ -75,6 +75,10 @@ app.conf.beat_schedule = {
         "task": "newsletter.tasks.forget_delivery_logs_task",
         "schedule": crontab(hour=3, minute=50),
     },
+    "retention-grant-reminders-sent": {
+        "task": "cards.tasks.forget_past_reminders_task",
+        "schedule": crontab(hour=3, minute=55),
+    },
 }
 
 

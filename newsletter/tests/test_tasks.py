@@ -47,6 +47,7 @@ def test_the_beat_schedule_names_only_registered_tasks():
         "moderation.tasks.forget_expired_invitations_task",
         "newsletter.tasks.forget_subscribers_task",
         "newsletter.tasks.forget_delivery_logs_task",
+        "cards.tasks.forget_past_reminders_task",
     }
     assert names <= set(app.tasks)
 

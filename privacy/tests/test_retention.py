@@ -11,6 +11,9 @@ from django.test import override_settings
 from accounts.models import User
 from accounts.tasks import forget_sign_in_records_task, forget_unverified_accounts_task
 from accounts.tests.factories import UserFactory
+from cards.models import GrantReminderSent
+from cards.tasks import forget_past_reminders_task
+from cards.tests.factories import GrantPeriodFactory
 from moderation.models import Invitation
 from moderation.tasks import forget_expired_invitations_task
 from moderation.tests.factories import InvitationFactory
@@ -151,4 +154,17 @@ def test_every_retention_job_is_scheduled():
         "moderation.tasks.forget_expired_invitations_task",
         "newsletter.tasks.forget_subscribers_task",
         "newsletter.tasks.forget_delivery_logs_task",
+        "cards.tasks.forget_past_reminders_task",
     } <= tasks
+
+
+def test_the_record_of_a_grant_reminder_is_deleted_once_its_deadline_is_over():
+    user = UserFactory()
+    past = GrantPeriodFactory(deadline=START.date() + dt.timedelta(days=10))
+    coming = GrantPeriodFactory(deadline=START.date() + dt.timedelta(days=40))
+    for period in (past, coming):
+        GrantReminderSent.objects.create(user=user, period=period)
+    with days_later(11):
+        assert forget_past_reminders_task() == 1
+        assert forget_past_reminders_task() == 0
+    assert list(GrantReminderSent.objects.values_list("period", flat=True)) == [coming.pk]
