@@ -10,6 +10,10 @@ Other apps add their rows by registering an exporter, e.g. in their AppConfig.re
 
 An exporter takes the user and returns a dict of JSON-serialisable values; its keys are
 added to the top level of the document (a key already there is not overwritten).
+
+Likewise an app registers an eraser (`register_eraser`): deleting an account calls each
+with the user, before the user row goes, to remove what the app keeps about the person
+that the database's cascades do not reach (e.g. rows found by the e-mail address).
 """
 
 from collections.abc import Callable
@@ -20,7 +24,9 @@ from django.utils import timezone
 from .models import User
 
 Exporter = Callable[[User], dict[str, Any]]
+Eraser = Callable[[User], None]
 _exporters: list[Exporter] = []
+_erasers: list[Eraser] = []
 
 # The fields of the user record that go into the export; never the password hash.
 USER_FIELDS = [
@@ -41,6 +47,19 @@ def register_exporter(exporter: Exporter) -> Exporter:
     if exporter not in _exporters:
         _exporters.append(exporter)
     return exporter
+
+
+def register_eraser(eraser: Eraser) -> Eraser:
+    """Call `eraser` when an account is deleted; usable as a decorator."""
+    if eraser not in _erasers:
+        _erasers.append(eraser)
+    return eraser
+
+
+def account_erase(user: User) -> None:
+    """Run every app's eraser for the person (inside the deletion's transaction)."""
+    for eraser in _erasers:
+        eraser(user)
 
 
 def account_export(user: User) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from sesame.utils import get_query_string
 from sesame.utils import get_user as sesame_get_user
 
+from .gdpr import account_erase
 from .models import MunicipalityEditor, OrganizationEditor, User
 
 VERIFY_SALT = "accounts.verify-email"
@@ -166,12 +167,13 @@ def account_delete(*, user: User, password: str) -> None:
             )
     OrganizationEditor.objects.filter(user=user).delete()
     MunicipalityEditor.objects.filter(user=user).delete()
-    _forget_sign_in_records(user.email)
+    sign_in_records_forget(user.email)
+    account_erase(user)  # what other apps keep by the address, not by a foreign key
     user.delete()
 
 
-def _forget_sign_in_records(email: str) -> None:
-    # axes keeps the address and IP of sign-in attempts; they are the person's data too.
+def sign_in_records_forget(email: str) -> None:
+    """Delete django-axes' records of the address: its sign-in IPs are personal data too."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     for model in (AccessAttempt, AccessFailureLog, AccessLog):

@@ -11,3 +11,11 @@ def send_grant_reminders_task() -> int:
     however often this runs.
     """
     return send_grant_reminders()
+
+
+@shared_task
+def forget_past_reminders_task() -> int:
+    """Retention: the records of reminders sent for deadlines now over (cards.retention)."""
+    from .retention import forget_past_reminders
+
+    return forget_past_reminders()

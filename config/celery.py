@@ -53,6 +53,32 @@ app.conf.beat_schedule = {
         "task": "freshness.tasks.send_confirmation_reminders_task",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Retention (the privacy notice's periods; settings SAKKE_*_DAYS, NEWSLETTER_*_DAYS):
+    # each deletes what is past its period, so a late or repeated run does no harm.
+    "retention-unverified-accounts": {
+        "task": "accounts.tasks.forget_unverified_accounts_task",
+        "schedule": crontab(hour=3, minute=10),
+    },
+    "retention-sign-in-records": {
+        "task": "accounts.tasks.forget_sign_in_records_task",
+        "schedule": crontab(hour=3, minute=20),
+    },
+    "retention-invitations": {
+        "task": "moderation.tasks.forget_expired_invitations_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "retention-newsletter-subscribers": {
+        "task": "newsletter.tasks.forget_subscribers_task",
+        "schedule": crontab(hour=3, minute=40),
+    },
+    "retention-newsletter-delivery-logs": {
+        "task": "newsletter.tasks.forget_delivery_logs_task",
+        "schedule": crontab(hour=3, minute=50),
+    },
+    "retention-grant-reminders-sent": {
+        "task": "cards.tasks.forget_past_reminders_task",
+        "schedule": crontab(hour=3, minute=55),
+    },
 }
 
 

@@ -4,6 +4,7 @@ The defaults are safe for production: DEBUG is off unless asked for, and the
 embedded default database is SQLite so that `make run` needs no server.
 """
 
+from datetime import date
 from pathlib import Path
 
 import environ
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "newsletter",
     "pages",
     "api",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -293,6 +295,26 @@ SAKKE_CONFIRM_REMINDER_DAYS = env.int("SAKKE_CONFIRM_REMINDER_DAYS", default=182
 SAKKE_STALE_AFTER_DAYS = env.int("SAKKE_STALE_AFTER_DAYS", default=548)
 
 AUTH_USER_MODEL = "accounts.User"
+
+# --- Privacy and accessibility (privacy app; docs/configuration.md) -------------------------
+# The controller (rekisterinpitäjä) of the personal data, how to reach it, and the
+# data protection contact, as the privacy notice names them.
+SAKKE_CONTROLLER_NAME = env("SAKKE_CONTROLLER_NAME", default="")
+SAKKE_CONTROLLER_CONTACT = env("SAKKE_CONTROLLER_CONTACT", default="")
+SAKKE_DATA_PROTECTION_CONTACT = env("SAKKE_DATA_PROTECTION_CONTACT", default="")
+# Where the accessibility feedback form's messages go (the coordinator), and the date the
+# accessibility statement was last checked (YYYY-MM-DD).
+SAKKE_ACCESSIBILITY_FEEDBACK_EMAIL = env("SAKKE_ACCESSIBILITY_FEEDBACK_EMAIL", default="")
+SAKKE_ACCESSIBILITY_STATEMENT_DATE = env(
+    "SAKKE_ACCESSIBILITY_STATEMENT_DATE", cast=date.fromisoformat, default="2026-12-07"
+)
+# Retention, enforced by the periodic jobs of config/celery.py (days).
+SAKKE_UNVERIFIED_ACCOUNT_DAYS = env.int("SAKKE_UNVERIFIED_ACCOUNT_DAYS", default=30)
+SAKKE_LOGIN_ATTEMPT_DAYS = env.int("SAKKE_LOGIN_ATTEMPT_DAYS", default=90)
+SAKKE_INVITATION_KEEP_DAYS = env.int("SAKKE_INVITATION_KEEP_DAYS", default=30)
+NEWSLETTER_FORGET_AFTER_DAYS = env.int("NEWSLETTER_FORGET_AFTER_DAYS", default=30)
+NEWSLETTER_DELIVERY_LOG_DAYS = env.int("NEWSLETTER_DELIVERY_LOG_DAYS", default=365)
+# --- /Privacy ------------------------------------------------------------------------------
 
 # Background work: see config/celery.py and docs/configuration.md.
 # (The host name only keeps kombu from warning that none was given; no server is involved.)

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from core import personal_data
+
+        # Every app's personal_data.py adds its entries to the privacy register.
+        personal_data.autodiscover()

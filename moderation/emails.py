@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 
 def _send(*, template: str, to: list[str], context: dict) -> None:
@@ -11,7 +12,9 @@ def _send(*, template: str, to: list[str], context: dict) -> None:
     recipients = sorted({address for address in to if address})
     if not recipients:
         return
-    context = {"site_name": settings.SAKKE_SITE_NAME, **context}
+    # Every message links the content policy (privacy app), by which moderation decides.
+    policy_url = settings.SAKKE_BASE_URL.rstrip("/") + reverse("privacy:content_policy")
+    context = {"site_name": settings.SAKKE_SITE_NAME, "content_policy_url": policy_url, **context}
     subject = render_to_string(f"moderation/emails/{template}_subject.txt", context)
     subject = " ".join(subject.split())
     body = render_to_string(f"moderation/emails/{template}.txt", context)

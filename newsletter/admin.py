@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Delivery, Issue, Offer, Subscriber
+from .models import Delivery, Issue, Offer, Subscriber, SuppressedAddress
 
 
 @admin.register(Subscriber)
@@ -28,3 +28,16 @@ class DeliveryAdmin(admin.ModelAdmin):
     list_display = ["issue", "subscriber", "status", "attempts", "sent_at", "smtp_response"]
     list_filter = ["status", "issue"]
     raw_id_fields = ["subscriber"]
+
+
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """Hashes of deleted addresses that must not be mailed again; written by the retention
+    job, never by hand."""
+
+    list_display = ["email_hash", "reason", "created_at"]
+    list_filter = ["reason"]
+    readonly_fields = ["email_hash", "reason", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

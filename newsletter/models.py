@@ -60,6 +60,35 @@ class Subscriber(models.Model):
         return self.status == self.Status.ACTIVE
 
 
+def address_hash(email: str) -> str:
+    """A one-way, keyed hash of an address: enough to recognise it again, not to read it."""
+    from django.utils.crypto import salted_hmac
+
+    normalised = email.strip().lower()
+    return salted_hmac("newsletter.suppression", normalised, algorithm="sha256").hexdigest()
+
+
+class SuppressedAddress(models.Model):
+    """An address that bounced or reported the newsletter as spam, after its subscriber row
+    was deleted (newsletter.retention): only its hash is kept, so no mail goes to it again.
+    The hash is keyed with SECRET_KEY; changing the key forgets the list."""
+
+    class Reason(models.TextChoices):
+        BOUNCED = "bounced", _("Address does not work")
+        COMPLAINED = "complained", _("Reported as spam")
+
+    email_hash = models.CharField(_("hash of the address"), max_length=64, unique=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+    def __str__(self):
+        return self.email_hash[:12]
+
+
 class Offer(models.Model):
     """An item an association offers for the newsletter ("Haluatko tiedottaa uutiskirjeessä?")."""
 

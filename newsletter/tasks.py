@@ -52,3 +52,18 @@ def dispatch_due_issues_task() -> int:
     for issue in Issue.objects.filter(status=Issue.Status.SENDING).exclude(Exists(at_work)):
         send_issue_task.delay(issue.pk)
     return started
+
+
+@shared_task
+def forget_subscribers_task() -> int:
+    """Delete unsubscribed and unconfirmed addresses past their period (newsletter.retention)."""
+    from .retention import forget_subscribers
+
+    return forget_subscribers()
+
+
+@shared_task
+def forget_delivery_logs_task() -> int:
+    from .retention import forget_delivery_logs
+
+    return forget_delivery_logs()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from core.emails import default_base_url
 from municipalities.regions import region_name
 
-from ..models import CONSENT_TEXT_VERSION, Subscriber
+from ..models import CONSENT_TEXT_VERSION, Subscriber, SuppressedAddress, address_hash
 from ..tokens import confirm_max_age, make_confirm_token, make_manage_token
 
 logger = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ def subscription_request(
     if language not in {code for code, _name in settings.LANGUAGES}:
         raise ValidationError({"language": _("Choose Finnish, Swedish or English.")})
     now = now or timezone.now()
+    if SuppressedAddress.objects.filter(email_hash=address_hash(email)).exists():
+        return None  # bounced or complained before its row was deleted: never mail it again
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
         if subscriber and subscriber.status == Subscriber.Status.ACTIVE:

@@ -42,6 +42,12 @@ def test_the_beat_schedule_names_only_registered_tasks():
         "freshness.tasks.send_confirmation_reminders_task",
         "news.tasks.index_due_news_task",
         "search.tasks.index_pending_task",
+        "accounts.tasks.forget_unverified_accounts_task",
+        "accounts.tasks.forget_sign_in_records_task",
+        "moderation.tasks.forget_expired_invitations_task",
+        "newsletter.tasks.forget_subscribers_task",
+        "newsletter.tasks.forget_delivery_logs_task",
+        "cards.tasks.forget_past_reminders_task",
     }
     assert names <= set(app.tasks)
 

@@ -1,0 +1,49 @@
+"""The personal data of accounts and sign-ins, for the privacy notice (core.personal_data)."""
+
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.personal_data import LegalBasis, PersonalData, register
+
+
+def _account_retention() -> str:
+    return gettext(
+        "Until the person deletes the account. An account whose e-mail address was never "
+        "confirmed is deleted after %(days)d days."
+    ) % {"days": settings.SAKKE_UNVERIFIED_ACCOUNT_DAYS}
+
+
+def _sign_in_retention() -> str:
+    return gettext("%(days)d days.") % {"days": settings.SAKKE_LOGIN_ATTEMPT_DAYS}
+
+
+register(
+    PersonalData(
+        key="accounts",
+        models=("accounts.User",),
+        what=_("Account: e-mail address, name, password (as a one-way hash), sign-in times."),
+        purpose=_("Signing in, and keeping the information of associations and municipalities."),
+        legal_basis=LegalBasis.CONTRACT,
+        retention=_account_retention,
+        recipients=_("The coordinator of the service."),
+    ),
+    PersonalData(
+        key="editor_roles",
+        models=("accounts.OrganizationEditor", "accounts.MunicipalityEditor"),
+        what=_("Which associations and municipality cards a person may edit, and who granted it."),
+        purpose=_("Deciding who may change what."),
+        legal_basis=LegalBasis.CONTRACT,
+        retention=_("Until the role is removed or the account is deleted."),
+        recipients=_("The coordinator of the service."),
+    ),
+    PersonalData(
+        key="sign_ins",
+        models=("axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"),
+        what=_("Sign-ins and failed sign-in attempts: e-mail address, IP address, browser."),
+        purpose=_("Protecting accounts against password guessing."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_sign_in_retention,
+        recipients=_("Nobody outside the service's maintenance."),
+    ),
+)

@@ -1,0 +1,49 @@
+"""The personal data of municipality cards, for the privacy notice."""
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts.gdpr import register_exporter
+from core.personal_data import LegalBasis, PersonalData, register
+
+register(
+    PersonalData(
+        key="municipal_contacts",
+        models=("cards.CardContact",),
+        what=_("Municipal contact persons: name, title, e-mail address, phone number."),
+        purpose=_("Associations can reach the right person in the municipality."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_("While the municipality keeps them on its card."),
+        recipients=_("Public on the site."),
+    ),
+    PersonalData(
+        key="grant_reminders",
+        models=("cards.GrantReminderSubscription", "cards.GrantReminderSent"),
+        what=_("Grant deadline reminders a person asked for, and which were sent."),
+        purpose=_("Sending the reminders the person asked for, each once."),
+        legal_basis=LegalBasis.CONSENT,
+        retention=_(
+            "Until the person turns the reminders off or deletes the account; the record of "
+            "a reminder sent is deleted when its deadline is over."
+        ),
+        recipients=_("Nobody outside the service."),
+    ),
+)
+
+
+@register_exporter
+def grant_reminders(user) -> dict:
+    """The person's grant reminder subscription (the rows cascade with the account)."""
+    from .models import GrantReminderSent, GrantReminderSubscription
+
+    subscription = GrantReminderSubscription.objects.filter(user=user).first()
+    return {
+        "grant_reminders": subscription
+        and {
+            "days_before": subscription.days_before,
+            "municipalities": [m.code for m in subscription.municipalities.all()],
+            "created_at": subscription.created_at,
+        },
+        "grant_reminders_sent": list(
+            GrantReminderSent.objects.filter(user=user).values("period_id", "sent_at")
+        ),
+    }

@@ -1,0 +1,17 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessibilityFeedbackForm(forms.Form):
+    """Feedback on accessibility; the reply address is optional (anonymous feedback is fine)."""
+
+    message = forms.CharField(
+        label=_("What did not work, and on which page?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address, if you want an answer"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
