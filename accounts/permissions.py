@@ -67,3 +67,29 @@ def may_write_news_for(user, organization) -> bool:
 
 def can_edit_news_post(user, post) -> bool:
     return may_write_news_for(user, post.organization)
+
+
+# The association programme (programme app). The coordinator keeps the programme; a
+# measure's responsible parties update it; an association's editors adopt measures for it.
+
+
+def can_edit_programme(user) -> bool:
+    """Programmes, themes, goals and measures, their schedules and parties: the coordinator."""
+    return is_coordinator(user)
+
+
+def can_update_measure(user, measure) -> bool:
+    """The coordinator, or an editor of an association or municipality responsible for it."""
+    if is_coordinator(user):
+        return True
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    parties = measure.responsibilities.all()
+    return parties.filter(organization__editor_roles__user=user).exists() or parties.filter(
+        municipality__editor_roles__user=user
+    ).exists()
+
+
+def may_commit_for(user, organization) -> bool:
+    """Whether the user may adopt measures, and report on them, for `organization`."""
+    return can_edit_organization(user, organization)

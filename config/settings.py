@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "freshness",
     "cards",
     "news",
+    "programme",
     "newsletter",
     "pages",
     "api",
