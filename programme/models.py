@@ -115,6 +115,13 @@ class MeasureStatus(models.TextChoices):
 #: Late is not stored: it follows from the schedule and today's date (Measure.is_late).
 LATE = "late"
 OPEN_STATUSES = (MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS)
+STATUS_LABELS = {
+    MeasureStatus.NOT_STARTED: MeasureStatus.NOT_STARTED.label,
+    MeasureStatus.IN_PROGRESS: MeasureStatus.IN_PROGRESS.label,
+    LATE: _("Late"),
+    MeasureStatus.DONE: MeasureStatus.DONE.label,
+    MeasureStatus.CANCELLED: MeasureStatus.CANCELLED.label,
+}
 
 
 def period_start(year: int, period: int, unit: str) -> dt.date:
@@ -196,6 +203,10 @@ class Measure(SourcedModel):
     def shown_status(self, today: dt.date | None = None) -> str:
         """The status to show: `late` when open past its schedule, else the stored one."""
         return LATE if self.is_late(today) else self.status
+
+    @property
+    def shown_status_label(self) -> str:
+        return STATUS_LABELS[self.shown_status()]
 
     def period_label(self, year: int, period: int) -> str:
         if self.schedule_unit == ScheduleUnit.QUARTER:

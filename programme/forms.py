@@ -1,0 +1,56 @@
+"""Forms of the programme's self-service pages: adopt a measure, report, update a measure."""
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import MeasureStatus
+
+
+class CommitmentForm(forms.Form):
+    organization = forms.ChoiceField(label=_("Association"))
+    adopt = forms.BooleanField(
+        label=_("We make this measure part of our association's work"),
+    )
+    description = forms.CharField(
+        label=_("What will your association do?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("For example: we hold two open evenings a year on this theme."),
+    )
+
+    def __init__(self, *args, organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organizations = {org.public_id: org for org in organizations}
+        self.fields["organization"].choices = [(o.public_id, o.name) for o in organizations]
+
+    def chosen_organization(self):
+        return self.organizations[self.cleaned_data["organization"]]
+
+
+class ProgressReportForm(forms.Form):
+    date = forms.DateField(
+        label=_("Date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    text = forms.CharField(
+        label=_("What has your association done?"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def clean_date(self) -> dt.date:
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("A report cannot be dated in the future."))
+        return date
+
+
+class MeasureUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
+    text = forms.CharField(label=_("What has happened?"), widget=forms.Textarea(attrs={"rows": 6}))
+    party = forms.ChoiceField(label=_("Reported by"))
+
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = [(p, p) for p in parties]
