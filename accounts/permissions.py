@@ -84,9 +84,10 @@ def can_update_measure(user, measure) -> bool:
         return True
     if not (user and user.is_authenticated and user.is_active):
         return False
-    parties = measure.responsibilities.all()
-    return parties.filter(organization__editor_roles__user=user).exists() or parties.filter(
-        municipality__editor_roles__user=user
+    from django.db.models import Q
+
+    return measure.responsibilities.filter(
+        Q(organization__editor_roles__user=user) | Q(municipality__editor_roles__user=user)
     ).exists()
 
 
