@@ -1,6 +1,6 @@
 """Who may change what. Views, forms and the API ask these functions, nothing else."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 # Defined in core so that core's publication rules can ask it; callers keep asking here.
 from core.roles import is_coordinator
@@ -84,8 +84,6 @@ def can_update_measure(user, measure) -> bool:
         return True
     if not (user and user.is_authenticated and user.is_active):
         return False
-    from django.db.models import Q
-
     return measure.responsibilities.filter(
         Q(organization__editor_roles__user=user) | Q(municipality__editor_roles__user=user)
     ).exists()

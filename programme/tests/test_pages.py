@@ -221,3 +221,11 @@ def test_others_cannot_tick_a_task_done(client, measure):
 
 def test_the_main_navigation_links_the_programme(client, measure):
     assert reverse("programme:current") in client.get(reverse("core:home")).content.decode()
+
+
+def test_the_associations_page_shows_its_public_commitments(client, measure):
+    association = OrganizationFactory()
+    CommitmentFactory(measure=measure, organization=association, description="Kaksi iltaa.")
+    page = client.get(association.get_absolute_url()).content.decode()
+    assert "Yhteinen koulutuskalenteri" in page
+    assert "Kaksi iltaa." in page
