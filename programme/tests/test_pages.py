@@ -229,3 +229,17 @@ def test_the_associations_page_shows_its_public_commitments(client, measure):
     page = client.get(association.get_absolute_url()).content.decode()
     assert "Yhteinen koulutuskalenteri" in page
     assert "Kaksi iltaa." in page
+
+
+def test_the_addresses_and_the_adopt_box_are_in_finnish(client, measure):
+    with translation.override("fi"):
+        assert reverse("programme:current") == "/fi/yhdistysohjelma/"
+        url = reverse("programme:adopt", args=[measure.public_id])
+    client.force_login(editor_of(OrganizationFactory()))
+    page = client.get(url).content.decode()
+    assert "Otamme tämän toimenpiteen osaksi toimintaamme" in page
+
+
+def test_the_addresses_are_in_swedish(client, measure):
+    with translation.override("sv"):
+        assert reverse("programme:current") == "/sv/foreningsprogram/"
