@@ -384,10 +384,17 @@ class Commitment(SourcedModel, Publishable):
     def __str__(self):
         return f"{self.organization} – {self.measure.identifier}"
 
+    def get_absolute_url(self):
+        return self.measure.get_absolute_url()
+
     # moderation tells the editors of an item's `organizer` why it was declined.
     @property
     def organizer(self):
         return self.organization
+
+    @property
+    def organizer_id(self):
+        return self.organization_id
 
 
 class ProgressReport(SourcedModel, Publishable):
@@ -410,6 +417,13 @@ class ProgressReport(SourcedModel, Publishable):
     def __str__(self):
         return f"{self.commitment} {self.date}"
 
+    def get_absolute_url(self):
+        return self.commitment.measure.get_absolute_url()
+
     @property
     def organizer(self):
         return self.commitment.organization
+
+    @property
+    def organizer_id(self):
+        return self.commitment.organization_id
