@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Publishable, SourcedModel
+from core.urls_cache import reverse_detail
 from municipalities.models import Municipality
 from organizations.models import Organization
 
@@ -183,9 +184,7 @@ class Measure(SourcedModel):
         return f"{self.identifier} {self.name}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("programme:measure", args=[self.public_id])
+        return reverse_detail("programme:measure", "public_id", self.public_id)
 
     def save(self, *args, **kwargs):
         self.starts_on = period_start(self.start_year, self.start_period, self.schedule_unit)
