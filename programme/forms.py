@@ -33,7 +33,7 @@ class ProgressReportForm(forms.Form):
     date = forms.DateField(
         label=_("Date"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     text = forms.CharField(
         label=_("What has your association done?"), widget=forms.Textarea(attrs={"rows": 6})

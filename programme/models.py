@@ -381,7 +381,7 @@ class Commitment(SourcedModel, Publishable):
         ]
 
     def __str__(self):
-        return f"{self.organization} – {self.measure.identifier}"
+        return f"{self.organization} – {self.measure}"
 
     def get_absolute_url(self):
         return self.measure.get_absolute_url()

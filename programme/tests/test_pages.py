@@ -243,3 +243,11 @@ def test_the_addresses_and_the_adopt_box_are_in_finnish(client, measure):
 def test_the_addresses_are_in_swedish(client, measure):
     with translation.override("sv"):
         assert reverse("programme:current") == "/sv/foreningsprogram/"
+
+
+def test_the_report_form_offers_today_in_the_format_a_date_input_reads(client, measure):
+    commitment = CommitmentFactory(measure=measure)
+    client.force_login(editor_of(commitment.organization))
+    with time_machine.travel(TODAY):
+        page = client.get(reverse("programme:report", args=[commitment.public_id])).text
+    assert 'value="2026-06-15"' in page
