@@ -271,7 +271,8 @@ class Responsibility(models.Model):
     class Meta:
         verbose_name = _("responsible party")
         verbose_name_plural = _("responsible parties")
-        ordering = ["role", "kind", "pk"]
+        # "primary" sorts after "collaborating": descending puts the primary parties first.
+        ordering = ["-role", "kind", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -284,6 +285,10 @@ class Responsibility(models.Model):
                     )
                 ),
                 name="programme_responsibility_names_its_party",
+                violation_error_message=_(
+                    "Name the party: an association, a municipality, or by name the "
+                    "coordinator's organisation or a network."
+                ),
             )
         ]
 

@@ -32,7 +32,9 @@ from .models import (
     Measure,
     MeasureStatus,
     MeasureUpdate,
+    Programme,
     ProgressReport,
+    Responsibility,
     ScheduleUnit,
     Task,
 )
@@ -47,6 +49,25 @@ MEASURE_FIELDS = {
     "end_period",
     "status",
 }
+
+
+PROGRAMME_FIELDS = {
+    *translated_names("name", "vision", "future_outlook"),
+    "slug",
+    "start_year",
+    "end_year",
+    "successor",
+}
+GOAL_FIELDS = {*translated_names("name", "description"), "identifier", "order", "theme"}
+
+
+def _assign(obj, data: dict, allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        # A programming error, not a user's: the form and the service disagree.
+        raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        setattr(obj, name, value.strip() if isinstance(value, str) else value)
 
 
 def _reviewed_now_if_coordinator(obj, user) -> None:
@@ -71,13 +92,9 @@ def measure_save(
     """Write a new measure under `goal`, or change `measure`: the coordinator only."""
     if not can_edit_programme(user):
         raise PermissionDenied(_("Only the coordinator may edit the programme."))
-    unknown = set(data) - MEASURE_FIELDS
-    if unknown:
-        raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
     is_new = measure is None
     measure = measure or Measure(goal=goal)
-    for name, value in data.items():
-        setattr(measure, name, value.strip() if isinstance(value, str) else value)
+    _assign(measure, data, MEASURE_FIELDS)
     if not measure.name_fi:
         raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
     _check_schedule(measure)
@@ -87,6 +104,47 @@ def measure_save(
         else:
             measure.save()
     return measure
+
+
+def programme_save(*, user, data: dict, programme: Programme | None = None) -> Programme:
+    """Write a new programme or change one: the coordinator only."""
+    if not can_edit_programme(user):
+        raise PermissionDenied(_("Only the coordinator may edit the programme."))
+    is_new = programme is None
+    programme = programme or Programme()
+    _assign(programme, data, PROGRAMME_FIELDS)
+    if not programme.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
+    if programme.start_year and programme.end_year and programme.end_year < programme.start_year:
+        raise ValidationError({"end_year": _("The period ends before it starts.")})
+    if programme.successor_id and programme.successor_id == programme.pk:
+        raise ValidationError({"successor": _("A programme cannot succeed itself.")})
+    programme.full_clean(exclude=["public_id"], validate_unique=True)
+    with content_write(user, _("Saved the programme")):
+        if is_new:
+            save_with_public_id(programme)
+        else:
+            programme.save()
+    return programme
+
+
+def goal_save(*, user, data: dict, goal: Goal | None = None) -> Goal:
+    """Write a new goal (data names its `theme`) or change one: the coordinator only."""
+    if not can_edit_programme(user):
+        raise PermissionDenied(_("Only the coordinator may edit the programme."))
+    is_new = goal is None
+    goal = goal or Goal()
+    _assign(goal, data, GOAL_FIELDS)
+    if not goal.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
+    if not goal.identifier:
+        raise ValidationError({"identifier": _("Give the goal an identifier, e.g. 2.1.")})
+    with content_write(user, _("Saved the goal")):
+        if is_new:
+            save_with_public_id(goal)
+        else:
+            goal.save()
+    return goal
 
 
 def measure_update_add(
@@ -111,6 +169,30 @@ def measure_update_add(
             measure.status = status
             measure.save(update_fields=["status", "updated_at"])
     return update
+
+
+def measure_parties_set(*, user, measure: Measure, parties: list[dict]) -> None:
+    """Name a measure's responsible parties anew: each a dict of Responsibility's fields
+    (kind, role, and organization, municipality or name). The coordinator only."""
+    if not can_edit_programme(user):
+        raise PermissionDenied(_("Only the coordinator may edit the programme."))
+    rows = [Responsibility(measure=measure, **party) for party in parties]
+    for row in rows:
+        row.full_clean(exclude=["measure"])
+    with content_write(user, _("Saved who is responsible")):
+        measure.responsibilities.all().delete()
+        Responsibility.objects.bulk_create(rows)
+        measure.save(update_fields=["updated_at"])  # the measure's version holds its parties
+
+
+def task_add(*, user, measure: Measure, name: str, due_date: dt.date) -> Task:
+    """Give a measure a task with a due date: the coordinator only."""
+    if not can_edit_programme(user):
+        raise PermissionDenied(_("Only the coordinator may edit the programme."))
+    if not (name or "").strip():
+        raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
+    with content_write(user, _("Added a task")):
+        return Task.objects.create(measure=measure, name_fi=name.strip(), due_date=due_date)
 
 
 def task_set_done(*, user, task: Task, done: bool) -> Task:

@@ -105,7 +105,7 @@ SOURCES = {
         kind=Kind.MEASURE,
         model=Measure,
         body_fields=("description",),
-        plain_fields=("identifier", "goal__name_fi", "goal__theme__name_fi"),
+        plain_fields=("identifier", "goal__name_fi"),
     ),
 }
 

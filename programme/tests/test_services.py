@@ -14,9 +14,13 @@ from organizations.tests.factories import OrganizationFactory
 from programme.models import MeasureStatus, PartyKind
 from programme.services import (
     commitment_create,
+    goal_save,
+    measure_parties_set,
     measure_save,
     measure_update_add,
+    programme_save,
     progress_report_add,
+    task_add,
     task_set_done,
 )
 from selfservice.tests.factories import UserFactory, coordinator, editor_of
@@ -237,3 +241,72 @@ def test_an_open_measure_past_its_schedule_is_late_and_a_done_one_is_not():
     assert not measure.is_late(dt.date(2025, 12, 31))
     measure.status = MeasureStatus.DONE
     assert not measure.is_late(dt.date(2026, 1, 1))
+
+
+def test_the_coordinator_writes_a_programme_and_names_its_successor():
+    user = coordinator()
+    old = programme_save(
+        user=user,
+        data={
+            "name_fi": "Järjestöstrategia",
+            "slug": "vanha",
+            "start_year": 2019,
+            "end_year": 2022,
+        },
+    )
+    new = programme_save(
+        user=user,
+        data={"name_fi": "Pohjois-Savo 2030", "slug": "uusi", "start_year": 2025, "end_year": 2028},
+    )
+    programme_save(user=user, programme=old, data={"successor": new})
+    old.refresh_from_db()
+    assert old.successor == new
+    assert len(versions_of(old)) == 2
+
+
+def test_a_programme_period_cannot_end_before_it_starts():
+    with pytest.raises(ValidationError):
+        programme_save(
+            user=coordinator(),
+            data={"name_fi": "Takaperin", "slug": "x", "start_year": 2025, "end_year": 2024},
+        )
+
+
+def test_only_the_coordinator_writes_goals():
+    goal = GoalFactory()
+    with pytest.raises(PermissionDenied):
+        goal_save(user=editor_of(OrganizationFactory()), goal=goal, data={"name_fi": "Uusi"})
+    assert goal_save(user=coordinator(), goal=goal, data={"name_fi": "Uusi"}).name_fi == "Uusi"
+
+
+def test_the_coordinator_names_the_responsible_parties_and_the_measures_history_keeps_them():
+    measure = MeasureFactory()
+    association = OrganizationFactory()
+    measure_parties_set(
+        user=coordinator(),
+        measure=measure,
+        parties=[
+            {"kind": PartyKind.ASSOCIATION, "role": "primary", "organization": association},
+            {"kind": PartyKind.NETWORK, "role": "collaborating", "name": "Kylät ry"},
+        ],
+    )
+    assert [p.party_name for p in measure.responsibilities.all()] == [str(association), "Kylät ry"]
+    (version,) = versions_of(measure)
+    assert len(version.revision.version_set.all()) == 3
+
+
+def test_a_party_must_be_named():
+    with pytest.raises(ValidationError):
+        measure_parties_set(
+            user=coordinator(),
+            measure=MeasureFactory(),
+            parties=[{"kind": PartyKind.NETWORK, "role": "primary"}],
+        )
+
+
+def test_the_coordinator_adds_a_task_with_a_due_date():
+    measure = MeasureFactory()
+    task = task_add(
+        user=coordinator(), measure=measure, name="Kutsu koolle", due_date=dt.date(2026, 3, 1)
+    )
+    assert list(measure.tasks.all()) == [task]
