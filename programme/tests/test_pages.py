@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -251,3 +252,14 @@ def test_the_report_form_offers_today_in_the_format_a_date_input_reads(client, m
     with time_machine.travel(TODAY):
         page = client.get(reverse("programme:report", args=[commitment.public_id])).text
     assert 'value="2026-06-15"' in page
+
+
+def test_the_sitemap_lists_the_programme_its_goals_and_measures(client, measure):
+    cache.clear()
+    measures = client.get("/sitemap-programme-measures-fi.xml").content.decode()
+    goals = client.get("/sitemap-programme-goals-sv.xml").content.decode()
+    pages = client.get("/sitemap-programmes-fi.xml").content.decode()
+    cache.clear()
+    assert measure.public_id in measures
+    assert "/sv/foreningsprogram/" in goals and measure.goal.public_id in goals
+    assert "/fi/yhdistysohjelma/pohjois-savo/aikajana/" in pages
