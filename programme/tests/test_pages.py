@@ -1,6 +1,7 @@
 """The public programme pages and the pages where associations adopt measures and report."""
 
 import datetime as dt
+from urllib.parse import quote
 
 import pytest
 import time_machine
@@ -263,3 +264,10 @@ def test_the_sitemap_lists_the_programme_its_goals_and_measures(client, measure)
     assert measure.public_id in measures
     assert "/sv/foreningsprogram/" in goals and measure.goal.public_id in goals
     assert "/fi/yhdistysohjelma/pohjois-savo/aikajana/" in pages
+
+
+def test_the_associations_self_service_page_links_its_programme_measures(client, measure):
+    association = OrganizationFactory()
+    client.force_login(editor_of(association))
+    page = client.get(reverse("selfservice:organization", args=[association.public_id])).text
+    assert reverse("programme:our_commitments") + f"?org={quote(association.public_id)}" in page
