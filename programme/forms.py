@@ -6,7 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import MeasureStatus
+from core.forms import translated_label
+from core.languages import LANGUAGE_CODES
+
+from .models import Measure, MeasureStatus
 
 
 class CommitmentForm(forms.Form):
@@ -54,3 +57,33 @@ class MeasureUpdateForm(forms.Form):
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party"].choices = [(p, p) for p in parties]
+
+
+class MeasureForm(forms.ModelForm):
+    """The coordinator's form of a measure: what, when and how it is going."""
+
+    class Meta:
+        model = Measure
+        fields = [
+            "identifier",
+            *(f"{name}_{lang}" for name in ("name", "description") for lang in LANGUAGE_CODES),
+            "schedule_unit",
+            "start_year",
+            "start_period",
+            "end_year",
+            "end_period",
+            "status",
+        ]
+        widgets = {
+            f"description_{lang}": forms.Textarea(attrs={"rows": 6}) for lang in LANGUAGE_CODES
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for lang in LANGUAGE_CODES:
+            self.fields[f"name_{lang}"].label = translated_label(_("Name"), lang)
+            self.fields[f"description_{lang}"].label = translated_label(_("Description"), lang)
+        self.fields["name_fi"].required = True
+
+    def data_for_service(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -11,6 +11,7 @@ urlpatterns = [
     path(_("measures/<str:public_id>/"), views.measure_detail, name="measure"),
     path(_("measures/<str:public_id>/adopt/"), views.measure_adopt, name="adopt"),
     path(_("measures/<str:public_id>/update/"), views.measure_update, name="update"),
+    path(_("measures/<str:public_id>/edit/"), views.measure_edit, name="measure_edit"),
     path(_("tasks/<int:pk>/done/"), views.task_done, name="task_done"),
     path(_("our-commitments/"), views.our_commitments, name="our_commitments"),
     path(_("commitments/<str:public_id>/report/"), views.report_add, name="report"),

@@ -10,11 +10,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import can_update_measure, editable_organizations, is_coordinator
+from accounts.decorators import coordinator_only
+from accounts.permissions import (
+    can_edit_programme,
+    can_update_measure,
+    editable_organizations,
+    is_coordinator,
+)
 from core.forms import show_service_errors
 
 from . import selectors, services
-from .forms import CommitmentForm, MeasureUpdateForm, ProgressReportForm
+from .forms import CommitmentForm, MeasureForm, MeasureUpdateForm, ProgressReportForm
 from .models import STATUS_LABELS, Commitment, Goal, Measure, PartyKind, Programme, Task
 
 SECTION = "programme"
@@ -86,6 +92,7 @@ def measure_detail(request, public_id):
         "reports": selectors.progress_reports_published().filter(commitment__measure=measure)[:50],
         "updates": measure.updates.all()[:50],
         "may_update": can_update_measure(request.user, measure),
+        "may_edit": can_edit_programme(request.user),
         "section": SECTION,
     }
     return render(request, "programme/measure_detail.html", context)
@@ -233,3 +240,28 @@ def task_done(request, pk):
     task = get_object_or_404(Task.objects.select_related("measure"), pk=pk)
     services.task_set_done(user=request.user, task=task, done=request.POST.get("done") == "1")
     return redirect(task.measure.get_absolute_url() + "#tasks")
+
+
+# The coordinator's pages.
+
+
+@coordinator_only
+def measure_edit(request, public_id):
+    """The coordinator changes a measure: its text, schedule and status."""
+    measure = _measure_or_404(public_id)
+    form = MeasureForm(request.POST or None, instance=measure)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_save(user=request.user, measure=measure, data=form.data_for_service())
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(request, _("Saved the measure."))
+            return redirect(measure.get_absolute_url())
+    context = {
+        "measure": measure,
+        "form": form,
+        "show_errors": request.method == "POST",
+        "section": SECTION,
+    }
+    return render(request, "programme/measure_form.html", context)

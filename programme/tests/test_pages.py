@@ -271,3 +271,53 @@ def test_the_associations_self_service_page_links_its_programme_measures(client,
     client.force_login(editor_of(association))
     page = client.get(reverse("selfservice:organization", args=[association.public_id])).text
     assert reverse("programme:our_commitments") + f"?org={quote(association.public_id)}" in page
+
+
+def test_the_coordinator_edits_a_measures_schedule_and_status(client, measure):
+    client.force_login(coordinator())
+    url = reverse("programme:measure_edit", args=[measure.public_id])
+    assert "Edit the measure" in client.get(measure.get_absolute_url()).text
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "identifier": "2.3",
+            "name_fi": "Yhteinen koulutuskalenteri",
+            "schedule_unit": "half_year",
+            "start_year": 2025,
+            "start_period": 1,
+            "end_year": 2027,
+            "end_period": 2,
+            "status": "in_progress",
+        },
+    )
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.ends_on == dt.date(2027, 12, 31)
+    assert measure.status == MeasureStatus.IN_PROGRESS
+
+
+def test_the_measure_form_names_a_bad_period(client, measure):
+    client.force_login(coordinator())
+    response = client.post(
+        reverse("programme:measure_edit", args=[measure.public_id]),
+        {
+            "identifier": "2.3",
+            "name_fi": "Yhteinen koulutuskalenteri",
+            "schedule_unit": "half_year",
+            "start_year": 2025,
+            "start_period": 3,
+            "end_year": 2025,
+            "end_period": 2,
+            "status": "in_progress",
+        },
+    )
+    assert response.status_code == 200
+    assert "start_period" in response.context["form"].errors
+
+
+def test_an_association_editor_cannot_edit_a_measure(client, measure):
+    client.force_login(editor_of(OrganizationFactory()))
+    assert "Edit the measure" not in client.get(measure.get_absolute_url()).text
+    url = reverse("programme:measure_edit", args=[measure.public_id])
+    assert client.get(url).status_code == 403
