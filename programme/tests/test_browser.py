@@ -131,3 +131,12 @@ def test_an_editor_adopts_a_measure_and_reports_and_the_coordinator_reviews_it(
     assert page.get_by_text("Kolme kerhoa aloitti syksyllä.").is_visible()
     page.goto(association.get_absolute_url())
     assert page.get_by_role("link", name="2.1.9 Kylätalojen yhteiskäyttö").is_visible()
+
+
+def test_the_coordinators_measure_form_has_no_accessibility_violations(
+    open_page, live_server, measure
+):
+    page = signed_in(open_page, live_server, coordinator())
+    assert_no_violations(
+        page, localized_path("programme:measure_edit", "fi", public_id=measure.public_id)
+    )

@@ -321,3 +321,27 @@ def test_an_association_editor_cannot_edit_a_measure(client, measure):
     assert "Edit the measure" not in client.get(measure.get_absolute_url()).text
     url = reverse("programme:measure_edit", args=[measure.public_id])
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "name", ["adopt", "update", "measure_edit", "report", "our_commitments", "task_done"]
+)
+def test_every_page_that_writes_sends_an_anonymous_visitor_to_sign_in(client, measure, name):
+    commitment = CommitmentFactory(measure=measure)
+    args = {
+        "adopt": [measure.public_id],
+        "update": [measure.public_id],
+        "measure_edit": [measure.public_id],
+        "report": [commitment.public_id],
+        "our_commitments": [],
+        "task_done": [TaskFactory(measure=measure).pk],
+    }[name]
+    url = reverse(f"programme:{name}", args=args)
+    response = client.post(url) if name == "task_done" else client.get(url)
+    assert response.status_code == 302
+    assert "next=" in response.url
+
+
+def test_someone_without_an_association_has_no_commitments_page(client, measure):
+    client.force_login(editor_of())
+    assert client.get(reverse("programme:our_commitments")).status_code == 403
