@@ -1,6 +1,6 @@
 """Who may change what. Views, forms and the API ask these functions, nothing else."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 # Defined in core so that core's publication rules can ask it; callers keep asking here.
 from core.roles import is_coordinator
@@ -67,3 +67,28 @@ def may_write_news_for(user, organization) -> bool:
 
 def can_edit_news_post(user, post) -> bool:
     return may_write_news_for(user, post.organization)
+
+
+# The association programme (programme app). The coordinator keeps the programme; a
+# measure's responsible parties update it; an association's editors adopt measures for it.
+
+
+def can_edit_programme(user) -> bool:
+    """Programmes, themes, goals and measures, their schedules and parties: the coordinator."""
+    return is_coordinator(user)
+
+
+def can_update_measure(user, measure) -> bool:
+    """The coordinator, or an editor of an association or municipality responsible for it."""
+    if is_coordinator(user):
+        return True
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return measure.responsibilities.filter(
+        Q(organization__editor_roles__user=user) | Q(municipality__editor_roles__user=user)
+    ).exists()
+
+
+def may_commit_for(user, organization) -> bool:
+    """Whether the user may adopt measures, and report on them, for `organization`."""
+    return can_edit_organization(user, organization)

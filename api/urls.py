@@ -11,6 +11,7 @@ from municipalities.api import MunicipalityViewSet
 from news.api import NewsViewSet
 from organizations.api import OrganizationViewSet
 from places.api import PlaceViewSet
+from programme.api import CommitmentViewSet, GoalViewSet, MeasureViewSet, ProgrammeViewSet
 from search.api import SearchView
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
@@ -30,6 +31,10 @@ router.register("news", NewsViewSet, basename="news")
 router.register("municipality_card", MunicipalityCardViewSet, basename="municipality_card")
 router.register("premises", PremisesViewSet, basename="premises")
 router.register("grant", GrantViewSet, basename="grant")
+router.register("programme", ProgrammeViewSet, basename="programme")
+router.register("programme_goal", GoalViewSet, basename="programme_goal")
+router.register("programme_measure", MeasureViewSet, basename="programme_measure")
+router.register("programme_commitment", CommitmentViewSet, basename="programme_commitment")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

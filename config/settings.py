@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "freshness",
     "cards",
     "news",
+    "programme",
     "newsletter",
     "pages",
     "api",

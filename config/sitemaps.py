@@ -10,6 +10,7 @@ from municipalities.sitemaps import MunicipalitySitemap
 from news.sitemaps import NewsSitemap
 from newsletter.sitemaps import ArchivedIssueSitemap
 from organizations.sitemaps import OrganizationSitemap
+from programme.sitemaps import GoalSitemap, MeasureSitemap, ProgrammeSitemap
 
 KINDS = {
     "pages": PageSitemap,
@@ -20,6 +21,9 @@ KINDS = {
     "municipalities": MunicipalitySitemap,
     "municipality-cards": MunicipalityCardSitemap,
     "newsletters": ArchivedIssueSitemap,
+    "programmes": ProgrammeSitemap,
+    "programme-goals": GoalSitemap,
+    "programme-measures": MeasureSitemap,
 }
 
 SITEMAPS = {

@@ -21,6 +21,7 @@ from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
+from .programme_demo import programme_demo_load
 from .reference import (
     language_names,
     names,
@@ -380,4 +381,6 @@ def demo_load(
     reference_data_load()
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     demo_shift_to_week(data, today or timezone.localdate())
-    return dataset_import(data=data, progress=progress)
+    report = dataset_import(data=data, progress=progress)
+    programme_demo_load()
+    return report

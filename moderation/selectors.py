@@ -10,6 +10,7 @@ from events.models import Event
 from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
+from programme.models import Commitment, ProgressReport
 
 from .models import Claim, Invitation
 
@@ -20,8 +21,10 @@ CONTENT_KINDS: dict[str, type[Model]] = {
     "activity": Activity,
     "place": Place,
     "news": NewsPost,
+    "commitment": Commitment,
+    "progress-report": ProgressReport,
 }
-MODERATED_KINDS = ["association", "event", "activity", "news"]
+MODERATED_KINDS = ["association", "event", "activity", "news", "commitment", "progress-report"]
 QUEUE_LIMIT = 50
 
 

@@ -23,6 +23,7 @@ from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
 from organizations.ytunnus import validate_ytunnus
+from programme.models import Commitment, ProgressReport
 
 from . import emails
 from .models import Claim, Decision, Invitation
@@ -292,6 +293,10 @@ def _publish_organization(organization: Organization, user) -> None:
         *Event.objects.filter(organizers=organization, publication_status=pending),
         *Activity.objects.filter(organizer=organization, publication_status=pending),
         *NewsPost.objects.filter(organization=organization, publication_status=pending),
+        *Commitment.objects.filter(organization=organization, publication_status=pending),
+        *ProgressReport.objects.filter(
+            commitment__organization=organization, publication_status=pending
+        ),
     ]
     for item in waiting:
         _set_status(item, user, PublicationStatus.PUBLISHED, _("Approved with the association"))

@@ -14,6 +14,7 @@ from municipalities.models import Municipality
 from organizations.models import Organization
 from organizations.selectors import organization_cards, organization_get, organization_list
 from organizations.views import organization_schema
+from programme.selectors import organization_commitments
 from taxonomy.models import Topic
 
 SHOWN_PER_SECTION = 20
@@ -87,6 +88,7 @@ def organization_detail(request, public_id):
         "members": organization.children.filter(status=Organization.Status.ACTIVE),
         "events": upcoming_event_list().filter(organizers=organization)[:10],
         "activities": activity_list().filter(organizer=organization),
+        "commitments": organization_commitments(organization)[:SHOWN_PER_SECTION],
         "section": "organizations",
     }
     return render(request, "pages/organization_detail.html", context)

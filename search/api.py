@@ -17,6 +17,7 @@ _API_VIEWS = {
     Kind.ACTIVITY: "api:activity-detail",
     Kind.PLACE: "api:place-detail",
     Kind.NEWS: "api:news-detail",
+    Kind.MEASURE: "api:programme_measure-detail",
 }
 
 

@@ -1,4 +1,5 @@
-"""What the index holds of each organization, event, activity, place and news post.
+"""What the index holds of each organization, event, activity, place, news post and
+programme measure.
 
 Rows are built from `values()` of a batch of objects and of their relations, never
 from model instances, so the same code serves one save and a rebuild of a million rows.
@@ -20,6 +21,7 @@ from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
+from programme.models import Measure
 
 from .analysis import index_terms, name_head_terms, word_and_part_terms, words
 from .models import Kind
@@ -98,6 +100,12 @@ SOURCES = {
         related_names=("topics",),
         municipality_m2m=("municipalities",),
         extra=("published_at",),
+    ),
+    Kind.MEASURE: Source(
+        kind=Kind.MEASURE,
+        model=Measure,
+        body_fields=("description",),
+        plain_fields=("identifier", "goal__name_fi"),
     ),
 }
 

@@ -15,6 +15,7 @@ class Kind(models.TextChoices):
     ACTIVITY = "activity", _("Activity")
     PLACE = "place", _("Place")
     NEWS = "news", _("News")
+    MEASURE = "measure", _("Programme measure")
 
 
 class SearchEntry(models.Model):

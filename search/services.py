@@ -34,12 +34,13 @@ _DETAIL_VIEWS = {
     Kind.EVENT: "events:detail",
     Kind.ACTIVITY: "activities:detail",
     Kind.NEWS: "news:detail",
+    Kind.MEASURE: "programme:measure",
 }
 
 
 @dataclass
 class SearchHit:
-    kind: str  # "organization" | "event" | "activity" | "place" | "news"
+    kind: str  # "organization" | "event" | "activity" | "place" | "news" | "measure"
     public_id: str
     title: str
     score: float

@@ -1,0 +1,50 @@
+"""The demo's programme: loaded by load_demo, plausible, and the same when loaded twice."""
+
+import pytest
+from django.core.management import call_command
+
+from programme.models import (
+    Commitment,
+    Measure,
+    MeasureUpdate,
+    Programme,
+    ProgressReport,
+    Responsibility,
+    Task,
+    Theme,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (
+    Programme,
+    Theme,
+    Measure,
+    Responsibility,
+    Task,
+    MeasureUpdate,
+    Commitment,
+    ProgressReport,
+)
+
+
+def _counts():
+    return [model.objects.count() for model in MODELS]
+
+
+def test_load_demo_twice_leaves_the_same_programme():
+    call_command("load_demo", verbosity=0)
+    first = _counts()
+    call_command("load_demo", verbosity=0)
+    assert _counts() == first
+
+
+def test_the_demo_programme_has_themes_measures_and_commitments_of_demo_associations():
+    call_command("load_demo", verbosity=0)
+    current = Programme.objects.get(slug="jarjestojen-pohjois-savo-2030")
+    assert current.themes.count() == 5
+    assert Measure.objects.filter(goal__theme__programme=current).count() >= 25
+    assert Commitment.objects.filter(organization__public_id__startswith="demo:").count() >= 10
+    assert MeasureUpdate.objects.exists()
+    assert ProgressReport.objects.exists()
+    assert Programme.objects.get(slug="jarjestostrategia-2019-2022").successor == current

@@ -1,0 +1,20 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "programme"
+urlpatterns = [
+    path("", views.programme_overview, name="current"),
+    path(_("timeline/"), views.programme_timeline, name="current_timeline"),
+    path(_("goals/<str:public_id>/"), views.goal_detail, name="goal"),
+    path(_("measures/<str:public_id>/"), views.measure_detail, name="measure"),
+    path(_("measures/<str:public_id>/adopt/"), views.measure_adopt, name="adopt"),
+    path(_("measures/<str:public_id>/update/"), views.measure_update, name="update"),
+    path(_("measures/<str:public_id>/edit/"), views.measure_edit, name="measure_edit"),
+    path(_("tasks/<int:pk>/done/"), views.task_done, name="task_done"),
+    path(_("our-commitments/"), views.our_commitments, name="our_commitments"),
+    path(_("commitments/<str:public_id>/report/"), views.report_add, name="report"),
+    path("<slug:slug>/", views.programme_overview, name="detail"),
+    path(_("<slug:slug>/timeline/"), views.programme_timeline, name="timeline"),
+]
