@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import date_input
 from municipalities.models import Municipality
 
 from .models import (
@@ -18,7 +19,6 @@ from .models import (
     Premises,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TEXT = forms.Textarea(attrs={"rows": 3})
 TEXT_HELP = _("Plain text: an empty line starts a new paragraph.")
@@ -94,7 +94,7 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "title_fi", "email", "phone", "consent", "consent_date"]
         labels = {"title_fi": _("Title")}
         help_texts = {"consent_date": _("When the person agreed; today if left empty.")}
-        widgets = {"phone": forms.TextInput(attrs={"type": "tel"}), "consent_date": DATE}
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel"}), "consent_date": date_input()}
 
     def clean(self):
         data = super().clean()
@@ -161,7 +161,7 @@ class PeriodForm(forms.ModelForm):
     class Meta:
         model = GrantPeriod
         fields = ["opens_on", "deadline", "deadline_time"]
-        widgets = {"opens_on": DATE, "deadline": DATE, "deadline_time": TIME}
+        widgets = {"opens_on": date_input(), "deadline": date_input(), "deadline_time": TIME}
 
     def clean(self):
         data = super().clean()

@@ -104,3 +104,9 @@ def formset_rows(formset) -> list[dict]:
             row["id"] = instance.pk
         rows.append(row)
     return rows
+
+
+def date_input() -> forms.DateInput:
+    """A browser date picker. Its value must be ISO (2027-03-01): under the Finnish locale
+    Django would write 1.3.2027, which the picker cannot read, so the field came up empty."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import editable_organizations
+from core.forms import date_input
 from municipalities.models import Municipality
 from taxonomy.models import Topic
 
@@ -62,7 +63,7 @@ class OfferForm(forms.ModelForm):
             "municipalities",
         ]
         widgets = {
-            "wished_date": forms.DateInput(attrs={"type": "date"}),
+            "wished_date": date_input(),
             "topics": forms.CheckboxSelectMultiple,
             "municipalities": forms.CheckboxSelectMultiple,
         }
@@ -116,8 +117,8 @@ class IssueForm(forms.ModelForm):
             "period_end",
         ]
         widgets = {
-            "period_start": forms.DateInput(attrs={"type": "date"}),
-            "period_end": forms.DateInput(attrs={"type": "date"}),
+            "period_start": date_input(),
+            "period_end": date_input(),
         }
         labels = {
             "title_fi": _("Title in Finnish"),

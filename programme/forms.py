@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import translated_label
+from core.forms import date_input, translated_label
 from core.languages import LANGUAGE_CODES
 
 from .models import Measure, MeasureStatus
@@ -36,7 +36,7 @@ class ProgressReportForm(forms.Form):
     date = forms.DateField(
         label=_("Date"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
     )
     text = forms.CharField(
         label=_("What has your association done?"), widget=forms.Textarea(attrs={"rows": 6})

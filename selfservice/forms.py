@@ -15,6 +15,7 @@ from core.forms import (
     DRAFT,
     PUBLISH,
     VisibilityMixin,
+    date_input,
     formset_rows,
     label_by_language,
     translated_label,
@@ -28,10 +29,6 @@ from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
 from .series import MAX_DATES, SeriesRule
-
-
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def time_input():
