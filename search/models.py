@@ -16,6 +16,10 @@ class Kind(models.TextChoices):
     PLACE = "place", _("Place")
     NEWS = "news", _("News")
     MEASURE = "measure", _("Programme measure")
+    MATERIAL = "material", _("Document")
+    BODY = "body", _("Cooperation body")
+    CONSULTATION = "consultation", _("Consultation")
+    STATEMENT = "statement", _("Joint statement")
 
 
 class SearchEntry(models.Model):

@@ -1,0 +1,1 @@
+"""Materials library: its models are added by the issue that builds it."""

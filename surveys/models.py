@@ -1,0 +1,1 @@
+"""NGO survey: its models are added by the issue that builds it."""
