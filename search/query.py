@@ -24,6 +24,7 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
+from .thesaurus import need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -37,6 +38,22 @@ FUZZY_KEEP = 3
 SOFT_WORDS = frozenset(
     """tapahtuma tapahtumat yhdistys yhdistykset ry rf kerho kerhot toiminta tilaisuus
     ja tai sekä for the and of in on at a an to with och i på för med av en ett till""".split()
+)
+#: The words a need is described with rather than what it is about: pronouns, question
+#: words, auxiliaries and the verbs of asking and wanting, in their base forms (a query
+#: word is soft when any of its lemmas is here). "Mistä saa apua, kun mummo unohtelee"
+#: requires only mummo and unohdella. They still rank where they match.
+NEED_FUNCTION_WORDS = frozenset(
+    """olla ei en minä mä mie sinä sä hän me te he se ne tämä tuo nämä nuo joka jotka mikä
+    kuka ketkä missä mistä mihin miten kuinka miksi milloin mitä mikä jokin joku jotain
+    jotakin jonkun jonkin kukaan mitään kaikki moni muu muut oma omat minun mun meidän
+    sinun hänen mulle mulla mua kanssa kuin myös vain vielä jo nyt sitten että kun jos
+    niin mutta vaan voida voi haluta tahtoa saada tarvita etsiä löytää kysyä päästä mennä
+    tulla pitää kannattaa olisi olisiko onko voiko saako löytyykö apu apua tuki tukea
+    jossain jonnekin joskus jotta tms yms esim
+    i me my we you want need looking look find where what who how can could some something
+    anything any is are there help please near
+    jag mig min vi vill behöver söker hitta var vad vem hur kan något någon finns hjälp""".split()
 )
 
 
@@ -57,11 +74,13 @@ class Group:
     synonyms: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     optional: bool = False
+    #: Tag terms ("_"-prefixed) of the topics and audiences a need word points at.
+    need_tags: tuple[str, ...] = ()
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The topic, audience and organizer terms (stored with a "_" prefix)."""
-        return tuple("_" + t for t in (*self.terms, *self.synonyms))
+        return (*("_" + t for t in (*self.terms, *self.synonyms)), *self.need_tags)
 
     @property
     def all_terms(self) -> tuple[str, ...]:
@@ -83,7 +102,11 @@ class ParsedQuery:
     @property
     def name_groups(self) -> list[Group]:
         """The groups that count towards relevance: the words that are not places."""
-        return [g for g in self.groups if not g.is_place and g.terms + g.synonyms + g.parts]
+        return [
+            g
+            for g in self.groups
+            if not g.is_place and g.terms + g.synonyms + g.parts + g.need_tags
+        ]
 
     @property
     def place_groups(self) -> list[Group]:
@@ -139,10 +162,12 @@ def _phrase_terms(phrase: str) -> set[str]:
 
 
 def _load_synonyms() -> Synonyms:
+    """The admin's synonym groups and the shipped vocabulary's (search.thesaurus)."""
     synonyms = Synonyms()
-    for synonym in Synonym.objects.all():
+    word_lists = [synonym.word_list() for synonym in Synonym.objects.all()]
+    for word_list in [*word_lists, *synonym_phrase_groups()]:
         group = set()
-        for phrase in synonym.word_list():
+        for phrase in word_list:
             phrase_words = words(phrase)
             if len(phrase_words) == 1:
                 group |= set(query_terms_of_word(phrase_words[0]))
@@ -150,7 +175,7 @@ def _load_synonyms() -> Synonyms:
                 # A phrase's own words (like their compound) are a term each, so that
                 # "family carer" matches neither every family nor every carer.
                 group.add("".join(phrase_words))
-        for phrase in synonym.word_list():
+        for phrase in word_list:
             phrase_words = words(phrase)
             if len(phrase_words) > 1:
                 key = tuple(frozenset(query_terms_of_word(w)) for w in phrase_words)
@@ -214,6 +239,36 @@ def _audience_terms() -> frozenset[str]:
         return frozenset(found)
 
     return _cached("audiences", load)
+
+
+def _target_tags() -> dict[tuple[str, str], frozenset[str]]:
+    """{(kind, slug): the tag terms only that topic's or audience's names carry}."""
+
+    def load():
+        from taxonomy.models import Audience, Topic
+
+        from .documents import _tag_terms_of
+
+        own = {}
+        for kind, model in (("topic", Topic), ("audience", Audience)):
+            for slug, *names in model.objects.values_list("slug", "name_fi", "name_sv", "name_en"):
+                own[(kind, slug)] = set(_tag_terms_of(tuple(names)))
+        distinctive = {}
+        for key, terms in own.items():
+            others = set().union(*(t for k, t in own.items() if k != key))
+            distinctive[key] = frozenset("_" + t for t in terms - others - SOFT_WORDS)
+        return distinctive
+
+    return _cached("target_tags", load)
+
+
+def _need_tags(word: str) -> tuple[str, ...]:
+    """The tags of the topics and audiences a word describing a need points at."""
+    targets = need_targets(query_terms_of_word(word))
+    if not targets:
+        return ()
+    tags = _target_tags()
+    return tuple(sorted(set().union(*(tags.get((kind, slug), ()) for kind, slug, _w in targets))))
 
 
 def _phrases(query_words: list[str]) -> list[tuple[str, frozenset[str] | None]]:
@@ -323,13 +378,15 @@ def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
             terms = set(close_terms(word))
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
-        if not terms and not synonyms and not word_parts and not code:
+        need_tags = _need_tags(word) if " " not in word else ()
+        if not terms and not synonyms and not word_parts and not code and not need_tags:
             continue
         group = Group(
             word=word,
             terms=tuple(sorted(terms)),
             synonyms=tuple(sorted(synonyms)),
             parts=tuple(sorted(word_parts)),
+            need_tags=need_tags,
         )
         if code:
             # Among other words a place name filters; alone, it still counts in names.
@@ -347,7 +404,8 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
     """Generic words, and audiences among other words, rank without being required."""
 
     def soft(g):
-        return g.word in SOFT_WORDS or bool(set(query_terms_of_word(g.word)) & SOFT_WORDS)
+        terms = {g.word, *query_terms_of_word(g.word)}
+        return bool(terms & SOFT_WORDS) or bool(terms & NEED_FUNCTION_WORDS)
 
     required = [g for g in groups if not soft(g)] or groups
     for g in groups:
