@@ -76,6 +76,10 @@ class Group:
     optional: bool = False
     #: Tag terms ("_"-prefixed) of the topics and audiences a need word points at.
     need_tags: tuple[str, ...] = ()
+    #: For a phrase of the synonym list ("ikäihmisten liikunta"): a group for each of
+    #: its words, as if the phrase were not in the list. The phrase matches where its
+    #: synonyms are, or where all its words are, and scores the better of the two.
+    members: tuple["Group", ...] = ()
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -105,7 +109,7 @@ class ParsedQuery:
         return [
             g
             for g in self.groups
-            if not g.is_place and g.terms + g.synonyms + g.parts + g.need_tags
+            if not g.is_place and (g.terms + g.synonyms + g.parts + g.need_tags or g.members)
         ]
 
     @property
@@ -242,21 +246,27 @@ def _audience_terms() -> frozenset[str]:
 
 
 def _target_tags() -> dict[tuple[str, str], frozenset[str]]:
-    """{(kind, slug): the tag terms only that topic's or audience's names carry}."""
+    """{(kind, slug): tags of the words only that topic's (or audience's) names have}.
+
+    Whole words and their lemmas and stems, not compound parts; distinct among the
+    targets of the same kind (a topic and an audience may share a name: Lapsiperheet).
+    """
 
     def load():
         from taxonomy.models import Audience, Topic
 
-        from .documents import _tag_terms_of
-
         own = {}
         for kind, model in (("topic", Topic), ("audience", Audience)):
             for slug, *names in model.objects.values_list("slug", "name_fi", "name_sv", "name_en"):
-                own[(kind, slug)] = set(_tag_terms_of(tuple(names)))
+                terms = set()
+                for name in names:
+                    for word in words(name or ""):
+                        terms |= set(query_terms_of_word(word))
+                own[(kind, slug)] = terms - SOFT_WORDS
         distinctive = {}
         for key, terms in own.items():
-            others = set().union(*(t for k, t in own.items() if k != key))
-            distinctive[key] = frozenset("_" + t for t in terms - others - SOFT_WORDS)
+            others = set().union(*(t for k, t in own.items() if k != key and k[0] == key[0]))
+            distinctive[key] = frozenset("_" + t for t in terms - others)
         return distinctive
 
     return _cached("target_tags", load)
@@ -346,11 +356,19 @@ def close_terms(word: str) -> list[str]:
     return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
 
 
-def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
+def _phrase_members(phrase: str) -> tuple[Group, ...]:
+    """A group for each word of a phrase, when every one of them can match something."""
+    groups = parse_query(phrase, phrases=False).groups
+    if len(groups) != len(phrase.split()) or any(g.is_place or g.facets for g in groups):
+        return ()
+    return tuple(groups)
+
+
+def parse_query(text: str, *, municipality: str | None = None, phrases: bool = True) -> ParsedQuery:
     """The groups of terms to match for `text`; unknown words without a close term are dropped."""
     parsed = ParsedQuery()
     query_words = list(dict.fromkeys(words((text or "")[:MAX_QUERY_LENGTH])))[:MAX_QUERY_WORDS]
-    units = _phrases(query_words)
+    units = _phrases(query_words) if phrases else [(w, None) for w in query_words]
     own = {}
     expanded = {}
     for word, group in units:
@@ -379,7 +397,8 @@ def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
         need_tags = _need_tags(word) if " " not in word else ()
-        if not terms and not synonyms and not word_parts and not code and not need_tags:
+        members = _phrase_members(word) if " " in word else ()
+        if not (terms or synonyms or word_parts or code or need_tags or members):
             continue
         group = Group(
             word=word,
@@ -387,6 +406,7 @@ def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
             synonyms=tuple(sorted(synonyms)),
             parts=tuple(sorted(word_parts)),
             need_tags=need_tags,
+            members=members,
         )
         if code:
             # Among other words a place name filters; alone, it still counts in names.
