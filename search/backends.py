@@ -131,7 +131,14 @@ class Backend:
             alternatives.append(self.has("any", group.all_terms))
         if group.facets:
             alternatives.append(self.has("facets", group.facets))
+        if group.members:
+            alternatives.append(
+                "(" + " AND ".join(self._group_match(m) for m in group.members) + ")"
+            )
         return "(" + " OR ".join(alternatives) + ")" if alternatives else "1 = 0"
+
+    def _greater(self, a: str, b: str) -> str:
+        return f"{self.greatest}({a}, {b})"
 
     def _where(self, parsed: ParsedQuery, kinds: list[str] | None) -> str:
         required = parsed.required_groups
@@ -176,7 +183,12 @@ class Backend:
             ]
         )
         tags = self._case([(group.tags and self.has("tags", group.tags), TAG)])
-        return f"{name} + {text} + {tags}"
+        points = f"{name} + {text} + {tags}"
+        if group.members:
+            # All the words of a phrase score as they would without the phrase list.
+            words = " + ".join(f"({self._points(m)})" for m in group.members)
+            points = self._greater(f"({points})", f"({words}) / {len(group.members)}.0")
+        return points
 
     def _relevance(self, parsed: ParsedQuery) -> str:
         groups = parsed.name_groups
@@ -336,7 +348,9 @@ class PostgresBackend(Backend):
         groups = parsed.name_groups if parsed.relaxed else parsed.required_groups
         # Place words count in names too (Kuopion Martat): their names are candidates.
         groups = [*groups, *parsed.place_groups]
-        terms = sorted({t for g in groups for t in (*g.terms, *g.synonyms, *g.parts)})
+        terms = sorted(
+            {t for g in groups for t in (*g.terms, *g.synonyms, *g.parts, *_member_terms(g))}
+        )
         if not terms:
             return None
         params = {
@@ -396,6 +410,10 @@ class SqliteBackend(Backend):
 
     def from_clause(self):
         return "search_searchentry e"
+
+
+def _member_terms(group: Group) -> list[str]:
+    return [t for m in group.members for t in (*m.terms, *m.synonyms, *m.parts)]
 
 
 def backend() -> Backend:

@@ -24,6 +24,7 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
+from .thesaurus import need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -37,6 +38,22 @@ FUZZY_KEEP = 3
 SOFT_WORDS = frozenset(
     """tapahtuma tapahtumat yhdistys yhdistykset ry rf kerho kerhot toiminta tilaisuus
     ja tai sekä for the and of in on at a an to with och i på för med av en ett till""".split()
+)
+#: The words a need is described with rather than what it is about: pronouns, question
+#: words, auxiliaries and the verbs of asking and wanting, in their base forms (a query
+#: word is soft when any of its lemmas is here). "Mistä saa apua, kun mummo unohtelee"
+#: requires only mummo and unohdella. They still rank where they match.
+NEED_FUNCTION_WORDS = frozenset(
+    """olla ei en minä mä mie sinä sä hän me te he se ne tämä tuo nämä nuo joka jotka mikä
+    kuka ketkä missä mistä mihin miten kuinka miksi milloin mitä mikä jokin joku jotain
+    jotakin jonkun jonkin kukaan mitään kaikki moni muu muut oma omat minun mun meidän
+    sinun hänen mulle mulla mua kanssa kuin myös vain vielä jo nyt sitten että kun jos
+    niin mutta vaan voida voi haluta tahtoa saada tarvita etsiä löytää kysyä päästä mennä
+    tulla pitää kannattaa olisi olisiko onko voiko saako löytyykö apu apua tuki tukea
+    jossain jonnekin joskus jotta tms yms esim
+    i me my we you want need looking look find where what who how can could some something
+    anything any is are there help please near
+    jag mig min vi vill behöver söker hitta var vad vem hur kan något någon finns hjälp""".split()
 )
 
 
@@ -57,11 +74,17 @@ class Group:
     synonyms: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     optional: bool = False
+    #: Tag terms ("_"-prefixed) of the topics and audiences a need word points at.
+    need_tags: tuple[str, ...] = ()
+    #: For a phrase of the synonym list ("ikäihmisten liikunta"): a group for each of
+    #: its words, as if the phrase were not in the list. The phrase matches where its
+    #: synonyms are, or where all its words are, and scores the better of the two.
+    members: tuple["Group", ...] = ()
 
     @property
     def tags(self) -> tuple[str, ...]:
         """The topic, audience and organizer terms (stored with a "_" prefix)."""
-        return tuple("_" + t for t in (*self.terms, *self.synonyms))
+        return (*("_" + t for t in (*self.terms, *self.synonyms)), *self.need_tags)
 
     @property
     def all_terms(self) -> tuple[str, ...]:
@@ -83,7 +106,11 @@ class ParsedQuery:
     @property
     def name_groups(self) -> list[Group]:
         """The groups that count towards relevance: the words that are not places."""
-        return [g for g in self.groups if not g.is_place and g.terms + g.synonyms + g.parts]
+        return [
+            g
+            for g in self.groups
+            if not g.is_place and (g.terms + g.synonyms + g.parts + g.need_tags or g.members)
+        ]
 
     @property
     def place_groups(self) -> list[Group]:
@@ -139,10 +166,12 @@ def _phrase_terms(phrase: str) -> set[str]:
 
 
 def _load_synonyms() -> Synonyms:
+    """The admin's synonym groups and the shipped vocabulary's (search.thesaurus)."""
     synonyms = Synonyms()
-    for synonym in Synonym.objects.all():
+    word_lists = [synonym.word_list() for synonym in Synonym.objects.all()]
+    for word_list in [*word_lists, *synonym_phrase_groups()]:
         group = set()
-        for phrase in synonym.word_list():
+        for phrase in word_list:
             phrase_words = words(phrase)
             if len(phrase_words) == 1:
                 group |= set(query_terms_of_word(phrase_words[0]))
@@ -150,7 +179,7 @@ def _load_synonyms() -> Synonyms:
                 # A phrase's own words (like their compound) are a term each, so that
                 # "family carer" matches neither every family nor every carer.
                 group.add("".join(phrase_words))
-        for phrase in synonym.word_list():
+        for phrase in word_list:
             phrase_words = words(phrase)
             if len(phrase_words) > 1:
                 key = tuple(frozenset(query_terms_of_word(w)) for w in phrase_words)
@@ -214,6 +243,42 @@ def _audience_terms() -> frozenset[str]:
         return frozenset(found)
 
     return _cached("audiences", load)
+
+
+def _target_tags() -> dict[tuple[str, str], frozenset[str]]:
+    """{(kind, slug): tags of the words only that topic's (or audience's) names have}.
+
+    Whole words and their lemmas and stems, not compound parts; distinct among the
+    targets of the same kind (a topic and an audience may share a name: Lapsiperheet).
+    """
+
+    def load():
+        from taxonomy.models import Audience, Topic
+
+        own = {}
+        for kind, model in (("topic", Topic), ("audience", Audience)):
+            for slug, *names in model.objects.values_list("slug", "name_fi", "name_sv", "name_en"):
+                terms = set()
+                for name in names:
+                    for word in words(name or ""):
+                        terms |= set(query_terms_of_word(word))
+                own[(kind, slug)] = terms - SOFT_WORDS
+        distinctive = {}
+        for key, terms in own.items():
+            others = set().union(*(t for k, t in own.items() if k != key and k[0] == key[0]))
+            distinctive[key] = frozenset("_" + t for t in terms - others)
+        return distinctive
+
+    return _cached("target_tags", load)
+
+
+def _need_tags(word: str) -> tuple[str, ...]:
+    """The tags of the topics and audiences a word describing a need points at."""
+    targets = need_targets(query_terms_of_word(word))
+    if not targets:
+        return ()
+    tags = _target_tags()
+    return tuple(sorted(set().union(*(tags.get((kind, slug), ()) for kind, slug, _w in targets))))
 
 
 def _phrases(query_words: list[str]) -> list[tuple[str, frozenset[str] | None]]:
@@ -291,11 +356,19 @@ def close_terms(word: str) -> list[str]:
     return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
 
 
-def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
+def _phrase_members(phrase: str) -> tuple[Group, ...]:
+    """A group for each word of a phrase, when every one of them can match something."""
+    groups = parse_query(phrase, phrases=False).groups
+    if len(groups) != len(phrase.split()) or any(g.is_place or g.facets for g in groups):
+        return ()
+    return tuple(groups)
+
+
+def parse_query(text: str, *, municipality: str | None = None, phrases: bool = True) -> ParsedQuery:
     """The groups of terms to match for `text`; unknown words without a close term are dropped."""
     parsed = ParsedQuery()
     query_words = list(dict.fromkeys(words((text or "")[:MAX_QUERY_LENGTH])))[:MAX_QUERY_WORDS]
-    units = _phrases(query_words)
+    units = _phrases(query_words) if phrases else [(w, None) for w in query_words]
     own = {}
     expanded = {}
     for word, group in units:
@@ -323,13 +396,17 @@ def parse_query(text: str, *, municipality: str | None = None) -> ParsedQuery:
             terms = set(close_terms(word))
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
-        if not terms and not synonyms and not word_parts and not code:
+        need_tags = _need_tags(word) if " " not in word else ()
+        members = _phrase_members(word) if " " in word else ()
+        if not (terms or synonyms or word_parts or code or need_tags or members):
             continue
         group = Group(
             word=word,
             terms=tuple(sorted(terms)),
             synonyms=tuple(sorted(synonyms)),
             parts=tuple(sorted(word_parts)),
+            need_tags=need_tags,
+            members=members,
         )
         if code:
             # Among other words a place name filters; alone, it still counts in names.
@@ -347,7 +424,8 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
     """Generic words, and audiences among other words, rank without being required."""
 
     def soft(g):
-        return g.word in SOFT_WORDS or bool(set(query_terms_of_word(g.word)) & SOFT_WORDS)
+        terms = {g.word, *query_terms_of_word(g.word)}
+        return bool(terms & SOFT_WORDS) or bool(terms & NEED_FUNCTION_WORDS)
 
     required = [g for g in groups if not soft(g)] or groups
     for g in groups:

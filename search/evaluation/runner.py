@@ -12,7 +12,7 @@ from search.backends import ranked_as_of
 
 from .baseline import baseline_available, baseline_search
 from .corpus import sample_path
-from .judging import load_judgments, load_queries
+from .judging import HERE, load_judgments, load_queries
 from .metrics import capped_recall_at_k, mean, ndcg_at_k, recall_at_k
 
 NDCG_TARGET = 0.85
@@ -33,6 +33,7 @@ class QueryScore:
     relevant: int
     top: list[str] = field(default_factory=list)  # the first ten public ids
     milliseconds: float = 0.0
+    category: str = ""
 
 
 @dataclass
@@ -90,11 +91,37 @@ def engine_search(query: str, params: dict) -> list[str]:
     return [hit.public_id for hit in results.hits]
 
 
-def score_backend(name: str, run: Callable[[str, dict], list[str]]) -> BackendScore:
+#: The project's own judged queries (rules in queries.yaml), and the independent set
+#: written blind by an assessor who saw neither the engine, its vocabulary nor its results.
+JUDGMENT_SETS = ("judged", "blind")
+BLIND_JUDGMENTS = HERE / "blind-judgments.json"
+
+
+def judged_queries(judgment_set: str = "judged") -> list[dict]:
+    """Each query of a set: its id, text, parameters, category and graded judgments."""
+    if judgment_set == "blind":
+        queries = json.loads(BLIND_JUDGMENTS.read_text(encoding="utf-8"))["queries"]
+        return [
+            {"id": key, "query": q["query"], "params": {}, "category": q["category"],
+             "judgments": q["judgments"]}
+            for key, q in queries.items()
+        ]  # fmt: skip
+    if judgment_set != "judged":
+        raise ValueError(f"unknown judgment set {judgment_set!r}: one of {JUDGMENT_SETS}")
     judged = load_judgments()["queries"]
+    return [
+        {**query, "category": query.get("category", ""),
+         "judgments": judged[query["id"]]["judgments"]}
+        for query in load_queries()
+    ]  # fmt: skip
+
+
+def score_backend(
+    name: str, run: Callable[[str, dict], list[str]], judgment_set: str = "judged"
+) -> BackendScore:
     scores = []
-    for query in load_queries():
-        judgments = judged[query["id"]]["judgments"]
+    for query in judged_queries(judgment_set):
+        judgments = query["judgments"]
         started = time.perf_counter()
         ranked = run(query["query"], query.get("params") or {})
         elapsed = (time.perf_counter() - started) * 1000
@@ -108,12 +135,13 @@ def score_backend(name: str, run: Callable[[str, dict], list[str]]) -> BackendSc
                 relevant=len(judgments),
                 top=ranked[:10],
                 milliseconds=round(elapsed, 2),
+                category=query["category"],
             )
         )
     return BackendScore(name=name, queries=scores)
 
 
-def evaluate(*, rebuild: bool = True, baseline: bool = True) -> dict:
+def evaluate(*, rebuild: bool = True, baseline: bool = True, judgment_set: str = "judged") -> dict:
     """Import the sample if needed, rebuild the index, score the engine (and the baseline)."""
     from search.index import rebuild_search_index
 
@@ -123,21 +151,36 @@ def evaluate(*, rebuild: bool = True, baseline: bool = True) -> dict:
         rebuild_search_index()
     index_seconds = time.perf_counter() - started
     with ranked_as_of(JUDGED_AS_OF):
-        backends = [score_backend("engine", engine_search)]
+        backends = [score_backend("engine", engine_search, judgment_set)]
     baseline_note = None
     if baseline and baseline_available():
-        backends.append(score_backend("baseline", lambda q, _params: baseline_search(q)))
+        backends.append(
+            score_backend("baseline", lambda q, _params: baseline_search(q), judgment_set)
+        )
     else:
         baseline_note = "The full-text baseline needs PostgreSQL; not run on this database."
     return {
+        "judgment_set": judgment_set,
         "database": connection.vendor,
         "imported_sample": imported,
         "index_seconds": round(index_seconds, 3),
         "target_ndcg_10": NDCG_TARGET,
         "baseline_note": baseline_note,
         "backends": {b.name: b.summary() for b in backends},
+        "categories": {b.name: by_category(b) for b in backends},
         "queries": {b.name: [asdict(q) for q in b.queries] for b in backends},
         "_scores": backends,
+    }
+
+
+def by_category(backend: BackendScore) -> dict[str, dict]:
+    """Mean nDCG@10 and the number of queries in each category of the set."""
+    groups: dict[str, list[QueryScore]] = {}
+    for q in backend.queries:
+        groups.setdefault(q.category or "all", []).append(q)
+    return {
+        name: {"ndcg_10": round(mean([q.ndcg_10 for q in rows]), 4), "queries": len(rows)}
+        for name, rows in sorted(groups.items())
     }
 
 

@@ -1,23 +1,41 @@
-"""Search finds what people mean: the judged sample queries reach the quality target.
+"""Search finds what people mean, on two judged query sets over the sample dataset.
 
-Runs on whichever database the suite runs on (SQLite and PostgreSQL in CI). The query
-set, its judgments and how they were made: search/evaluation/queries.yaml.
+Runs on whichever database the suite runs on (SQLite and PostgreSQL in CI).
+- The project's own set: rules in search/evaluation/queries.yaml; target nDCG@10 0.90.
+- The independent set (search/evaluation/blind-judgments.json), written blind by an
+  assessor who saw neither the engine, its vocabulary nor its results. Its target in
+  issue 14 is 0.85; the engine does not reach it yet (docs/search.md), so this asserts
+  the level reached, to catch a regression, not the goal.
 """
 
 import pytest
 
-from search.evaluation.runner import NDCG_TARGET, evaluate, failing_queries
+from search.evaluation.runner import evaluate, failing_queries
+
+OWN_TARGET = 0.90
+#: Reached on 7 December 2026: 0.685 on SQLite (docs/search.md); before the vocabulary 0.574.
+BLIND_FLOOR = 0.66
+
+
+def _worst(result, threshold):
+    return "\n".join(
+        f"  {q['ndcg_10']:.2f} {q['query']!r}: {q['top'][:3]}"
+        for q in failing_queries(result, threshold=threshold)[:15]
+    )
 
 
 @pytest.mark.django_db
-def test_the_judged_sample_queries_reach_the_ndcg_target():
-    result = evaluate(baseline=False)
+def test_both_judged_query_sets_reach_their_level():
+    own = evaluate(baseline=False)
+    blind = evaluate(baseline=False, rebuild=False, judgment_set="blind")
 
-    engine = result["backends"]["engine"]
-    worst = "\n".join(
-        f"  {q['ndcg_10']:.2f} {q['query']!r}: {q['top'][:3]}" for q in failing_queries(result)
+    own_score = own["backends"]["engine"]["ndcg_10"]
+    blind_score = blind["backends"]["engine"]["ndcg_10"]
+    assert own_score >= OWN_TARGET, (
+        f"own set: mean nDCG@10 {own_score:.3f} < {OWN_TARGET} on {own['database']}; "
+        f"queries below:\n{_worst(own, OWN_TARGET)}"
     )
-    assert engine["ndcg_10"] >= NDCG_TARGET, (
-        f"mean nDCG@10 {engine['ndcg_10']:.3f} < {NDCG_TARGET} on {result['database']}; "
-        f"queries below the target:\n{worst}"
+    assert blind_score >= BLIND_FLOOR, (
+        f"blind set: mean nDCG@10 {blind_score:.3f} < {BLIND_FLOOR} on {blind['database']}; "
+        f"worst queries:\n{_worst(blind, 0.3)}"
     )

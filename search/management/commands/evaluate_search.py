@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from search.evaluation.runner import evaluate, failing_queries, format_table, to_json
+from search.evaluation.runner import JUDGMENT_SETS, evaluate, failing_queries, format_table, to_json
 
 
 class Command(BaseCommand):
@@ -18,12 +18,26 @@ class Command(BaseCommand):
             "--no-baseline", action="store_true", help="skip the PostgreSQL baseline"
         )
         parser.add_argument(
+            "--set", dest="judgment_set", choices=JUDGMENT_SETS, default="judged",
+            help="which judged queries: the project's own or the independent blind set",
+        )  # fmt: skip
+        parser.add_argument(
             "--no-rebuild", action="store_true", help="use the search index as it is"
         )
 
-    def handle(self, *args, json: Path | None, no_baseline: bool, no_rebuild: bool, **options):
-        result = evaluate(rebuild=not no_rebuild, baseline=not no_baseline)
+    def handle(
+        self, *args, json: Path | None, no_baseline: bool, no_rebuild: bool, judgment_set: str,
+        **options,
+    ):  # fmt: skip
+        result = evaluate(
+            rebuild=not no_rebuild, baseline=not no_baseline, judgment_set=judgment_set
+        )
         self.stdout.write(format_table(result))
+        for backend, categories in result["categories"].items():
+            cells = ", ".join(
+                f"{k} {v['ndcg_10']:.3f} ({v['queries']})" for k, v in categories.items()
+            )
+            self.stdout.write(f"{backend} by category: {cells}")
         failing = failing_queries(result)
         if failing:
             self.stdout.write(f"\n{len(failing)} queries below the target:")

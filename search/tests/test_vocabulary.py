@@ -1,0 +1,97 @@
+"""The shipped vocabulary (search/vocabulary/) and the words of a described need."""
+
+import json
+
+import pytest
+
+from events.tests.factories import EventFactory
+from organizations.tests.factories import OrganizationFactory
+from search.query import parse_query
+from search.services import search
+from search.thesaurus import VOCABULARY, load_vocabulary, need_targets, synonym_phrase_groups
+from taxonomy.tests.factories import AudienceFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query, **kwargs):
+    return [hit.title for hit in search(query, **kwargs).hits]
+
+
+def test_the_vocabulary_file_is_the_build_of_its_sources():
+    data = json.loads(VOCABULARY.read_text(encoding="utf-8"))
+    assert len(data["concepts"]) >= 600
+    assert data["colloquial"]["kirppis"] == "kirpputori"
+    assert any(label == "sokeritauti" for label in data["concepts"]["c_diabetes"]["labels"]["fi"])
+
+
+def test_each_concept_and_colloquial_form_is_a_synonym_group():
+    groups = [set(g) for g in synonym_phrase_groups()]
+    assert any({"diabetes", "sokeritauti"} <= g for g in groups)
+    assert {"kirppis", "kirpputori"} in groups
+
+
+def test_a_need_word_points_at_topics_and_audiences():
+    needs = load_vocabulary()["needs"]
+    word = next(iter(needs))
+    assert need_targets([word]) == [(kind, slug, w) for kind, slug, w in needs[word]]
+    assert need_targets(["ei-mikään-sana"]) == []
+
+
+def test_an_everyday_word_finds_the_official_one(voikko):
+    OrganizationFactory(name_fi="Kuopion Diabetesyhdistys ry")
+    OrganizationFactory(name_fi="Kuopion Kuoro ry")
+
+    assert titles("sokeritauti") == ["Kuopion Diabetesyhdistys ry"]
+
+
+def test_a_colloquial_form_finds_the_standard_word_and_the_exact_word_ranks_first(voikko):
+    EventFactory(name_fi="Kirpputori")
+    EventFactory(name_fi="Kirppis")
+
+    # Both are found; the word typed ranks above its expansion.
+    assert titles("kirppis") == ["Kirppis", "Kirpputori"]
+    assert titles("kirpputori") == ["Kirpputori", "Kirppis"]
+
+
+def test_a_phrase_of_the_vocabulary_still_finds_its_words_apart(voikko):
+    # "ikäihmisten liikunta" is a label of senioriliikunta: the phrase finds that word
+    # and, as before, what has both of its words.
+    OrganizationFactory(name_fi="Senioriliikunta ry")
+    OrganizationFactory(name_fi="Liikuntaa ikäihmisille ry")
+    OrganizationFactory(name_fi="Kuoro ry", description_fi="Liikunta on hyväksi.")
+
+    found = titles("ikäihmisten liikunta")
+
+    assert set(found) == {"Senioriliikunta ry", "Liikuntaa ikäihmisille ry"}
+
+
+def test_function_words_of_a_described_need_are_not_required(voikko):
+    OrganizationFactory(name_fi="Kuopion Diabetesyhdistys ry")
+
+    # Neither "mistä", "saa" nor "apua" is in the name: only the need itself is required.
+    assert titles("mistä saa apua diabetekseen") == ["Kuopion Diabetesyhdistys ry"]
+    groups = parse_query("mistä saa apua diabetekseen").groups
+    assert [g.word for g in groups if not g.optional] == ["diabetekseen"]
+
+
+def test_a_need_word_finds_what_carries_its_topic(voikko):
+    needs = load_vocabulary()["needs"]
+    word, targets = next(
+        (w, t) for w, t in needs.items() if " " not in w and any(k == "topic" for k, *_ in t)
+    )
+    slug = next(s for k, s, _w in targets if k == "topic")
+    topic = TopicFactory(slug=slug, name_fi="Erityisaihe", name_sv="", name_en="")
+    TopicFactory(slug="muu-aihe", name_fi="Muu aihe", name_sv="", name_en="")
+    OrganizationFactory(name_fi="Tukiyhdistys ry", topics=[topic])
+    OrganizationFactory(name_fi="Kuoro ry")
+
+    assert titles(word) == ["Tukiyhdistys ry"]
+
+
+def test_an_audience_word_alone_is_still_required(voikko):
+    seniors = AudienceFactory(slug="seniorit", name_fi="Ikäihmiset")
+    EventFactory(name_fi="Tuolijumppa", audiences=[seniors])
+    EventFactory(name_fi="Lasten disko")
+
+    assert titles("vanhukset") == ["Tuolijumppa"]
