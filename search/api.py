@@ -64,6 +64,9 @@ class SearchSequence:
             offset, limit = self.window
             results = search(self.query, limit=limit, offset=offset, **self.arguments)
             self._total, self._window_hits = results.total, results.hits
+            if results.total_is_capped:
+                # More match than were counted: one more than this page, so "next" is given.
+                self._total = max(self._total, offset + limit + 1)
         return self._total
 
     def __len__(self):
@@ -106,7 +109,8 @@ class SearchSequence:
 class SearchView(generics.ListAPIView):
     """Associations, events, activities, places and news posts matching `q`, best first.
 
-    `meta.count` stops at 1000: more matches than that are counted as 1000.
+    `meta.count` is exact up to 100 matches. Beyond that it is a lower bound (100, or one
+    past the page asked for), and `meta.next` is given as long as more matches exist.
     """
 
     serializer_class = SearchHitSerializer

@@ -1,3 +1,4 @@
+import factory
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -101,3 +102,20 @@ def test_the_search_api_searches_once_per_page_and_pages_right(client, monkeypat
     expected = [hit.public_id for hit in services.search("kuoro", limit=5, offset=20).hits]
     assert [item["id"] for item in second["data"]] == expected
     assert second["meta"]["next"] is None
+
+
+def test_the_search_api_pages_past_the_counted_matches(client):
+    OrganizationFactory.create_batch(105, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
+
+    first = client.get("/api/v1/search/", {"q": "kuoro", "page_size": 50}).json()
+    third = client.get("/api/v1/search/", {"q": "kuoro", "page_size": 50, "page": 3}).json()
+
+    assert first["meta"]["count"] == 100  # counted up to 100, more exist
+    assert first["meta"]["next"]
+    second = client.get(first["meta"]["next"]).json()
+    assert len(second["data"]) == 50
+    assert second["meta"]["next"], "more than 100 match: the page after the count is linked"
+    assert len(third["data"]) == 5
+    assert third["meta"]["next"] is None
+    ids = {hit["id"] for page in (first, second, third) for hit in page["data"]}
+    assert len(ids) == 105
