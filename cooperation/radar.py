@@ -114,7 +114,7 @@ def source_poll(source: ConsultationSource, *, fetch: Fetcher = http_fetch) -> i
         return 0
     try:
         items = PARSERS[source.kind](fetch(source.url))
-    except SourceError as error:
+    except (SourceError, TimeoutError, OSError) as error:
         _record_failure(source, error)
         return None
     now = timezone.now()
