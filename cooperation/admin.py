@@ -66,7 +66,6 @@ class BodyAdmin(PublicIdAdmin, TabbedTranslationAdmin):
     list_display = ["name", "kind", "municipality", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name_fi"]}
     filter_horizontal = ["topics"]
     inlines = [MembershipInline, SeatInline]
 

@@ -74,10 +74,10 @@ class MeetingForm(forms.Form):
 
 
 class ConsultationForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=500)
+    title_fi = forms.CharField(label=_("Title"), max_length=500)
     organiser = forms.CharField(label=_("Requested by"), max_length=300, required=False)
     url = forms.URLField(label=_("Address"), assume_scheme="https", max_length=500, required=False)
-    summary = forms.CharField(
+    summary_fi = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     published_on = forms.DateField(label=_("Published"), required=False, widget=date_input())
@@ -106,8 +106,8 @@ class StatementOpenForm(forms.Form):
 
     def __init__(self, *args, bodies=(), allow_none=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.bodies = {body.slug: body for body in bodies}
-        choices = [(b.slug, b.name) for b in bodies]
+        self.bodies = {body.public_id: body for body in bodies}
+        choices = [(b.public_id, b.name) for b in bodies]
         if allow_none:
             choices.insert(0, ("", _("No body: the coordinator's statement")))
         self.fields["body"].choices = choices

@@ -28,6 +28,9 @@ from .sources import PARSERS, Fetcher, Item, SourceError, http_fetch
 logger = logging.getLogger(__name__)
 
 ITEM_FIELDS = ("title", "summary", "url", "organiser", "published_on", "deadline")
+#: Sources write in Finnish: an item's title and summary are the Finnish ones.
+MODEL_FIELDS = {"title": "title_fi", "summary": "summary_fi"}
+EDITABLE_FIELDS = {MODEL_FIELDS.get(name, name) for name in ITEM_FIELDS}
 
 
 def url_key(url: str) -> str:
@@ -61,7 +64,7 @@ def _existing(source: ConsultationSource, item: Item) -> Consultation | None:
 
 
 def _suggest_tags(consultation: Consultation, source: ConsultationSource) -> None:
-    text = f"{consultation.title} {consultation.summary} {consultation.organiser}"
+    text = f"{consultation.title_fi} {consultation.summary_fi} {consultation.organiser}"
     topics = Topic.objects.values_list("pk", "slug", "name_fi")
     municipalities = Municipality.objects.values_list("pk", "name_fi", "name_sv")
     consultation.topics.set(suggested_topic_ids(text, topics))
@@ -82,11 +85,12 @@ def _write_item(source: ConsultationSource, item: Item, now) -> tuple[Consultati
         # A second source may know less (an RSS item has no organiser): keep what is known.
         if value in ("", None) and not is_new:
             continue
-        if getattr(consultation, name) != value:
-            setattr(consultation, name, value)
+        field = MODEL_FIELDS.get(name, name)
+        if getattr(consultation, field) != value:
+            setattr(consultation, field, value)
             changed = True
     consultation.url_key = url_key(consultation.url)
-    consultation.title_key = title_key(consultation.title)
+    consultation.title_key = title_key(consultation.title_fi)
     if is_new:
         save_with_public_id(consultation)
     elif changed:
@@ -151,15 +155,15 @@ def consultation_save(
     topics and areas are kept from then on (tags_confirmed)."""
     if not can_correct_consultations(user):
         raise PermissionDenied(_("Only the coordinator may enter or correct consultations."))
-    unknown = set(data) - {*ITEM_FIELDS}
+    unknown = set(data) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
     is_new = consultation is None
     consultation = consultation or Consultation()
     for name, value in data.items():
         setattr(consultation, name, value.strip() if isinstance(value, str) else value)
-    if not consultation.title:
-        raise ValidationError({"title": _("Give the consultation a title.")})
+    if not consultation.title_fi:
+        raise ValidationError({"title_fi": _("Give the consultation a title.")})
     if (
         consultation.published_on
         and consultation.deadline
@@ -167,7 +171,7 @@ def consultation_save(
     ):
         raise ValidationError({"deadline": _("The deadline is before the publication date.")})
     consultation.url_key = url_key(consultation.url)
-    consultation.title_key = title_key(consultation.title)
+    consultation.title_key = title_key(consultation.title_fi)
     with content_write(user, _("Saved the consultation")):
         if is_new:
             save_with_public_id(consultation)

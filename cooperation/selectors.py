@@ -29,8 +29,12 @@ def body_list(*, kind: str | None = None) -> QuerySet[Body]:
     return bodies.order_by("kind", "name")
 
 
-def body_get(slug: str) -> Body:
-    return Body.objects.select_related("municipality").prefetch_related("topics").get(slug=slug)
+def body_get(public_id: str) -> Body:
+    return (
+        Body.objects.select_related("municipality")
+        .prefetch_related("topics")
+        .get(public_id=public_id)
+    )
 
 
 def body_members(body: Body) -> QuerySet[Membership]:

@@ -134,7 +134,7 @@ def statement_open(
     if not text:
         raise ValidationError({"text": _("Write the first draft.")})
     with content_write(user, _("Opened a joint statement")):
-        statement = Statement(consultation=consultation, body=body, title=title, author=user)
+        statement = Statement(consultation=consultation, body=body, title_fi=title, author=user)
         save_with_public_id(statement)
         StatementVersion.objects.create(statement=statement, number=1, text=text, author=user)
     return statement

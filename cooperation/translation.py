@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Body, Meeting
+from .models import Body, Consultation, Meeting, Statement
 
 
 @register(Body)
@@ -11,3 +11,13 @@ class BodyTranslation(TranslationOptions):
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
     fields = ("title", "agenda", "decisions")
+
+
+@register(Consultation)
+class ConsultationTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(Statement)
+class StatementTranslation(TranslationOptions):
+    fields = ("title",)

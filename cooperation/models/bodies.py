@@ -29,7 +29,6 @@ class Body(SourcedModel):
     """A council, network or forum where associations cooperate or have a seat."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     purpose = models.TextField(_("purpose"), blank=True)
     rules = models.TextField(_("rules"), blank=True)
@@ -54,7 +53,7 @@ class Body(SourcedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse_detail("cooperation:body", "slug", self.slug)
+        return reverse_detail("cooperation:body", "public_id", self.public_id)
 
 
 class MemberKind(models.TextChoices):

@@ -25,7 +25,6 @@ class BodyFactory(factory.django.DjangoModelFactory):
 
     public_id = factory.Sequence(lambda n: f"test:body-{n}")
     name_fi = factory.Sequence(lambda n: f"Järjestöneuvosto {n}")
-    slug = factory.Sequence(lambda n: f"neuvosto-{n}")
     kind = BodyKind.COUNCIL
     purpose_fi = "Järjestöjen ääni kuuluviin alueen päätöksenteossa."
 
@@ -79,8 +78,8 @@ class ConsultationFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     public_id = factory.Sequence(lambda n: f"test:consultation-{n}")
-    title = factory.Sequence(lambda n: f"Lausuntopyyntö {n}")
-    title_key = factory.LazyAttribute(lambda o: o.title.casefold())
+    title_fi = factory.Sequence(lambda n: f"Lausuntopyyntö {n}")
+    title_key = factory.LazyAttribute(lambda o: o.title_fi.casefold())
     deadline = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
 
     @factory.post_generation
@@ -101,7 +100,7 @@ class StatementFactory(factory.django.DjangoModelFactory):
 
     public_id = factory.Sequence(lambda n: f"test:statement-{n}")
     consultation = factory.SubFactory(ConsultationFactory)
-    title = factory.Sequence(lambda n: f"Yhteislausunto {n}")
+    title_fi = factory.Sequence(lambda n: f"Yhteislausunto {n}")
 
     @factory.post_generation
     def text(self, create, extracted, **kwargs):

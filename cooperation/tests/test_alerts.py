@@ -50,8 +50,8 @@ def consultation(days_left=30, **kwargs):
 @time_machine.travel(MONDAY, tick=False)
 def test_a_daily_digest_lists_new_matching_consultations_once(topic):
     follow = follower(topic)
-    matching = consultation(title="Vanhuspalvelujen suunnitelma", topics=[topic])
-    consultation(title="Ei koske", topics=[TopicFactory()])
+    matching = consultation(title_fi="Vanhuspalvelujen suunnitelma", topics=[topic])
+    consultation(title_fi="Ei koske", topics=[TopicFactory()])
     assert digests_send() == 1
     (message,) = mail.outbox
     assert message.to == [follow.email]
@@ -61,7 +61,7 @@ def test_a_daily_digest_lists_new_matching_consultations_once(topic):
     assert digests_send() == 0  # the same day again: nothing
     with time_machine.travel(TUESDAY, tick=False):
         assert digests_send() == 0  # nothing new the next day
-        newer = consultation(title="Uusi pyyntö", topics=[topic])
+        newer = consultation(title_fi="Uusi pyyntö", topics=[topic])
         assert digests_send() == 1
     assert newer.title in mail.outbox[-1].body
     assert matching.title not in mail.outbox[-1].body
@@ -80,7 +80,7 @@ def test_a_weekly_digest_goes_out_on_mondays_only(topic):
 def test_a_follower_of_a_municipality_gets_its_consultations(topic):
     kuopio = MunicipalityFactory(name_fi="Kuopio")
     follower(municipality=kuopio)
-    consultation(title="Kuopion asia", municipalities=[kuopio])
+    consultation(title_fi="Kuopion asia", municipalities=[kuopio])
     assert digests_send() == 1
     assert "Kuopion asia" in mail.outbox[0].body
 
@@ -113,9 +113,9 @@ def test_nobody_who_unsubscribed_gets_anything(topic):
 @time_machine.travel(MONDAY, tick=False)
 def test_a_reminder_goes_a_week_before_the_deadline_once(topic):
     follower(topic)
-    closing = consultation(days_left=7, title="Sulkeutuva", topics=[topic])
-    consultation(days_left=10, title="Myöhemmin", topics=[topic])
-    consultation(days_left=-1, title="Mennyt", topics=[topic])
+    closing = consultation(days_left=7, title_fi="Sulkeutuva", topics=[topic])
+    consultation(days_left=10, title_fi="Myöhemmin", topics=[topic])
+    consultation(days_left=-1, title_fi="Mennyt", topics=[topic])
     assert reminders_send() == 1
     assert "Sulkeutuva" in mail.outbox[0].body
     assert "Myöhemmin" not in mail.outbox[0].body

@@ -89,7 +89,7 @@ def test_an_editor_asks_to_join_for_their_own_association(client):
     org = OrganizationFactory()
     client.force_login(editor_of(org))
     response = client.post(
-        reverse("cooperation:join", args=[body.slug]),
+        reverse("cooperation:join", args=[body.public_id]),
         {"organization": org.public_id, "message": "Haluamme mukaan."},
     )
     assert response.status_code == 302
@@ -103,7 +103,7 @@ def test_an_editor_cannot_ask_to_join_for_another_association(client):
     own, other = OrganizationFactory(), OrganizationFactory()
     client.force_login(editor_of(own))
     response = client.post(
-        reverse("cooperation:join", args=[body.slug]), {"organization": other.public_id}
+        reverse("cooperation:join", args=[body.public_id]), {"organization": other.public_id}
     )
     assert response.status_code == 200  # the form refuses a choice not offered
     assert not Membership.objects.filter(organization=other).exists()
@@ -111,11 +111,13 @@ def test_an_editor_cannot_ask_to_join_for_another_association(client):
 
 def test_someone_without_an_association_cannot_open_the_join_page(client):
     client.force_login(UserFactory())
-    assert client.get(reverse("cooperation:join", args=[BodyFactory().slug])).status_code == 403
+    assert (
+        client.get(reverse("cooperation:join", args=[BodyFactory().public_id])).status_code == 403
+    )
 
 
 def test_the_join_page_sends_anonymous_visitors_to_sign_in(client):
-    response = client.get(reverse("cooperation:join", args=[BodyFactory().slug]))
+    response = client.get(reverse("cooperation:join", args=[BodyFactory().public_id]))
     assert response.status_code == 302
     assert reverse("accounts:login") in response["Location"]
 
@@ -197,7 +199,7 @@ def test_the_chair_or_secretary_adds_a_meeting(client, role):
     user = UserFactory()
     chair_of(body, user, role=role)
     client.force_login(user)
-    response = client.post(reverse("cooperation:meeting_add", args=[body.slug]), MEETING_POST)
+    response = client.post(reverse("cooperation:meeting_add", args=[body.public_id]), MEETING_POST)
     assert response.status_code == 302
     meeting = Meeting.objects.get(body=body)
     assert meeting.title_fi == "Syyskokous"
@@ -214,7 +216,9 @@ def test_a_member_of_one_body_cannot_edit_another_bodys_meetings(client):
     assert client.get(edit).status_code == 403
     assert client.post(edit, {**MEETING_POST, "place": "Uusi paikka"}).status_code == 403
     assert (
-        client.post(reverse("cooperation:meeting_add", args=[other.slug]), MEETING_POST).status_code
+        client.post(
+            reverse("cooperation:meeting_add", args=[other.public_id]), MEETING_POST
+        ).status_code
         == 403
     )
     meeting.refresh_from_db()
@@ -227,14 +231,14 @@ def test_an_ordinary_seat_holder_cannot_edit_the_meetings(client):
     user = UserFactory()
     chair_of(body, user, role=SeatRole.MEMBER)
     client.force_login(user)
-    assert client.get(reverse("cooperation:meeting_add", args=[body.slug])).status_code == 403
+    assert client.get(reverse("cooperation:meeting_add", args=[body.public_id])).status_code == 403
 
 
 def test_a_meeting_without_place_or_link_is_refused_with_a_message(client):
     body = BodyFactory()
     client.force_login(coordinator())
     response = client.post(
-        reverse("cooperation:meeting_add", args=[body.slug]), {**MEETING_POST, "place": ""}
+        reverse("cooperation:meeting_add", args=[body.public_id]), {**MEETING_POST, "place": ""}
     )
     assert response.status_code == 200
     assert not Meeting.objects.exists()
@@ -242,7 +246,7 @@ def test_a_meeting_without_place_or_link_is_refused_with_a_message(client):
 
 
 def test_the_meeting_form_sends_anonymous_visitors_to_sign_in(client):
-    response = client.get(reverse("cooperation:meeting_add", args=[BodyFactory().slug]))
+    response = client.get(reverse("cooperation:meeting_add", args=[BodyFactory().public_id]))
     assert response.status_code == 302
 
 
@@ -250,7 +254,7 @@ def test_the_calendar_lists_meetings_and_deadlines(client):
     from .factories import ConsultationFactory
 
     MeetingFactory(title_fi="Kevätkokous")
-    ConsultationFactory(title="Lausuntopyyntö hyvinvointisuunnitelmasta")
+    ConsultationFactory(title_fi="Lausuntopyyntö hyvinvointisuunnitelmasta")
     response = client.get(reverse("cooperation:calendar"))
     text = response.content.decode()
     assert response["Content-Type"].startswith("text/calendar")

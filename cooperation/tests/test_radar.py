@@ -110,12 +110,12 @@ def test_http_fetch_turns_a_timeout_into_a_source_error(monkeypatch):
 def test_a_fetch_imports_every_item_and_suggests_topics_and_areas(places_and_topics):
     source = SourceFactory(kind=SourceKind.ODATA)
     assert radar.source_poll(source, fetch=fixture("lausuntopalvelu.json")) == 3
-    elderly = Consultation.objects.get(title__contains="vanhuspalvelujen")
+    elderly = Consultation.objects.get(title_fi__contains="vanhuspalvelujen")
     assert elderly.deadline == dt.date(2027, 1, 15)
     assert elderly.public_id == f"sakke:{elderly.pk}"
     assert places_and_topics["older"] in elderly.topics.all()
     assert list(elderly.municipalities.all()) == [places_and_topics["kuopio"]]
-    sport = Consultation.objects.get(title__contains="liikuntalain")
+    sport = Consultation.objects.get(title_fi__contains="liikuntalain")
     assert list(sport.topics.all()) == [places_and_topics["sport"]]
     source.refresh_from_db()
     assert source.last_success_at is not None and source.last_error == ""
@@ -132,7 +132,7 @@ def test_an_item_that_moves_its_deadline_updates_it(places_and_topics):
     source = SourceFactory()
     radar.source_poll(source, fetch=fixture("lausuntopalvelu.json"))
     assert radar.source_poll(source, fetch=fixture("lausuntopalvelu_deadline_moved.json")) == 1
-    sport = Consultation.objects.get(title__contains="liikuntalain")
+    sport = Consultation.objects.get(title_fi__contains="liikuntalain")
     assert sport.deadline == dt.date(2027, 2, 14)
     assert Consultation.objects.count() == 3
 
@@ -145,7 +145,7 @@ def test_the_same_request_from_two_sources_is_one_consultation(places_and_topics
     radar.source_poll(national, fetch=fixture("lausuntopalvelu.json"))
     radar.source_poll(city, fetch=fixture("kuopio.rss"))
     # The RSS item links the same proposal (another host spelling, a tracking parameter).
-    elderly = Consultation.objects.get(title__contains="vanhuspalvelujen")
+    elderly = Consultation.objects.get(title_fi__contains="vanhuspalvelujen")
     assert {o.source for o in elderly.origins.all()} == {national, city}
     assert elderly.organiser == "Kuopion kaupunki"  # what the RSS item lacks is kept
     assert Consultation.objects.count() == 4
@@ -154,7 +154,7 @@ def test_the_same_request_from_two_sources_is_one_consultation(places_and_topics
 def test_a_municipal_feed_marks_its_items_with_its_municipality(places_and_topics):
     city = SourceFactory(kind=SourceKind.FEED, municipality=places_and_topics["kuopio"])
     radar.source_poll(city, fetch=fixture("kuopio.rss"))
-    park = Consultation.objects.get(title__contains="Väinölänniemen")
+    park = Consultation.objects.get(title_fi__contains="Väinölänniemen")
     assert places_and_topics["kuopio"] in park.municipalities.all()
     assert places_and_topics["sport"] in park.topics.all()  # "urheilukenttää"
 
@@ -229,7 +229,7 @@ def test_one_failing_source_does_not_stop_the_others(places_and_topics):
 def test_topics_the_coordinator_corrected_are_not_suggested_again(places_and_topics):
     source = SourceFactory()
     radar.source_poll(source, fetch=fixture("lausuntopalvelu.json"))
-    sport = Consultation.objects.get(title__contains="liikuntalain")
+    sport = Consultation.objects.get(title_fi__contains="liikuntalain")
     radar.consultation_save(
         user=coordinator(),
         consultation=sport,
@@ -247,17 +247,19 @@ def test_topics_the_coordinator_corrected_are_not_suggested_again(places_and_top
 
 
 def test_the_radar_lists_open_consultations_by_deadline(client):
-    later = ConsultationFactory(title="Myöhempi", deadline=dt.date.today() + dt.timedelta(days=40))
-    sooner = ConsultationFactory(title="Aiempi", deadline=dt.date.today() + dt.timedelta(days=5))
-    ConsultationFactory(title="Umpeutunut", deadline=dt.date.today() - dt.timedelta(days=1))
+    later = ConsultationFactory(
+        title_fi="Myöhempi", deadline=dt.date.today() + dt.timedelta(days=40)
+    )
+    sooner = ConsultationFactory(title_fi="Aiempi", deadline=dt.date.today() + dt.timedelta(days=5))
+    ConsultationFactory(title_fi="Umpeutunut", deadline=dt.date.today() - dt.timedelta(days=1))
     html = client.get(reverse("cooperation:consultations")).content.decode()
     assert html.index(sooner.title) < html.index(later.title)
     assert "Umpeutunut" not in html
 
 
 def test_the_radar_filters_by_topic(client, places_and_topics):
-    ConsultationFactory(title="Liikunnasta", topics=[places_and_topics["sport"]])
-    ConsultationFactory(title="Muusta")
+    ConsultationFactory(title_fi="Liikunnasta", topics=[places_and_topics["sport"]])
+    ConsultationFactory(title_fi="Muusta")
     html = client.get(reverse("cooperation:consultations"), {"topic": "liikunta"}).content.decode()
     assert "Liikunnasta" in html and "Muusta" not in html
 
@@ -266,7 +268,7 @@ def test_the_coordinator_enters_a_consultation_by_hand(client, places_and_topics
     client.force_login(coordinator())
     response = client.post(
         reverse("cooperation:consultation_add"),
-        {"title": "Kuopion liikuntapaikkaohjelma", "deadline": "2027-03-01"},
+        {"title_fi": "Kuopion liikuntapaikkaohjelma", "deadline": "2027-03-01"},
     )
     assert response.status_code == 302
     consultation = Consultation.objects.get()
@@ -280,7 +282,7 @@ def test_the_coordinator_corrects_topics_and_areas(client, places_and_topics):
     response = client.post(
         reverse("cooperation:consultation_edit", args=[consultation.public_id]),
         {
-            "title": consultation.title,
+            "title_fi": consultation.title,
             "tags-topics": [places_and_topics["older"].pk],
             "tags-municipalities": [places_and_topics["siilinjarvi"].pk],
         },
@@ -300,7 +302,7 @@ def test_only_the_coordinator_enters_or_corrects_consultations(client, who):
         reverse("cooperation:consultation_add"),
         reverse("cooperation:consultation_edit", args=[consultation.public_id]),
     ):
-        response = client.post(url, {"title": "Muutettu"})
+        response = client.post(url, {"title_fi": "Muutettu"})
         assert response.status_code == (302 if who == "anonymous" else 403)
     consultation.refresh_from_db()
     assert consultation.title != "Muutettu"

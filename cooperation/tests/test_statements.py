@@ -28,7 +28,7 @@ def world():
         "editor_a": editor_of(a),
         "editor_b": editor_of(b),
         "coordinator": coordinator(),
-        "consultation": ConsultationFactory(title="Hyvinvointisuunnitelma"),
+        "consultation": ConsultationFactory(title_fi="Hyvinvointisuunnitelma"),
     }
 
 

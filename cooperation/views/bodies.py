@@ -15,9 +15,9 @@ from ..permissions import can_edit_meetings, can_manage_body, own_organizations
 from .common import form_errors, page
 
 
-def _body_or_404(slug) -> Body:
+def _body_or_404(public_id) -> Body:
     try:
-        return selectors.body_get(slug)
+        return selectors.body_get(public_id)
     except Body.DoesNotExist:
         raise Http404(_("No body found with this name.")) from None
 
@@ -36,8 +36,8 @@ def body_list(request):
     return page(request, "cooperation/body_list.html", context)
 
 
-def body_detail(request, slug):
-    body = _body_or_404(slug)
+def body_detail(request, public_id):
+    body = _body_or_404(public_id)
     user = request.user
     context = {
         "body": body,
@@ -73,8 +73,8 @@ def representation(request):
 
 
 @login_required
-def body_join(request, slug):
-    body = _body_or_404(slug)
+def body_join(request, public_id):
+    body = _body_or_404(public_id)
     organizations = list(own_organizations(request.user)[:200])
     if not organizations:
         raise PermissionDenied(_("Only an association's editor may ask to join."))
@@ -115,8 +115,8 @@ def _meeting_initial(meeting: Meeting) -> dict:
 
 
 @login_required
-def meeting_edit(request, slug=None, public_id=None):
-    """Add a meeting to the body `slug`, or change the meeting `public_id`."""
+def meeting_edit(request, body_id=None, public_id=None):
+    """Add a meeting to the body `body_id`, or change the meeting `public_id`."""
     meeting = None
     if public_id is not None:
         try:
@@ -125,7 +125,7 @@ def meeting_edit(request, slug=None, public_id=None):
             raise Http404(_("No meeting found with this id.")) from None
         body = meeting.body
     else:
-        body = _body_or_404(slug)
+        body = _body_or_404(body_id)
     if not can_edit_meetings(request.user, body):
         raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
     initial = _meeting_initial(meeting) if meeting else {}
@@ -144,13 +144,13 @@ def meeting_edit(request, slug=None, public_id=None):
     return page(request, "cooperation/meeting_form.html", context)
 
 
-def calendar_feed(request, slug=None):
+def calendar_feed(request, public_id=None):
     """Meetings and consultation deadlines as a subscribable iCalendar feed."""
     from core.ical import calendar_response
 
     from ..ical import cooperation_calendar
 
-    body = _body_or_404(slug) if slug else None
+    body = _body_or_404(public_id) if public_id else None
     calendar = cooperation_calendar(
         host=request.get_host(), absolute=request.build_absolute_uri, body=body
     )
