@@ -168,3 +168,17 @@ def statement_counts(body: Body | None = None) -> dict[str, int]:
         "signatories": signed,
         "with_effect": statements.filter(effect__in=[Effect.TAKEN, Effect.PARTLY]).count(),
     }
+
+
+def members_prefetch() -> Prefetch:
+    """A body's members, as `member_rows`, with their associations (for the API)."""
+    members = Membership.objects.filter(status=MembershipStatus.MEMBER).select_related(
+        "organization", "municipality"
+    )
+    return Prefetch("memberships", queryset=members, to_attr="member_rows")
+
+
+def active_signatures_prefetch() -> Prefetch:
+    """A statement's signatures not withdrawn, as `active_signatures`."""
+    signatures = Signature.objects.filter(withdrawn_at=None).select_related("organization")
+    return Prefetch("signatures", queryset=signatures, to_attr="active_signatures")
