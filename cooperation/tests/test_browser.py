@@ -131,7 +131,8 @@ def test_a_fetched_consultation_becomes_a_published_joint_statement_with_its_out
 
     # 5. The coordinator records the outcome; the statement page shows it.
     click_and_wait_for_the_next_page(page_c, page_c.get_by_role("link", name="Record the outcome"))
-    page_c.get_by_role("textbox", name="Decision (required)").fill("The council adopted the plan with a peer-support line.")
+    decision = page_c.get_by_role("textbox", name="Decision (required)")
+    decision.fill("The council adopted the plan with a peer-support line.")
     page_c.get_by_label("The views were partly taken into account").check()
     click_and_wait_for_the_next_page(page_c, page_c.get_by_role("button", name="Save the outcome"))
     public.goto(statement_url)
