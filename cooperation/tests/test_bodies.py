@@ -260,3 +260,26 @@ def test_the_calendar_lists_meetings_and_deadlines(client):
     assert response["Content-Type"].startswith("text/calendar")
     assert "Kevätkokous" in text
     assert "hyvinvointisuunnitelmasta" in text
+
+
+def test_the_sitemap_lists_bodies_consultations_and_sent_statements_only(client):
+    from django.core.cache import cache
+
+    from cooperation.models import StatementStatus
+
+    from .factories import ConsultationFactory, StatementFactory
+
+    body = BodyFactory()
+    consultation = ConsultationFactory()
+    sent = StatementFactory(consultation=consultation, status=StatementStatus.SENT)
+    draft = StatementFactory(consultation=consultation)
+    cache.clear()
+    bodies = client.get("/sitemap-cooperation-bodies-fi.xml").content.decode()
+    statements = client.get("/sitemap-joint-statements-sv.xml").content.decode()
+    consultations = client.get("/sitemap-consultations-en.xml").content.decode()
+    pages = client.get("/sitemap-cooperation-fi.xml").content.decode()
+    cache.clear()
+    assert f"/fi/yhteistyo/toimielimet/{body.public_id}/" in bodies
+    assert sent.public_id in statements and draft.public_id not in statements
+    assert consultation.public_id in consultations
+    assert "/fi/yhteistyo/edustus/" in pages
