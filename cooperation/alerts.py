@@ -97,8 +97,9 @@ def _digest_due(follow: Follow, today: dt.date) -> bool:
 
 def _message(follow: Follow, template: str, consultations: list[Consultation]):
     base = default_base_url()
-    unsubscribe_url = base + reverse("cooperation:unsubscribe", args=[follow.token])
     with translation.override(recipient_language(follow.user)):
+        # Inside the override: the links go to the pages in the recipient's language.
+        unsubscribe_url = base + reverse("cooperation:unsubscribe", args=[follow.token])
         context = {
             "follow": follow,
             "consultations": consultations,
