@@ -194,3 +194,12 @@ def test_an_editor_cannot_follow_for_another_association(topic):
 
 def test_the_follow_page_sends_anonymous_visitors_to_sign_in(client):
     assert client.get(reverse("cooperation:follow")).status_code == 302
+
+
+def test_the_associations_self_service_page_links_its_consultation_alerts(client):
+    from urllib.parse import quote
+
+    org = OrganizationFactory()
+    client.force_login(editor_of(org))
+    page = client.get(reverse("selfservice:organization", args=[org.public_id])).text
+    assert reverse("cooperation:follow") + f"?org={quote(org.public_id)}" in page
