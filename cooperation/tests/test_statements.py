@@ -329,3 +329,13 @@ def test_the_body_page_counts_statements_signatories_and_effect(client, world):
 
     assert statement_counts(body) == {"statements": 1, "signatories": 2, "with_effect": 1}
     assert client.get(body.get_absolute_url()).status_code == 200
+
+
+def test_the_consultation_page_lists_drafts_only_to_those_who_may_open_them(client, world):
+    statement = opened(world)
+    url = world["consultation"].get_absolute_url()
+    assert statement.title not in client.get(url).text
+    client.force_login(UserFactory())
+    assert statement.title not in client.get(url).text
+    client.force_login(world["editor_a"])
+    assert statement.title in client.get(url).text

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import coordinator_only
+from accounts.permissions import is_coordinator
 from municipalities.models import Municipality
 from taxonomy.models import Topic
 
@@ -54,8 +56,12 @@ def _consultation_or_404(public_id) -> Consultation:
 def consultation_detail(request, public_id):
     consultation = _consultation_or_404(public_id)
     statements = consultation.statements.all()
-    if not request.user.is_authenticated:
-        statements = statements.filter(status="sent")
+    user = request.user
+    # Drafts are listed to those who may open them: the coordinator, their authors and
+    # associations' editors (as on the statement page itself).
+    if not (is_coordinator(user) or own_organizations(user).exists()):
+        authored = Q(author=user) if user.is_authenticated else Q(pk__in=[])
+        statements = statements.filter(Q(status="sent") | authored)
     context = {
         "consultation": consultation,
         "statements": statements,
