@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from activities.api import ActivityViewSet
 from cards.api import GrantViewSet, MunicipalityCardViewSet, PremisesViewSet
+from cooperation.api import BodyViewSet, ConsultationViewSet, MeetingViewSet, StatementViewSet
 from events.api import EventViewSet
 from municipalities.api import MunicipalityViewSet
 from news.api import NewsViewSet
@@ -35,6 +36,10 @@ router.register("programme", ProgrammeViewSet, basename="programme")
 router.register("programme_goal", GoalViewSet, basename="programme_goal")
 router.register("programme_measure", MeasureViewSet, basename="programme_measure")
 router.register("programme_commitment", CommitmentViewSet, basename="programme_commitment")
+router.register("cooperation_body", BodyViewSet, basename="cooperation_body")
+router.register("cooperation_meeting", MeetingViewSet, basename="cooperation_meeting")
+router.register("consultation", ConsultationViewSet, basename="consultation")
+router.register("joint_statement", StatementViewSet, basename="joint_statement")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -47,6 +47,17 @@ app.conf.beat_schedule = {
         "task": "cards.tasks.send_grant_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The consultation radar polls its sources (`manage.py poll_consultations`); a failed
+    # source keeps its last good state and is tried again on the next run.
+    "poll-consultation-sources": {
+        "task": "cooperation.tasks.poll_consultation_sources_task",
+        "schedule": crontab(minute=20, hour="*/2"),
+    },
+    # Consultation digests (daily, or weekly on Mondays) and deadline reminders, each once.
+    "consultation-alerts": {
+        "task": "cooperation.tasks.send_consultation_alerts_task",
+        "schedule": crontab(hour=7, minute=30),
+    },
     # Associations whose information nobody has confirmed for SAKKE_CONFIRM_REMINDER_DAYS
     # (`manage.py send_confirmation_reminders`).
     "freshness-confirmation-reminders": {

@@ -4,6 +4,13 @@ from django.conf import settings
 
 from activities.sitemaps import ActivitySitemap
 from cards.sitemaps import MunicipalityCardSitemap
+from cooperation.sitemaps import (
+    BodySitemap,
+    ConsultationSitemap,
+    CooperationPagesSitemap,
+    MeetingSitemap,
+    StatementSitemap,
+)
 from core.sitemaps import PageSitemap
 from events.sitemaps import EventSitemap
 from municipalities.sitemaps import MunicipalitySitemap
@@ -24,6 +31,11 @@ KINDS = {
     "programmes": ProgrammeSitemap,
     "programme-goals": GoalSitemap,
     "programme-measures": MeasureSitemap,
+    "cooperation": CooperationPagesSitemap,
+    "cooperation-bodies": BodySitemap,
+    "cooperation-meetings": MeetingSitemap,
+    "consultations": ConsultationSitemap,
+    "joint-statements": StatementSitemap,
 }
 
 SITEMAPS = {

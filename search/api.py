@@ -18,6 +18,9 @@ _API_VIEWS = {
     Kind.PLACE: "api:place-detail",
     Kind.NEWS: "api:news-detail",
     Kind.MEASURE: "api:programme_measure-detail",
+    Kind.BODY: "api:cooperation_body-detail",
+    Kind.CONSULTATION: "api:consultation-detail",
+    Kind.STATEMENT: "api:joint_statement-detail",
 }
 
 

@@ -24,3 +24,10 @@ class SearchConfig(AppConfig):
         # the `q` filter of every list and /health/ ask search through core.
         register_text_matcher(text_filter_ids)
         register_background_queue("search_queue", index.oldest_pending_queued_at)
+        # The consultation radar suggests topics and municipalities with the Finnish
+        # analysis (lemmas and compound parts), which lives here above it.
+        from cooperation.matching import register_analyser
+
+        from .analysis import index_terms
+
+        register_analyser(index_terms)

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from activities.models import Activity
+from cooperation.models import Body, Consultation, Statement, StatementStatus
 from core.languages import LANGUAGE_CODES
 from core.richtext import html_to_text
 from events.models import Event
@@ -52,6 +53,8 @@ class Source:
     name_field: str = "name"
     #: Those of `body_fields` that hold HTML: only their text is analysed.
     rich_text_fields: tuple[str, ...] = ()
+    #: Filters (lookup, value) that keep what is not yet public out of the index.
+    public_filter: tuple[tuple[str, object], ...] = ()
 
 
 SOURCES = {
@@ -106,6 +109,32 @@ SOURCES = {
         model=Measure,
         body_fields=("description",),
         plain_fields=("identifier", "goal__name_fi"),
+    ),
+    Kind.BODY: Source(
+        kind=Kind.BODY,
+        model=Body,
+        body_fields=("purpose",),
+        related_names=("topics",),
+        municipality_fks=("municipality_id",),
+        public_filter=(("is_active", True),),
+    ),
+    Kind.CONSULTATION: Source(
+        kind=Kind.CONSULTATION,
+        model=Consultation,
+        name_field="title",
+        body_fields=("summary",),
+        plain_fields=("organiser",),
+        related_names=("topics",),
+        municipality_m2m=("municipalities",),
+    ),
+    # Drafts are for the associations preparing them: only sent statements are found.
+    Kind.STATEMENT: Source(
+        kind=Kind.STATEMENT,
+        model=Statement,
+        name_field="title",
+        body_fields=(),
+        plain_fields=("consultation__title_fi", "consultation__organiser"),
+        public_filter=(("status", StatementStatus.SENT),),
     ),
 }
 
@@ -237,7 +266,8 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
     body = [f for name in source.body_fields for f in _translated(name)]
     columns = ["pk", "public_id", *names, *body, *source.plain_fields]
     columns += [*source.municipality_fks, *source.extra]
-    objects = public_objects(source.model).filter(pk__in=pks).values(*columns)
+    objects = public_objects(source.model).filter(pk__in=pks, **dict(source.public_filter))
+    objects = objects.values(*columns)
     related = {f: _related(source.model, f, pks) for f in source.related_names}
     m2m_municipalities = {f: _m2m_ids(source.model, f, pks) for f in source.municipality_m2m}
     rows = []

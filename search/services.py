@@ -35,6 +35,9 @@ _DETAIL_VIEWS = {
     Kind.ACTIVITY: "activities:detail",
     Kind.NEWS: "news:detail",
     Kind.MEASURE: "programme:measure",
+    Kind.BODY: "cooperation:body",
+    Kind.CONSULTATION: "cooperation:consultation",
+    Kind.STATEMENT: "cooperation:statement",
 }
 
 

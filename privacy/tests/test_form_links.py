@@ -16,6 +16,7 @@ from accounts.tests.factories import (
     UserFactory,
 )
 from cards.tests.factories import CardFactory
+from cooperation.tests.factories import BodyFactory
 from moderation.tests.factories import CoordinatorFactory
 from organizations.tests.factories import OrganizationFactory
 
@@ -105,6 +106,7 @@ PAGES = [
         lambda w: {"slug": w["municipality"].slug},
         "coordinator",
     ),
+    ("cooperation:join", lambda w: {"public_id": BodyFactory().public_id}, "org_editor"),
 ]
 
 

@@ -1,1 +1,0 @@
-"""Cooperation and the associations' voice: its models are added by the issue that builds it."""

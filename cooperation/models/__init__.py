@@ -1,0 +1,53 @@
+"""Cooperation and the associations' voice: bodies and their seats and meetings, the
+consultation radar and its alerts, and joint statements with their outcome."""
+
+from .alerts import AlertKind, AlertSent, Follow, Frequency
+from .bodies import (
+    Body,
+    BodyKind,
+    Meeting,
+    MemberKind,
+    Membership,
+    MembershipStatus,
+    Seat,
+    SeatRole,
+)
+from .consultations import (
+    Consultation,
+    ConsultationOrigin,
+    ConsultationSource,
+    SourceKind,
+)
+from .statements import (
+    Effect,
+    Signature,
+    Statement,
+    StatementComment,
+    StatementStatus,
+    StatementVersion,
+)
+
+__all__ = [
+    "AlertKind",
+    "AlertSent",
+    "Body",
+    "BodyKind",
+    "Consultation",
+    "ConsultationOrigin",
+    "ConsultationSource",
+    "Effect",
+    "Follow",
+    "Frequency",
+    "Meeting",
+    "MemberKind",
+    "Membership",
+    "MembershipStatus",
+    "Seat",
+    "SeatRole",
+    "Signature",
+    "SourceKind",
+    "Statement",
+    "StatementComment",
+    "StatementStatus",
+    "StatementVersion",
+]

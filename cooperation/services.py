@@ -1,0 +1,259 @@
+"""Writes of the cooperation bodies and joint statements.
+
+Each service checks permission first, validates, then writes in one content_write
+(one revision with its author, one transaction, indexing once at the end).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.languages import translated_names
+from core.public_ids import save_with_public_id
+from core.writes import content_write
+
+from .models import (
+    Body,
+    Consultation,
+    Effect,
+    Meeting,
+    MemberKind,
+    Membership,
+    MembershipStatus,
+    Signature,
+    Statement,
+    StatementComment,
+    StatementStatus,
+    StatementVersion,
+)
+from .permissions import (
+    can_edit_meetings,
+    can_manage_body,
+    can_open_statement,
+    can_record_outcome,
+    can_revise_statement,
+    may_act_for,
+)
+
+MEETING_FIELDS = {
+    *translated_names("title", "agenda", "decisions"),
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_url",
+    "agenda_file",
+    "agenda_url",
+    "minutes",
+    "minutes_file",
+    "minutes_url",
+}
+
+
+def _assign(obj, data: dict, allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        # A programming error, not a user's: the form and the service disagree.
+        raise ValueError(f"Fields not editable here: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        setattr(obj, name, value.strip() if isinstance(value, str) else value)
+
+
+# Bodies: join requests and meetings.
+
+
+def membership_request(*, user, body: Body, organization, message: str = "") -> Membership:
+    """An association's editor asks that it join `body`; the chair or coordinator decides."""
+    if not may_act_for(user, organization):
+        raise PermissionDenied(_("You may ask to join only for your own association."))
+    existing = body.memberships.filter(organization=organization).first()
+    if existing and existing.status != MembershipStatus.DECLINED:
+        raise ValidationError(
+            {"organization": _("This association is already a member or has asked to join.")}
+        )
+    with content_write(user, _("Asked to join the body")):
+        membership = existing or Membership(body=body, organization=organization)
+        membership.kind = MemberKind.ASSOCIATION
+        membership.status = MembershipStatus.REQUESTED
+        membership.message = (message or "").strip()
+        membership.requested_by = user
+        membership.decided_by = None
+        membership.decided_at = None
+        membership.save()
+    return membership
+
+
+def membership_decide(*, user, membership: Membership, accept: bool) -> Membership:
+    """Accept or decline a join request: the body's chair or the coordinator."""
+    if not can_manage_body(user, membership.body):
+        raise PermissionDenied(_("Only the body's chair or the coordinator may decide this."))
+    if membership.status != MembershipStatus.REQUESTED:
+        raise ValidationError(_("This request has already been decided."))
+    with content_write(user, _("Accepted a member") if accept else _("Declined a request")):
+        membership.status = MembershipStatus.MEMBER if accept else MembershipStatus.DECLINED
+        membership.decided_by = user
+        membership.decided_at = timezone.now()
+        membership.save()
+    return membership
+
+
+def meeting_save(*, user, body: Body, data: dict, meeting: Meeting | None = None) -> Meeting:
+    """Write a new meeting of `body` or change one: its chair, secretary or the coordinator."""
+    if meeting is not None and meeting.body_id != body.pk:
+        raise PermissionDenied(_("This meeting belongs to another body."))
+    if not can_edit_meetings(user, body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    is_new = meeting is None
+    meeting = meeting or Meeting(body=body)
+    _assign(meeting, data, MEETING_FIELDS)
+    if not meeting.starts_at:
+        raise ValidationError({"starts_at": _("Give the date and time of the meeting.")})
+    if meeting.ends_at and meeting.ends_at < meeting.starts_at:
+        raise ValidationError({"ends_at": _("The meeting ends before it begins.")})
+    if not (meeting.place or meeting.online_url):
+        raise ValidationError({"place": _("Give the place or the online meeting link.")})
+    with content_write(user, _("Saved the meeting")):
+        if is_new:
+            save_with_public_id(meeting)
+        else:
+            meeting.save()
+    return meeting
+
+
+# Joint statements.
+
+
+def statement_open(
+    *, user, consultation: Consultation, title: str, text: str, body: Body | None = None
+) -> Statement:
+    """Open a draft joint statement: the coordinator, or a body's chair for that body."""
+    if not can_open_statement(user, body):
+        raise PermissionDenied(_("Only the coordinator or a body's chair may open a statement."))
+    title, text = (title or "").strip(), (text or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the statement a title.")})
+    if not text:
+        raise ValidationError({"text": _("Write the first draft.")})
+    with content_write(user, _("Opened a joint statement")):
+        statement = Statement(consultation=consultation, body=body, title_fi=title, author=user)
+        save_with_public_id(statement)
+        StatementVersion.objects.create(statement=statement, number=1, text=text, author=user)
+    return statement
+
+
+def statement_revise(*, user, statement: Statement, text: str, note: str = "") -> StatementVersion:
+    """The author's new version of the draft; the old versions stay for comparison."""
+    if not can_revise_statement(user, statement):
+        raise PermissionDenied(_("Only the author may revise the statement."))
+    if statement.status != StatementStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be revised."))
+    text = (text or "").strip()
+    current = statement.current_version
+    if not text:
+        raise ValidationError({"text": _("The statement cannot be empty.")})
+    if current and current.text == text:
+        raise ValidationError({"text": _("The text is the same as the current version.")})
+    with content_write(user, _("Revised the joint statement")):
+        version = StatementVersion.objects.create(
+            statement=statement,
+            number=(current.number if current else 0) + 1,
+            text=text,
+            note=(note or "").strip()[:300],
+            author=user,
+        )
+        statement.save(update_fields=["updated_at"])
+    return version
+
+
+def statement_comment(*, user, statement: Statement, organization, text: str) -> StatementComment:
+    """An association's editor comments on the current draft, for their own association."""
+    if not may_act_for(user, organization):
+        raise PermissionDenied(_("You may comment only for your own association."))
+    if statement.status != StatementStatus.DRAFT:
+        raise ValidationError(_("Comments are taken while the statement is a draft."))
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write a comment.")})
+    with content_write(user, _("Commented on the joint statement")):
+        return StatementComment.objects.create(
+            statement=statement,
+            version=statement.current_version,
+            organization=organization,
+            author=user,
+            text=text,
+        )
+
+
+def statement_open_for_signing(*, user, statement: Statement) -> Statement:
+    """The text is final: associations may sign."""
+    if not can_revise_statement(user, statement):
+        raise PermissionDenied(_("Only the author may open the statement for signatures."))
+    if statement.status != StatementStatus.DRAFT:
+        raise ValidationError(_("Only a draft can be opened for signatures."))
+    with content_write(user, _("Opened the statement for signatures")):
+        statement.status = StatementStatus.SIGNING
+        statement.save(update_fields=["status", "updated_at"])
+    return statement
+
+
+def statement_sign(*, user, statement: Statement, organization) -> Signature:
+    """Sign for one's own association (never another's) while signatures are open."""
+    if not may_act_for(user, organization):
+        raise PermissionDenied(_("You may sign only for your own association."))
+    if statement.status != StatementStatus.SIGNING:
+        raise ValidationError(_("The statement is not open for signatures."))
+    if statement.signatures.filter(organization=organization, withdrawn_at=None).exists():
+        raise ValidationError({"organization": _("This association has already signed.")})
+    with content_write(user, _("Signed the joint statement")):
+        return Signature.objects.create(
+            statement=statement, organization=organization, signed_by=user
+        )
+
+
+def signature_withdraw(*, user, signature: Signature) -> Signature:
+    """Withdraw one's own association's signature before the statement is sent."""
+    if not may_act_for(user, signature.organization):
+        raise PermissionDenied(_("You may withdraw only your own association's signature."))
+    if signature.withdrawn_at or signature.statement.status == StatementStatus.SENT:
+        raise ValidationError(_("This signature can no longer be withdrawn."))
+    with content_write(user, _("Withdrew a signature")):
+        signature.withdrawn_at = timezone.now()
+        signature.save(update_fields=["withdrawn_at"])
+    return signature
+
+
+def statement_send(*, user, statement: Statement) -> Statement:
+    """Mark the statement sent: it is published with its signatories."""
+    if not can_revise_statement(user, statement):
+        raise PermissionDenied(_("Only the author may send the statement."))
+    if statement.status != StatementStatus.SIGNING:
+        raise ValidationError(_("Open the statement for signatures before sending it."))
+    if not statement.signatures.filter(withdrawn_at=None).exists():
+        raise ValidationError(_("No association has signed the statement yet."))
+    with content_write(user, _("Sent the joint statement")):
+        statement.status = StatementStatus.SENT
+        statement.sent_at = timezone.now()
+        statement.save(update_fields=["status", "sent_at", "updated_at"])
+    return statement
+
+
+def outcome_record(
+    *, user, statement: Statement, decision: str, url: str = "", effect: str, note: str = ""
+) -> Statement:
+    """What came of a sent statement: the coordinator records it."""
+    if not can_record_outcome(user):
+        raise PermissionDenied(_("Only the coordinator may record the outcome."))
+    if statement.status != StatementStatus.SENT:
+        raise ValidationError(_("Record the outcome once the statement has been sent."))
+    if effect not in Effect.values:
+        raise ValidationError({"effect": _("Choose whether the views were taken into account.")})
+    decision = (decision or "").strip()
+    if not decision:
+        raise ValidationError({"outcome_decision": _("Describe the decision.")})
+    with content_write(user, _("Recorded the outcome of the statement")):
+        statement.outcome_decision = decision
+        statement.outcome_url = (url or "").strip()
+        statement.effect = effect
+        statement.effect_note = (note or "").strip()
+        statement.outcome_recorded_at = timezone.now()
+        statement.save()
+    return statement

@@ -1,0 +1,157 @@
+"""Bodies, meetings and representation: public pages, join requests and meeting forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..forms import JoinForm, MeetingForm
+from ..models import Body, BodyKind, Meeting, Membership
+from ..permissions import can_edit_meetings, can_manage_body, own_organizations
+from .common import form_errors, page
+
+
+def _body_or_404(public_id) -> Body:
+    try:
+        return selectors.body_get(public_id)
+    except Body.DoesNotExist:
+        raise Http404(_("No body found with this name.")) from None
+
+
+def body_list(request):
+    kind = request.GET.get("kind", "")
+    if kind not in BodyKind.values:
+        kind = ""
+    context = {
+        "bodies": selectors.body_list(kind=kind or None),
+        "kinds": BodyKind.choices,
+        "kind": kind,
+        "upcoming": selectors.meetings_upcoming()[:5],
+        "counts": selectors.statement_counts(),
+    }
+    return page(request, "cooperation/body_list.html", context)
+
+
+def body_detail(request, public_id):
+    body = _body_or_404(public_id)
+    user = request.user
+    context = {
+        "body": body,
+        "members": selectors.body_members(body),
+        "seats": selectors.body_seats(body),
+        "upcoming": selectors.meetings_upcoming(body),
+        "past": selectors.meetings_past(body)[:20],
+        "counts": selectors.statement_counts(body),
+        "statements": selectors.statement_list().filter(body=body)[:10],
+        "may_manage": can_manage_body(user, body),
+        "may_edit_meetings": can_edit_meetings(user, body),
+        "requests": selectors.join_requests(body) if can_manage_body(user, body) else [],
+        "may_join": own_organizations(user).exists(),
+    }
+    return page(request, "cooperation/body_detail.html", context)
+
+
+def meeting_detail(request, public_id):
+    try:
+        meeting = selectors.meeting_get(public_id)
+    except Meeting.DoesNotExist:
+        raise Http404(_("No meeting found with this id.")) from None
+    context = {
+        "meeting": meeting,
+        "body": meeting.body,
+        "may_edit": can_edit_meetings(request.user, meeting.body),
+    }
+    return page(request, "cooperation/meeting_detail.html", context)
+
+
+def representation(request):
+    return page(request, "cooperation/representation.html", {"rows": selectors.representation()})
+
+
+@login_required
+def body_join(request, public_id):
+    body = _body_or_404(public_id)
+    organizations = list(own_organizations(request.user)[:200])
+    if not organizations:
+        raise PermissionDenied(_("Only an association's editor may ask to join."))
+    form = JoinForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_request(
+                user=request.user,
+                body=body,
+                organization=form.chosen_organization(),
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form_errors(error, form)
+        else:
+            messages.success(request, _("Your request was sent to the body's chair."))
+            return redirect(body.get_absolute_url())
+    return page(request, "cooperation/join_form.html", {"body": body, "form": form})
+
+
+@login_required
+@require_POST
+def join_decide(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("body"), pk=pk)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.membership_decide(user=request.user, membership=membership, accept=accept)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Accepted.") if accept else _("Declined."))
+    return redirect(membership.body.get_absolute_url())
+
+
+def _meeting_initial(meeting: Meeting) -> dict:
+    names = [name for name in MeetingForm.base_fields if not name.endswith("_file")]
+    return {name: getattr(meeting, name) for name in names}
+
+
+@login_required
+def meeting_edit(request, body_id=None, public_id=None):
+    """Add a meeting to the body `body_id`, or change the meeting `public_id`."""
+    meeting = None
+    if public_id is not None:
+        try:
+            meeting = selectors.meeting_get(public_id)
+        except Meeting.DoesNotExist:
+            raise Http404(_("No meeting found with this id.")) from None
+        body = meeting.body
+    else:
+        body = _body_or_404(body_id)
+    if not can_edit_meetings(request.user, body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    initial = _meeting_initial(meeting) if meeting else {}
+    form = MeetingForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_save(
+                user=request.user, body=body, data=form.service_data(), meeting=meeting
+            )
+        except ValidationError as error:
+            form_errors(error, form, {"title": "title_fi", "agenda": "agenda_fi"})
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(meeting.get_absolute_url())
+    context = {"body": body, "meeting": meeting, "form": form}
+    return page(request, "cooperation/meeting_form.html", context)
+
+
+def calendar_feed(request, public_id=None):
+    """Meetings and consultation deadlines as a subscribable iCalendar feed."""
+    from core.ical import calendar_response
+
+    from ..ical import cooperation_calendar
+
+    body = _body_or_404(public_id) if public_id else None
+    calendar = cooperation_calendar(
+        host=request.get_host(), absolute=request.build_absolute_uri, body=body
+    )
+    return calendar_response(calendar, filename="cooperation.ics", attachment=False)
