@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 from activities.api import ActivityViewSet
 from cards.api import GrantViewSet, MunicipalityCardViewSet, PremisesViewSet
 from events.api import EventViewSet
+from materials.api import DocumentViewSet
 from municipalities.api import MunicipalityViewSet
 from news.api import NewsViewSet
 from organizations.api import OrganizationViewSet
@@ -35,6 +36,7 @@ router.register("programme", ProgrammeViewSet, basename="programme")
 router.register("programme_goal", GoalViewSet, basename="programme_goal")
 router.register("programme_measure", MeasureViewSet, basename="programme_measure")
 router.register("programme_commitment", CommitmentViewSet, basename="programme_commitment")
+router.register("material", DocumentViewSet, basename="material")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

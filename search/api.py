@@ -18,6 +18,7 @@ _API_VIEWS = {
     Kind.PLACE: "api:place-detail",
     Kind.NEWS: "api:news-detail",
     Kind.MEASURE: "api:programme_measure-detail",
+    Kind.MATERIAL: "api:material-detail",
 }
 
 
@@ -28,6 +29,12 @@ class SearchHitSerializer(serializers.Serializer):
     score = serializers.FloatField()
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
+    page = serializers.IntegerField(
+        allow_null=True, help_text=_("Documents: the page of the file that matched best.")
+    )
+    snippet = serializers.CharField(
+        help_text=_("Documents: text of that page, the matched words in <mark> elements.")
+    )
 
     @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
     def get_name(self, hit: SearchHit) -> dict:

@@ -1,0 +1,47 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filtering import SearchQueryFilter, municipalities_filter, search_filter, topic_filter
+
+from .models import Document, Kind, Language
+
+SORTS = {
+    "newest": ["-year", "title"],
+    "oldest": ["year", "title"],
+    "title": ["title", "-year"],
+    "downloads": ["-download_count", "title"],
+}
+
+
+class DocumentFilter(django_filters.FilterSet):
+    """The filter of the library page and /api/v1/material/: one URL means the same in both."""
+
+    q = SearchQueryFilter(label=_("Words in the document"), method="filter_q")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
+    municipality = municipalities_filter()
+    topic = topic_filter()
+    year = django_filters.NumberFilter(label=_("Year"), field_name="year")
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="filter_sort",
+        empty_label=None,
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("Title")),
+            ("downloads", _("Most downloaded")),
+        ],
+    )
+
+    class Meta:
+        model = Document
+        fields = []
+
+    def filter_q(self, queryset, name, value):
+        return search_filter(queryset, value) if value else queryset
+
+    def filter_sort(self, queryset, name, value):
+        if self.form.cleaned_data.get("q"):
+            return queryset  # the best matches first, as the search ranks them
+        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
