@@ -221,10 +221,10 @@ def _docx_pages(archive) -> list[str]:
                 tag == "lastRenderedPageBreak"
             ):
                 lines.append("".join(line))
-                pages.append("\n".join(lines))
+                pages.append("\n".join(lines).strip())
                 lines, line = [], []
         lines.append("".join(line))
-    pages.append("\n".join(lines))
+    pages.append("\n".join(lines).strip())
     return pages
 
 
@@ -274,11 +274,11 @@ def _odt_pages(archive) -> list[str]:
     for node in _xml(archive, "content.xml").iter():
         tag = _local(node.tag)
         if tag == "soft-page-break":
-            pages.append("\n".join(lines))
+            pages.append("\n".join(lines).strip())
             lines = []
         elif tag in {"p", "h"}:
             lines.append("".join(node.itertext()))
-    pages.append("\n".join(lines))
+    pages.append("\n".join(lines).strip())
     return pages
 
 
