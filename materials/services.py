@@ -38,8 +38,9 @@ DOCUMENT_FIELDS = {
     "publisher_municipality",
 }
 RELATIONS = {"municipalities", "topics", "measures", "cards"}
-#: Text shorter than this on every page: a scanned document without a text layer.
-MIN_TEXT_PER_PAGE = 20
+#: Fewer characters than this on every page: a scan without a text layer (page numbers
+#: and stray marks aside).
+MIN_TEXT_PER_PAGE = 10
 
 
 def _assign(document: Document, data: dict) -> dict:
@@ -79,7 +80,7 @@ def _check_publisher(user, document: Document) -> None:
         raise PermissionDenied(_("You may not publish documents for this publisher."))
 
 
-def _store_version(
+def store_version(
     document: Document, upload, found: Inspection, user, stored: list[str]
 ) -> DocumentVersion:
     """A new version of `document` with the upload's file, its stored name noted."""
@@ -101,7 +102,7 @@ def _store_version(
 
 
 @contextmanager
-def _files_kept_on_success() -> Iterator[list[str]]:
+def files_kept_on_success() -> Iterator[list[str]]:
     """The stored names a write adds; deleted again if the write fails, so that a
     rolled-back write leaves no file behind."""
     stored: list[str] = []
@@ -120,7 +121,7 @@ def _queue_extraction(document: Document) -> None:
     transaction.on_commit(lambda: extract_document_task.delay(pk))
 
 
-def _reset_extraction(document: Document, found: Inspection) -> None:
+def reset_extraction(document: Document, found: Inspection) -> None:
     document.extraction = Extraction.PENDING
     document.extraction_error = ""
     document.page_count = found.pages
@@ -135,12 +136,12 @@ def document_add(*, user, data: dict, upload) -> Document:
     _check_publisher(user, document)
     _validate(document)
     found = inspect_upload(upload)
-    with _files_kept_on_success() as stored, content_write(user, _("Added the document")):
-        _reset_extraction(document, found)
+    with files_kept_on_success() as stored, content_write(user, _("Added the document")):
+        reset_extraction(document, found)
         save_with_public_id(document)
         for name, values in relations.items():
             getattr(document, name).set(values)
-        _store_version(document, upload, found, user, stored)
+        store_version(document, upload, found, user, stored)
         _queue_extraction(document)
     return document
 
@@ -175,11 +176,11 @@ def document_replace_file(*, user, document: Document, upload) -> DocumentVersio
         raise PermissionDenied(_("You may not replace the file of this document."))
     found = inspect_upload(upload)
     with (
-        _files_kept_on_success() as stored,
+        files_kept_on_success() as stored,
         content_write(user, _("Replaced the file of the document")),
     ):
-        version = _store_version(document, upload, found, user, stored)
-        _reset_extraction(document, found)
+        version = store_version(document, upload, found, user, stored)
+        reset_extraction(document, found)
         DocumentPage.objects.filter(document=document).delete()
         document.save()
         _queue_extraction(document)
