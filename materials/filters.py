@@ -1,16 +1,31 @@
 import django_filters
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.filtering import SearchQueryFilter, municipalities_filter, search_filter, topic_filter
+from core.languages import LANGUAGE_CODES
 
 from .models import Document, Kind, Language
 
-SORTS = {
-    "newest": ["-year", "title"],
-    "oldest": ["year", "title"],
-    "title": ["title", "-year"],
-    "downloads": ["-download_count", "title"],
-}
+
+def _title():
+    """The title in the page's language, the Finnish one where it has none."""
+    language = get_language() or "fi"
+    if language not in LANGUAGE_CODES or language == "fi":
+        return F("title_fi")
+    return Coalesce(NullIf(F(f"title_{language}"), Value("")), F("title_fi"))
+
+
+def _sorts():
+    title = _title().asc()
+    return {
+        "newest": [F("year").desc(nulls_last=True), title],
+        "oldest": [F("year").asc(nulls_last=True), title],
+        "title": [title, F("year").desc(nulls_last=True)],
+        "downloads": [F("download_count").desc(), title],
+    }
 
 
 class DocumentFilter(django_filters.FilterSet):
@@ -44,4 +59,5 @@ class DocumentFilter(django_filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         if self.form.cleaned_data.get("q"):
             return queryset  # the best matches first, as the search ranks them
-        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
+        sorts = _sorts()
+        return queryset.order_by(*sorts.get(value, sorts["newest"]), "pk")
