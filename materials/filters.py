@@ -32,7 +32,7 @@ class DocumentFilter(django_filters.FilterSet):
     """The filter of the library page and /api/v1/material/: one URL means the same in both."""
 
     q = SearchQueryFilter(label=_("Words in the document"), method="filter_q")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
+    kind = django_filters.ChoiceFilter(label=_("Type of document"), choices=Kind.choices)
     municipality = municipalities_filter()
     topic = topic_filter()
     year = django_filters.NumberFilter(label=_("Year"), field_name="year")

@@ -73,7 +73,9 @@ class Extraction(models.TextChoices):
 class Document(SourcedModel):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        _("type of document"), max_length=20, choices=Kind.choices, db_index=True
+    )
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("municipalities"), blank=True, related_name="documents"
     )

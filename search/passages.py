@@ -31,14 +31,21 @@ class Passage:
     snippet: SafeString
 
 
-def _query_terms(parsed: ParsedQuery) -> list[set[str]]:
-    return [set(g.terms) | set(g.synonyms) | set(g.parts) for g in parsed.groups if g.terms]
+def _query_terms(parsed: ParsedQuery) -> tuple[list[set[str]], list[set[str]]]:
+    """Per query word: its own terms (lemmas, synonyms), and its compound parts apart,
+    so that a page with the word itself beats one with a mere part of it."""
+    groups = [g for g in parsed.groups if g.terms or g.synonyms or g.parts]
+    strong = [set(g.terms) | set(g.synonyms) for g in groups]
+    weak = [set(g.parts) for g in groups]
+    return strong, weak
 
 
 def _matches(text: str, groups: list[set[str]], language: str) -> tuple[list, set[int]]:
     """The spans of matching words and the indexes of the groups they match."""
     every = set().union(*groups) if groups else set()
     spans, matched = [], set()
+    if not every:
+        return spans, matched
     for found in WORD.finditer(text):
         word = unicodedata.normalize("NFKC", found.group()).casefold()[:40]
         terms = set(index_terms_of_word(word, language)) & every
@@ -69,19 +76,23 @@ def _snippet(text: str, spans: list[tuple[int, int]]) -> SafeString:
 
 def best_passages(document_ids: list[int], parsed: ParsedQuery) -> dict[int, Passage]:
     """{document id: the page matching most query words (the first of equals)}."""
-    groups = _query_terms(parsed)
-    if not groups or not document_ids:
+    strong, weak = _query_terms(parsed)
+    if not strong or not document_ids:
         return {}
     languages = document_languages(document_ids)
-    best: dict[int, tuple[tuple[int, int], Passage]] = {}
+    best: dict[int, tuple[tuple[int, ...], Passage]] = {}
     for page in pages_of(document_ids).only("document_id", "number", "text").iterator():
-        spans, matched = _matches(page.text, groups, languages.get(page.document_id, "fi"))
-        if not spans:
+        language = languages.get(page.document_id, "fi")
+        spans, matched = _matches(page.text, strong, language)
+        weak_spans, weak_matched = _matches(page.text, weak, language)
+        if not spans and not weak_spans:
             continue
-        score = (len(matched), len(spans))
+        score = (len(matched), len(spans), len(weak_matched), len(weak_spans))
         current = best.get(page.document_id)
         if current is None or score > current[0]:
-            best[page.document_id] = (score, Passage(page.number, _snippet(page.text, spans)))
+            # The word itself is marked; parts of compounds only where it is absent.
+            snippet = _snippet(page.text, spans or weak_spans)
+            best[page.document_id] = (score, Passage(page.number, snippet))
     return {document_id: passage for document_id, (_score, passage) in best.items()}
 
 
