@@ -1,14 +1,14 @@
 """Untrusted files: checked and read in a child process with limits (materials.sandbox).
 
-The child gets a memory limit (RLIMIT_AS), a CPU limit (RLIMIT_CPU) and a wall-clock
-timeout; a file that breaks any of them ends that child, never the web process or the
-worker that started it, and is refused with a translated message.
+The child gets a memory limit (RLIMIT_AS) and a CPU limit (RLIMIT_CPU), both set by the
+child on itself before it reads anything, and a wall-clock timeout from here. A file
+that breaks any of them ends that child, never the web process or the worker that
+started it, and is refused with a translated message.
 """
 
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -80,15 +80,6 @@ class Extracted:
     thumbnail: bytes | None = None
 
 
-def _limits(memory_bytes: int, cpu_seconds: int):
-    def apply():
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-    return apply
-
-
 def run_sandbox(*args: str, seconds: float | None = None) -> dict:
     """Run materials.sandbox with the limits of settings; a dict, or ValidationError."""
     seconds = seconds or settings.SAKKE_MATERIALS_EXTRACT_SECONDS
@@ -98,9 +89,15 @@ def run_sandbox(*args: str, seconds: float | None = None) -> dict:
             [sys.executable, "-m", "materials.sandbox", *args],
             capture_output=True,
             timeout=seconds,
-            preexec_fn=_limits(memory, int(seconds) + 1),
             cwd=settings.BASE_DIR,
-            env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(settings.BASE_DIR)},
+            # The child sets these limits on itself before it opens the file (not with
+            # preexec_fn, which is unsafe in a threaded web server).
+            env={
+                "PATH": os.environ.get("PATH", ""),
+                "PYTHONPATH": str(settings.BASE_DIR),
+                "SAKKE_SANDBOX_MEMORY": str(memory),
+                "SAKKE_SANDBOX_CPU_SECONDS": str(int(seconds) + 1),
+            },
             check=False,
         )
     except subprocess.TimeoutExpired as error:

@@ -342,7 +342,20 @@ def extract(path: str, thumbnail: str | None) -> dict:
     return {"type": kind, "pages": len(texts), "texts": texts, "tagged": None, "active": False}
 
 
+def limit_myself() -> None:
+    """The limits the parent asks for (materials.files), set before any file is opened."""
+    import os
+    import resource
+
+    memory = int(os.environ.get("SAKKE_SANDBOX_MEMORY", 768 * 1024 * 1024))
+    cpu = int(os.environ.get("SAKKE_SANDBOX_CPU_SECONDS", 120))
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main(argv: list[str]) -> int:
+    limit_myself()
     mode, path, *rest = argv
     try:
         if mode == "inspect":
