@@ -6,6 +6,7 @@ from activities.sitemaps import ActivitySitemap
 from cards.sitemaps import MunicipalityCardSitemap
 from core.sitemaps import PageSitemap
 from events.sitemaps import EventSitemap
+from materials.sitemaps import DocumentSitemap
 from municipalities.sitemaps import MunicipalitySitemap
 from news.sitemaps import NewsSitemap
 from newsletter.sitemaps import ArchivedIssueSitemap
@@ -24,6 +25,7 @@ KINDS = {
     "programmes": ProgrammeSitemap,
     "programme-goals": GoalSitemap,
     "programme-measures": MeasureSitemap,
+    "materials": DocumentSitemap,
 }
 
 SITEMAPS = {

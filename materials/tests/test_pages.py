@@ -190,3 +190,11 @@ def test_the_material_api_lists_documents_with_their_file(client):
     assert item["file_url"] == "http://testserver" + document.get_download_url()
     assert [v["number"] for v in item["versions"]] == [1]
     assert client.get("/api/v1/material/", {"kind": "minutes"}).json()["data"] == []
+
+
+def test_the_sitemap_lists_the_library_and_its_documents(client):
+    document = DocumentFactory(title_fi="Tervon työpaja")
+    with translation.override("fi"):
+        page, library = document.get_absolute_url(), reverse("materials:library")
+    assert f"{page}</loc>" in client.get("/sitemap-materials-fi.xml").content.decode()
+    assert f"{library}</loc>" in client.get("/sitemap-pages-fi.xml").content.decode()
