@@ -74,3 +74,14 @@ def docx_bytes(paragraphs_by_page: list[list[str]]) -> bytes:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", xml)
     return out.getvalue()
+
+
+def pdf_with_javascript() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(["Avaa liite"]))))
+    writer.add_open_action(JavaScript("app.alert('Hei');"))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -198,3 +198,24 @@ def test_the_sitemap_lists_the_library_and_its_documents(client):
         page, library = document.get_absolute_url(), reverse("materials:library")
     assert f"{page}</loc>" in client.get("/sitemap-materials-fi.xml").content.decode()
     assert f"{library}</loc>" in client.get("/sitemap-pages-fi.xml").content.decode()
+
+
+def test_the_library_and_the_api_list_cost_the_same_queries_for_more_documents(client):
+    tervo = MunicipalityFactory()
+
+    def documents(count):
+        for _ in range(count):
+            DocumentFactory().municipalities.add(tervo)
+
+    def queries(url):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    documents(2)
+    few = (queries(reverse("materials:library")), queries("/api/v1/material/"))
+    documents(5)
+    assert (queries(reverse("materials:library")), queries("/api/v1/material/")) == few

@@ -234,3 +234,9 @@ def test_deleting_a_document_removes_its_files(django_capture_on_commit_callback
     with django_capture_on_commit_callbacks(execute=True):
         services.document_delete(user=user, document=document)
     assert stored_files(media_root) == []
+
+
+def test_a_pdf_with_javascript_is_flagged():
+    document = add(coordinator(), content=samples.pdf_with_javascript())
+    assert document.has_active_content
+    assert services.document_extract(document).has_active_content
