@@ -3,10 +3,17 @@ en, and so does the upload page the coordinator and editors use."""
 
 import pytest
 
-from core.tests.browser import LANGUAGES, axe_violations, describe_violations, localized_path
+from core.tests.browser import (
+    LANGUAGES,
+    axe_violations,
+    click_and_wait_for_the_next_page,
+    describe_violations,
+    localized_path,
+)
 from materials import services
-from materials.models import Kind
-from selfservice.tests.factories import coordinator
+from materials.models import Document, Kind
+from search.tests.conftest import voikko  # noqa: F401 - the fixture: skips without Voikko
+from selfservice.tests.factories import coordinator, editor_of
 from selfservice.tests.test_browser import signed_in
 
 from . import samples
@@ -56,3 +63,28 @@ def test_the_library_document_and_upload_pages_have_no_accessibility_violations(
     assert_no_violations(
         editor_page, localized_path("materials:detail", "fi", public_id=document.public_id)
     )
+
+
+@pytest.mark.usefixtures("voikko")
+def test_an_editor_uploads_a_document_and_finds_it_by_a_word_on_its_second_page(
+    open_page, live_server, north_savo, tmp_path
+):
+    association = north_savo.pensioners
+    page = signed_in(open_page, live_server, editor_of(association), java_script_enabled=False)
+    pdf = tmp_path / "vuosikertomus.pdf"
+    pdf.write_bytes(samples.pdf_bytes(["Toimintakertomus 2025.", "Kylätalo remontoitiin."]))
+
+    page.goto(localized_path("materials:library", "fi"))
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name="Lisää asiakirja"))
+    page.get_by_label("Tiedosto").set_input_files(str(pdf))
+    page.get_by_label("Otsikko (suomeksi)").fill("Vuosikertomus 2025")
+    page.get_by_label("Asiakirjan laji").select_option("background")
+    click_and_wait_for_the_next_page(page, page.get_by_role("button", name="Lisää asiakirja"))
+
+    document = Document.objects.get()
+    assert document.publisher_organization == association
+    assert page.get_by_role("heading", name="Vuosikertomus 2025").is_visible()
+    # The worker's part, done here: the text is read, and the search finds page 2.
+    services.document_extract(document)
+    page.goto(localized_path("search:results", "fi") + "?q=kylätaloa")
+    assert page.get_by_text("Sivu 2:").is_visible()
