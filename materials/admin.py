@@ -48,6 +48,11 @@ class DocumentAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
         # A document starts with a checked file: the upload page (materials:add) adds it.
         return False
 
+    def delete_queryset(self, request, queryset):
+        # One by one through the service, so each document's stored files go too.
+        for document in queryset:
+            self.delete_model(request, document)
+
     def delete_model(self, request, obj):
         try:
             document_delete(user=request.user, document=obj)

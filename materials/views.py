@@ -116,9 +116,10 @@ def download(request, public_id):
     version = document.current_version
     if version is None:
         raise Http404(_("The file is missing."))
+    response = _file_response(version, document)
     if request.method == "GET":
         services.document_count_download(document)
-    return _file_response(version, document)
+    return response
 
 
 @require_safe

@@ -12,6 +12,7 @@ from municipalities.tests.factories import MunicipalityFactory
 from selfservice.tests.factories import coordinator
 
 from . import samples
+from .conftest import stored_files
 from .factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +220,22 @@ def test_the_library_and_the_api_list_cost_the_same_queries_for_more_documents(c
     few = (queries(reverse("materials:library")), queries("/api/v1/material/"))
     documents(5)
     assert (queries(reverse("materials:library")), queries("/api/v1/material/")) == few
+
+
+def test_the_admin_shows_a_document_and_deletes_it_with_its_files(
+    client, django_capture_on_commit_callbacks, media_root
+):
+    user = coordinator()
+    user.is_staff = user.is_superuser = True
+    user.save()
+    document = add(user)
+    client.force_login(user)
+    change = reverse("admin:materials_document_change", args=[document.pk])
+    assert client.get(change).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:materials_document_changelist"),
+            {"action": "delete_selected", "_selected_action": [document.pk], "post": "yes"},
+        )
+    assert not Document.objects.exists()
+    assert stored_files(media_root) == []
