@@ -356,6 +356,8 @@ SAKKE_MATERIALS_MAX_PAGES = env.int("SAKKE_MATERIALS_MAX_PAGES", default=400)
 SAKKE_MATERIALS_INSPECT_SECONDS = env.float("SAKKE_MATERIALS_INSPECT_SECONDS", default=20)
 SAKKE_MATERIALS_EXTRACT_SECONDS = env.float("SAKKE_MATERIALS_EXTRACT_SECONDS", default=120)
 SAKKE_MATERIALS_EXTRACT_MEMORY_MB = env.int("SAKKE_MATERIALS_EXTRACT_MEMORY_MB", default=768)
+# Scanned PDFs: how many of their first pages Tesseract reads (0: none).
+SAKKE_MATERIALS_OCR_PAGES = env.int("SAKKE_MATERIALS_OCR_PAGES", default=20)
 
 # --- Newsletter (newsletter app; docs/newsletter.md) ---------------------------------------
 # Messages per second of one sending worker (0: as fast as the mail server takes them).

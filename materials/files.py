@@ -78,6 +78,8 @@ class Extracted:
     tagged: bool | None = None
     active: bool = False
     thumbnail: bytes | None = None
+    #: The text was recognised from pictures of the pages (a scan), not read.
+    ocr: bool = False
 
 
 def run_sandbox(*args: str, seconds: float | None = None) -> dict:
@@ -97,6 +99,7 @@ def run_sandbox(*args: str, seconds: float | None = None) -> dict:
                 "PYTHONPATH": str(settings.BASE_DIR),
                 "SAKKE_SANDBOX_MEMORY": str(memory),
                 "SAKKE_SANDBOX_CPU_SECONDS": str(int(seconds) + 1),
+                "SAKKE_SANDBOX_OCR_PAGES": str(settings.SAKKE_MATERIALS_OCR_PAGES),
             },
             check=False,
         )
@@ -165,4 +168,5 @@ def extract_file(stored) -> Extracted:
         tagged=found.get("tagged"),
         active=bool(found.get("active")),
         thumbnail=picture,
+        ocr=bool(found.get("ocr")),
     )

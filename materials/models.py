@@ -67,6 +67,7 @@ class Extraction(models.TextChoices):
     PENDING = "pending", _("Waiting for text extraction")
     DONE = "done", _("Text extracted")
     NO_TEXT = "no_text", _("No text layer (scanned)")
+    OCR = "ocr", _("Scanned; text recognised automatically")
     FAILED = "failed", _("Text could not be extracted")
 
 
@@ -164,7 +165,7 @@ class Document(SourcedModel):
 
     @property
     def is_scanned(self) -> bool:
-        return self.extraction == Extraction.NO_TEXT
+        return self.extraction in (Extraction.NO_TEXT, Extraction.OCR)
 
     @property
     def needs_accessible_version(self) -> bool:

@@ -23,6 +23,9 @@ MAX_RATIO = 200
 #: Pictures: more pixels than this is a decompression bomb (Pillow's own check).
 MAX_PIXELS = 60_000_000
 THUMBNAIL_WIDTH = 320
+#: Fewer characters than this on every page: a scan without a text layer.
+MIN_TEXT = 10
+OCR_DPI = 200
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
@@ -139,13 +142,50 @@ def extract_pdf(path: str, thumbnail: str | None) -> dict:
             page.render(scale=scale).to_pil().convert("RGB").save(thumbnail, "PNG")
         textpage.close()
         page.close()
+    ocr = False
+    if all(len(text.strip()) < MIN_TEXT for text in texts):
+        recognised = _ocr(pdf)
+        if recognised is not None:
+            texts, ocr = recognised + texts[len(recognised) :], True
     return {
         "type": PDF,
         "pages": len(texts),
         "texts": texts,
         "tagged": bool(raw.FPDFCatalog_IsTagged(pdf.raw)),
         "active": launch or _pdf_active_content(pdf, path),
+        "ocr": ocr,
     }
+
+
+def _ocr(pdf) -> list[str] | None:
+    """The text of a scan's first pages by Tesseract (Finnish), or None without it."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    pages = int(os.environ.get("SAKKE_SANDBOX_OCR_PAGES", "0"))
+    tesseract = shutil.which("tesseract")
+    if not pages or not tesseract:
+        return None
+    texts = []
+    with tempfile.TemporaryDirectory() as folder:
+        for index in range(min(pages, len(pdf))):
+            picture = os.path.join(folder, f"{index}.png")
+            page = pdf[index]
+            page.render(scale=OCR_DPI / 72).to_pil().convert("L").save(picture)
+            page.close()
+            done = subprocess.run(
+                [tesseract, picture, "stdout", "-l", "fin", "--psm", "3"],
+                capture_output=True,
+                check=False,
+                # One thread: threads' stacks would count against the memory limit.
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )
+            if done.returncode != 0:
+                return None
+            texts.append(done.stdout.decode("utf-8", "replace"))
+    return texts
 
 
 # Office files -------------------------------------------------------------------------

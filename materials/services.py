@@ -233,7 +233,10 @@ def document_extract(document: Document) -> Document:
             for number, text in enumerate(texts, start=1)
         )
         has_text = any(len(text.strip()) >= MIN_TEXT_PER_PAGE for text in texts)
-        document.extraction = Extraction.DONE if has_text else Extraction.NO_TEXT
+        if not has_text:
+            document.extraction = Extraction.NO_TEXT
+        else:
+            document.extraction = Extraction.OCR if extracted.ocr else Extraction.DONE
         document.extraction_error = ""
         document.page_count = len(texts)
         document.is_tagged = extracted.tagged

@@ -85,3 +85,17 @@ def pdf_with_javascript() -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def scanned_pdf(lines: list[str]) -> bytes:
+    """A PDF of one page that is only a picture of the text, as a scanner makes."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (1654, 2339), 255)  # A4 at 200 dpi
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 48)
+    for number, line in enumerate(lines):
+        draw.text((150, 200 + number * 90), line, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=200)
+    return out.getvalue()

@@ -240,3 +240,11 @@ def test_a_pdf_with_javascript_is_flagged():
     document = add(coordinator(), content=samples.pdf_with_javascript())
     assert document.has_active_content
     assert services.document_extract(document).has_active_content
+
+
+def test_the_text_of_a_scanned_pdf_is_recognised_and_marked_as_such():
+    content = samples.scanned_pdf(["Seurantalon vuokra", "Kokous pidetaan kirjastossa"])
+    document = services.document_extract(add(coordinator(), content=content))
+    assert document.extraction == Extraction.OCR
+    assert document.is_scanned
+    assert "kirjastossa" in document.pages.get(number=1).text
