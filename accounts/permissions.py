@@ -92,3 +92,34 @@ def can_update_measure(user, measure) -> bool:
 def may_commit_for(user, organization) -> bool:
     """Whether the user may adopt measures, and report on them, for `organization`."""
     return can_edit_organization(user, organization)
+
+
+# The materials library (materials app). A document belongs to its publisher: the
+# coordinator's organisation (the coordinator), an association or a municipality (their
+# editors, and the coordinator).
+
+
+def may_publish_material_for(user, *, organization=None, municipality=None) -> bool:
+    """Whether the user may add documents published by `organization` or `municipality`
+    (neither: the coordinator's organisation)."""
+    if organization is not None:
+        return can_edit_organization(user, organization)
+    if municipality is not None:
+        return can_edit_municipality(user, municipality)
+    return is_coordinator(user)
+
+
+def can_edit_document(user, document) -> bool:
+    """Edit, replace the file of, or delete a document: its publisher's editors."""
+    return may_publish_material_for(
+        user,
+        organization=document.publisher_organization,
+        municipality=document.publisher_municipality,
+    )
+
+
+def may_add_material(user) -> bool:
+    """Whether the user may publish documents for anyone at all (shows the upload link)."""
+    if is_coordinator(user):
+        return True
+    return editable_organizations(user).exists() or editable_municipalities(user).exists()

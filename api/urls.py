@@ -8,6 +8,7 @@ from activities.api import ActivityViewSet
 from cards.api import GrantViewSet, MunicipalityCardViewSet, PremisesViewSet
 from cooperation.api import BodyViewSet, ConsultationViewSet, MeetingViewSet, StatementViewSet
 from events.api import EventViewSet
+from materials.api import DocumentViewSet
 from municipalities.api import MunicipalityViewSet
 from news.api import NewsViewSet
 from organizations.api import OrganizationViewSet
@@ -40,6 +41,7 @@ router.register("cooperation_body", BodyViewSet, basename="cooperation_body")
 router.register("cooperation_meeting", MeetingViewSet, basename="cooperation_meeting")
 router.register("consultation", ConsultationViewSet, basename="consultation")
 router.register("joint_statement", StatementViewSet, basename="joint_statement")
+router.register("material", DocumentViewSet, basename="material")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -191,6 +191,15 @@ DATABASE_URL="$PG/$NEWSLETTER_DB" "$PY" bench/newsletter_bench.py \
 psql_admin -c "DROP DATABASE IF EXISTS $NEWSLETTER_DB WITH (FORCE)"
 # /Newsletter -------------------------------------------------------------------------------
 
+# Materials (bench/materials_bench.py) ------------------------------------------------------
+# Owned by the materials benchmark: text extraction of a 200-page PDF in the worker's
+# limited child process, pages per second and the child's peak memory; rewrites its
+# section of docs/benchmarks.md. Needs no database.
+say "Materials: extraction of a ${BENCH_MATERIALS_PAGES:-200}-page PDF"
+"$PY" bench/materials_bench.py --pages "${BENCH_MATERIALS_PAGES:-200}" --runs 3 \
+  --out "$OUT/materials.json" --doc docs/benchmarks.md || failed+=(materials)
+# /Materials --------------------------------------------------------------------------------
+
 # 5. Report -------------------------------------------------------------------------
 say "Writing docs/benchmarks.md"
 "$PY" bench/report.py --out-dir "$OUT" --doc docs/benchmarks.md --failed "${failed[*]:-}"

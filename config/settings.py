@@ -345,6 +345,20 @@ CELERY_TIMEZONE = TIME_ZONE
 # newsletters), e.g. https://jarjestot.example.fi
 SAKKE_BASE_URL = env("SAKKE_BASE_URL", default="http://127.0.0.1:8000")
 
+# The materials library (materials app; docs/configuration.md). Files go through the
+# default storage: set STORAGES["default"] to an S3-compatible backend to keep them there.
+SAKKE_COORDINATOR_ORGANISATION = env(
+    "SAKKE_COORDINATOR_ORGANISATION", default="Pohjois-Savon yhdistysyhteistyön koordinaatio"
+)
+SAKKE_MATERIALS_MAX_BYTES = env.int("SAKKE_MATERIALS_MAX_BYTES", default=30 * 1024 * 1024)
+SAKKE_MATERIALS_MAX_PAGES = env.int("SAKKE_MATERIALS_MAX_PAGES", default=400)
+# Limits of the child process that reads a file: the check at upload, then extraction.
+SAKKE_MATERIALS_INSPECT_SECONDS = env.float("SAKKE_MATERIALS_INSPECT_SECONDS", default=20)
+SAKKE_MATERIALS_EXTRACT_SECONDS = env.float("SAKKE_MATERIALS_EXTRACT_SECONDS", default=120)
+SAKKE_MATERIALS_EXTRACT_MEMORY_MB = env.int("SAKKE_MATERIALS_EXTRACT_MEMORY_MB", default=768)
+# Scanned PDFs: how many of their first pages Tesseract reads (0: none).
+SAKKE_MATERIALS_OCR_PAGES = env.int("SAKKE_MATERIALS_OCR_PAGES", default=20)
+
 # --- Newsletter (newsletter app; docs/newsletter.md) ---------------------------------------
 # Messages per second of one sending worker (0: as fast as the mail server takes them).
 NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=20)

@@ -13,6 +13,7 @@ from cooperation.sitemaps import (
 )
 from core.sitemaps import PageSitemap
 from events.sitemaps import EventSitemap
+from materials.sitemaps import DocumentSitemap
 from municipalities.sitemaps import MunicipalitySitemap
 from news.sitemaps import NewsSitemap
 from newsletter.sitemaps import ArchivedIssueSitemap
@@ -36,6 +37,7 @@ KINDS = {
     "cooperation-meetings": MeetingSitemap,
     "consultations": ConsultationSitemap,
     "joint-statements": StatementSitemap,
+    "materials": DocumentSitemap,
 }
 
 SITEMAPS = {

@@ -76,6 +76,7 @@ class PageSitemap(LanguageSitemap):
         "cards:list",
         "cards:grant_calendar",
         "news:list",
+        "materials:library",
         "newsletter:subscribe",
         "newsletter:archive",
     )

@@ -22,6 +22,7 @@ from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
 from .cooperation_demo import cooperation_demo_load
+from .materials_demo import materials_demo_load
 from .programme_demo import programme_demo_load
 from .reference import (
     language_names,
@@ -385,4 +386,5 @@ def demo_load(
     report = dataset_import(data=data, progress=progress)
     programme_demo_load()
     cooperation_demo_load(today=today)
+    materials_demo_load()
     return report

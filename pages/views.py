@@ -10,6 +10,7 @@ from activities.selectors import activity_list
 from core.counting import count_rows
 from core.filtering import stale_before
 from events.selectors import upcoming_event_list
+from materials.selectors import documents_of_municipality
 from municipalities.models import Municipality
 from organizations.models import Organization
 from organizations.selectors import organization_cards, organization_get, organization_list
@@ -72,6 +73,7 @@ def municipality_detail(request, slug):
         "event_count": count_rows(events),
         "activities": activities[:SHOWN_PER_SECTION],
         "activity_count": count_rows(activities),
+        "documents": documents_of_municipality(municipality)[:SHOWN_PER_SECTION],
         "section": "municipalities",
     }
     return render(request, "pages/municipality_detail.html", context)

@@ -21,6 +21,7 @@ _API_VIEWS = {
     Kind.BODY: "api:cooperation_body-detail",
     Kind.CONSULTATION: "api:consultation-detail",
     Kind.STATEMENT: "api:joint_statement-detail",
+    Kind.MATERIAL: "api:material-detail",
 }
 
 
@@ -31,6 +32,12 @@ class SearchHitSerializer(serializers.Serializer):
     score = serializers.FloatField()
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
+    page = serializers.IntegerField(
+        allow_null=True, help_text=_("Documents: the page of the file that matched best.")
+    )
+    snippet = serializers.CharField(
+        help_text=_("Documents: text of that page, the matched words in <mark> elements.")
+    )
 
     @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
     def get_name(self, hit: SearchHit) -> dict:

@@ -1,5 +1,5 @@
-"""What the index holds of each organization, event, activity, place, news post and
-programme measure.
+"""What the index holds of each organization, event, activity, place, news post,
+programme measure and document of the materials library.
 
 Rows are built from `values()` of a batch of objects and of their relations, never
 from model instances, so the same code serves one save and a rebuild of a million rows.
@@ -8,6 +8,7 @@ from model instances, so the same code serves one save and a rebuild of a millio
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -18,6 +19,8 @@ from cooperation.models import Body, Consultation, Statement, StatementStatus
 from core.languages import LANGUAGE_CODES
 from core.richtext import html_to_text
 from events.models import Event
+from materials.models import Document
+from materials.selectors import page_texts
 from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
@@ -55,6 +58,8 @@ class Source:
     rich_text_fields: tuple[str, ...] = ()
     #: Filters (lookup, value) that keep what is not yet public out of the index.
     public_filter: tuple[tuple[str, object], ...] = ()
+    #: Long texts kept beside the object (a document's pages): pks -> {pk: [(text, lang)]}.
+    long_texts: Callable[[list[int]], dict[int, list[tuple[str, str]]]] | None = None
 
 
 SOURCES = {
@@ -136,6 +141,15 @@ SOURCES = {
         plain_fields=("consultation__title_fi", "consultation__organiser"),
         public_filter=(("status", StatementStatus.SENT),),
     ),
+    Kind.MATERIAL: Source(
+        kind=Kind.MATERIAL,
+        model=Document,
+        name_field="title",
+        body_fields=("description",),
+        related_names=("topics",),
+        municipality_m2m=("municipalities",),
+        long_texts=page_texts,
+    ),
 }
 
 
@@ -214,6 +228,14 @@ def _terms(values: list[tuple[str, str]]) -> str:
     return " ".join(terms)
 
 
+def _long_text_terms(values: list[tuple[str, str]]) -> str:
+    """Like _terms, without keeping each text: a page is read once."""
+    terms = {}
+    for text, language in values:
+        terms.update(dict.fromkeys(index_terms(text, language)))
+    return " ".join(terms)
+
+
 def _name_terms(values: list[tuple[str, str]]) -> tuple[str, str]:
     """(terms of the name's words, parts of its compounds), space-separated."""
     own, parts = {}, {}
@@ -270,6 +292,7 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
     objects = objects.values(*columns)
     related = {f: _related(source.model, f, pks) for f in source.related_names}
     m2m_municipalities = {f: _m2m_ids(source.model, f, pks) for f in source.municipality_m2m}
+    long_texts = source.long_texts(pks) if source.long_texts else {}
     rows = []
     for obj in objects:
         pk = obj["pk"]
@@ -300,7 +323,9 @@ def entry_rows(source: Source, pks: list[int], codes: dict[int, str]) -> list[di
             "name_terms": name_terms,
             "part_terms": part_terms,
             "head_terms": " ".join(name_head_terms(name_fi or "")),
-            "body_terms": _terms(texts),
+            "body_terms": " ".join(
+                filter(None, (_terms(texts), _long_text_terms(long_texts.get(pk, []))))
+            ),
             "tag_terms": _tag_terms(tags),
             "facets": " ".join(sorted(facet(codes[m]) for m in municipality_ids if m in codes)),
             "start_ts": None,

@@ -20,6 +20,7 @@ from .analysis import words
 from .backends import COUNT_CAP, backend
 from .documents import source_for_model
 from .models import Kind, SearchEntry, SearchSuggestion
+from .passages import best_passages, page_anchor, pdf_document_ids
 from .query import municipality_of, parse_query
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ _DETAIL_VIEWS = {
     Kind.BODY: "cooperation:body",
     Kind.CONSULTATION: "cooperation:consultation",
     Kind.STATEMENT: "cooperation:statement",
+    Kind.MATERIAL: "materials:detail",
 }
 
 
@@ -51,6 +53,9 @@ class SearchHit:
     titles: dict[str, str] = field(default_factory=dict, repr=False)
     #: News posts: when the post was published.
     date: dt.datetime | None = None
+    #: Documents: the page that matched best and a snippet of it, matched words marked.
+    page: int | None = None
+    snippet: str = ""
 
 
 @dataclass
@@ -102,6 +107,22 @@ def _add_dates(hits: list[SearchHit], object_ids: list[int]) -> None:
             news[object_id].date = dt.datetime.fromtimestamp(ts, tz=dt.UTC)
 
 
+def _add_passages(hits: list[SearchHit], object_ids: list[int], parsed) -> None:
+    """Documents name the page that matched and link to it (`#page=N` opens a PDF there)."""
+    documents = {
+        i: hit for hit, i in zip(hits, object_ids, strict=True) if hit.kind == Kind.MATERIAL
+    }
+    if not documents:
+        return
+    pdfs = pdf_document_ids(list(documents))
+    for object_id, passage in best_passages(list(documents), parsed).items():
+        hit = documents[object_id]
+        hit.page, hit.snippet = passage.page, passage.snippet
+        if object_id in pdfs:
+            file_url = reverse_detail("materials:download", "public_id", hit.public_id)
+            hit.url = f"{file_url}{page_anchor(passage.page)}"
+
+
 def _safely(action, fallback):
     """Run a read against the index; a broken index degrades to no results, not an error."""
     try:
@@ -149,6 +170,7 @@ def search(
         for row in rows
     ]
     _safely(lambda: _add_dates(hits, [row.object_id for row in rows]), None)
+    _safely(lambda: _add_passages(hits, [row.object_id for row in rows], parsed), None)
     return SearchResults(
         hits=hits,
         total=min(total, max(COUNT_CAP, offset + limit)),
