@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import dashboard_views, views
 
 app_name = "programme"
 urlpatterns = [
@@ -15,6 +15,24 @@ urlpatterns = [
     path(_("tasks/<int:pk>/done/"), views.task_done, name="task_done"),
     path(_("our-commitments/"), views.our_commitments, name="our_commitments"),
     path(_("commitments/<str:public_id>/report/"), views.report_add, name="report"),
+    path(_("dashboard/"), dashboard_views.dashboard, name="current_dashboard"),
+    path(_("reminders/"), dashboard_views.reminder_settings, name="reminders"),
     path("<slug:slug>/", views.programme_overview, name="detail"),
+    path(_("<slug:slug>/dashboard/"), dashboard_views.dashboard, name="dashboard"),
+    path(
+        _("<slug:slug>/dashboard/<slug:municipality>/"),
+        dashboard_views.dashboard,
+        name="municipality_dashboard",
+    ),
+    path(
+        _("<slug:slug>/data/<slug:key>.<str:fmt>"),
+        dashboard_views.dashboard_data,
+        name="dashboard_data",
+    ),
+    path(
+        _("<slug:slug>/data/<slug:municipality>/<slug:key>.<str:fmt>"),
+        dashboard_views.dashboard_data,
+        name="municipality_dashboard_data",
+    ),
     path(_("<slug:slug>/timeline/"), views.programme_timeline, name="timeline"),
 ]
