@@ -11,7 +11,13 @@ from municipalities.api import MunicipalityViewSet
 from news.api import NewsViewSet
 from organizations.api import OrganizationViewSet
 from places.api import PlaceViewSet
-from programme.api import CommitmentViewSet, GoalViewSet, MeasureViewSet, ProgrammeViewSet
+from programme.api import (
+    CommitmentViewSet,
+    GoalViewSet,
+    IndicatorViewSet,
+    MeasureViewSet,
+    ProgrammeViewSet,
+)
 from search.api import SearchView
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
@@ -35,6 +41,7 @@ router.register("programme", ProgrammeViewSet, basename="programme")
 router.register("programme_goal", GoalViewSet, basename="programme_goal")
 router.register("programme_measure", MeasureViewSet, basename="programme_measure")
 router.register("programme_commitment", CommitmentViewSet, basename="programme_commitment")
+router.register("programme_indicator", IndicatorViewSet, basename="programme_indicator")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
