@@ -75,7 +75,7 @@ def test_a_task_that_becomes_late_is_a_new_occasion(measure, editor):
     with time_machine.travel(dt.datetime(2026, 6, 22, 9, tzinfo=dt.UTC)):
         assert send_programme_reminders() == 1
         assert send_programme_reminders() == 0
-    assert "was due on 20.6.2026 and is not done" in mail.outbox[1].body
+    assert "määräpäivä oli 20.6.2026, eikä se ole valmis" in mail.outbox[1].body
     assert set(ReminderSent.objects.values_list("occasion", flat=True)) == {
         f"task-due:{task.pk}",
         f"task-late:{task.pk}",
@@ -113,7 +113,7 @@ def test_a_silent_measure_reminds_its_municipality_and_the_coordinator(settings)
     assert send_programme_reminders() == 3
     recipients = {message.to[0] for message in mail.outbox}
     assert {"kunta@example.org", "koordinaattori@example.org"} <= recipients
-    assert "no update since 1.3.2026" in mail.outbox[0].body
+    assert "ei päivityksiä 1.3.2026 jälkeen" in mail.outbox[0].body
     # A new update, and 90 days of silence after it, make a new occasion.
     MeasureUpdate.objects.create(
         measure=silent, date=dt.date(2026, 6, 10), status="in_progress", text="-", party="-"
@@ -137,7 +137,7 @@ def test_an_association_is_reminded_to_report_on_a_measure_it_adopted(settings, 
         commitment = CommitmentFactory(measure=measure, organization=association)
     assert send_programme_reminders() == 1
     assert mail.outbox[0].to == ["yhdistys@example.org"]
-    assert "has not reported its progress since 1.10.2025" in mail.outbox[0].body
+    assert "ei ole raportoinut edistymisestään 1.10.2025 jälkeen" in mail.outbox[0].body
     ProgressReportFactory(commitment=commitment, date=dt.date(2026, 6, 1))
     assert send_programme_reminders() == 0
 
