@@ -10,6 +10,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +23,7 @@ from .models import LATE, OPEN_STATUSES, STATUS_LABELS, Indicator, IndicatorValu
 from .selectors import commitments_published, measures_of, progress_reports_published
 
 #: The months of computed indicators' history shown and downloaded.
-HISTORY_MONTHS = 36
+HISTORY_MONTHS = 24
 
 
 @dataclass
@@ -45,6 +47,31 @@ def _counts(queryset, field_name: str) -> dict:
     return {row[field_name]: row["n"] for row in rows}
 
 
+def _aggregates(programme, municipality, commitments, reports) -> dict:
+    """The counts over commitments and reports: four aggregate queries, kept in the cache
+    for SAKKE_PROGRAMME_DASHBOARD_SECONDS (0: not kept), so that a busy dashboard counts
+    them once a minute rather than on every request. The numbers only: labels are
+    translated per request."""
+    seconds = settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS
+    key = f"programme:dashboard:{programme.pk}:{municipality.pk if municipality else 0}"
+    if seconds and (cached := cache.get(key)) is not None:
+        return cached
+    by_municipality = (
+        commitments.values("organization__address_municipality__name")
+        .annotate(n=Count("pk"), associations=Count("organization", distinct=True))
+        .order_by("-n", "organization__address_municipality__name")
+    )
+    counts = {
+        "commitments_by_measure": _counts(commitments, "measure"),
+        "reports_by_measure": _counts(reports, "commitment__measure"),
+        "by_municipality": list(by_municipality),
+        "associations": commitments.values("organization").distinct().count(),
+    }
+    if seconds:
+        cache.set(key, counts, seconds)
+    return counts
+
+
 def dashboard_build(programme, municipality=None, today: dt.date | None = None) -> Dashboard:
     """Everything the dashboard shows, its tables ready for charts and downloads."""
     today = today or timezone.localdate()
@@ -57,13 +84,13 @@ def dashboard_build(programme, municipality=None, today: dt.date | None = None) 
         reports = reports.filter(commitment__organization__address_municipality=municipality)
 
     measures = list(measures_of(programme))
-    commitments_by_measure = _counts(commitments, "measure")
-    reports_by_measure = _counts(reports, "commitment__measure")
+    counts = _aggregates(programme, municipality, commitments, reports)
+    commitments_by_measure = counts["commitments_by_measure"]
+    reports_by_measure = counts["reports_by_measure"]
 
     def shown(measure) -> str:
-        return (
-            LATE if measure.status in OPEN_STATUSES and measure.ends_on < today else measure.status
-        )
+        late = measure.status in OPEN_STATUSES and measure.ends_on < today
+        return LATE if late else measure.status
 
     statuses = defaultdict(int)
     goals: dict[int, list] = {}
@@ -73,9 +100,7 @@ def dashboard_build(programme, municipality=None, today: dt.date | None = None) 
         statuses[status] += 1
         committed = commitments_by_measure.get(measure.pk, 0)
         reported = reports_by_measure.get(measure.pk, 0)
-        row = goals.setdefault(
-            measure.goal_id, [measure.goal.identifier, 0, 0, 0, 0, 0, measure.goal]
-        )
+        row = goals.setdefault(measure.goal_id, [measure.goal.identifier, 0, 0, 0, 0, 0])
         row[1] += 1
         row[2] += status == "done"
         row[3] += status == "in_progress"
@@ -89,13 +114,8 @@ def dashboard_build(programme, municipality=None, today: dt.date | None = None) 
                 str(STATUS_LABELS[status]),
             ]
         )
-
-    by_municipality = (
-        commitments.values("organization__address_municipality__name")
-        .annotate(n=Count("pk"), associations=Count("organization", distinct=True))
-        .order_by("-n", "organization__address_municipality__name")
-    )
-    associations = commitments.values("organization").distinct().count()
+    by_municipality = counts["by_municipality"]
+    associations = counts["associations"]
     dashboard = Dashboard(
         programme,
         municipality,

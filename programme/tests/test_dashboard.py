@@ -122,10 +122,13 @@ def test_an_unknown_table_or_format_is_not_found(client, programme):
     )
 
 
-def test_the_dashboard_runs_a_fixed_number_of_queries(client, programme, django_assert_num_queries):
-    """Nine, whatever the data: the programme, its measures, commitments and reports by
-    measure, commitments by municipality, adopting associations, indicators, their values,
-    and the municipalities to choose from."""
+def test_the_dashboard_runs_a_fixed_number_of_queries(
+    client, programme, settings, django_assert_num_queries
+):
+    """Nine uncached, whatever the data: the programme, its measures, commitments and
+    reports by measure, commitments by municipality, adopting associations, indicators,
+    their values, and the municipalities to choose from."""
+    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 0
     url = reverse("programme:dashboard", args=[programme.slug])
     client.get(url)  # the site's frame caches what it can on the first request
     with django_assert_num_queries(9):
@@ -138,3 +141,20 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, programme, django_
         IndicatorValue.objects.create(indicator=indicator, date=dt.date(2025, 1, 1), value=1)
     with django_assert_num_queries(9):
         client.get(url)
+
+
+def test_the_dashboard_keeps_its_counts_for_the_set_time(
+    client, programme, settings, django_assert_num_queries
+):
+    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 60
+    url = reverse("programme:dashboard", args=[programme.slug])
+    with time_machine.travel(TODAY, tick=False):
+        assert client.get(url).context["board"].totals["commitments"] == 3
+        CommitmentFactory(
+            measure=MeasureFactory(goal=GoalFactory(theme=ThemeFactory(programme=programme)))
+        )
+        with django_assert_num_queries(5):  # the four counts come from the cache
+            response = client.get(url)
+        assert response.context["board"].totals["commitments"] == 3
+    with time_machine.travel(TODAY + dt.timedelta(seconds=61), tick=False):
+        assert client.get(url).context["board"].totals["commitments"] == 4
