@@ -155,6 +155,9 @@ def setup_data(commitments: int) -> dict:
                             )
                         )
                 IndicatorValue.objects.bulk_create(values, batch_size=5000)
+        if connection.vendor == "postgresql":  # statistics for the rows just inserted
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
     return {
         "organizations": Organization.objects.count(),
         "commitments": Commitment.objects.filter(
