@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 
-from .charts import Table, month_label
+from .charts import Table, month_label, plain_number
 from .models import LATE, OPEN_STATUSES, STATUS_LABELS, Indicator, IndicatorValue
 from .selectors import commitments_published, measures_of, progress_reports_published
 
@@ -179,12 +179,13 @@ def indicator_series(programme, municipality=None, today=None) -> list[Indicator
         points = by_indicator.get(indicator.pk, [])
         if indicator.is_computed:
             points = [p for p in points if p.date >= since]
-            rows = [[month_label(p.date), p.value] for p in points]
+            rows = [[month_label(p.date), plain_number(p.value)] for p in points]
         else:
-            rows = [[str(p.date.year), p.value, p.source] for p in points]
+            rows = [[str(p.date.year), plain_number(p.value), p.source] for p in points]
         columns = [_("Month") if indicator.is_computed else _("Year"), _("Value")]
         if not indicator.is_computed:
             columns.append(_("Source"))
         table = Table(f"indicator-{indicator.pk}", indicator.name, columns, rows)
-        series.append(IndicatorSeries(indicator, table, points[-1].value if points else None))
+        latest = plain_number(points[-1].value) if points else None
+        series.append(IndicatorSeries(indicator, table, latest))
     return series

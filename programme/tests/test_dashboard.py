@@ -102,8 +102,8 @@ def test_a_chart_downloads_as_csv_and_xlsx_with_the_tables_rows(client, programm
         "programme:dashboard_data", args=[programme.slug, f"indicator-{indicator.pk}", "csv"]
     )
     assert client.get(url).content.decode("utf-8-sig").splitlines()[1:] == [
-        "2024;300.00;Kysely",
-        "2025;340.00;Kysely",
+        "2024;300;Kysely",
+        "2025;340;Kysely",
     ]
 
 
