@@ -13,7 +13,13 @@ from municipalities.api import MunicipalityViewSet
 from news.api import NewsViewSet
 from organizations.api import OrganizationViewSet
 from places.api import PlaceViewSet
-from programme.api import CommitmentViewSet, GoalViewSet, MeasureViewSet, ProgrammeViewSet
+from programme.api import (
+    CommitmentViewSet,
+    GoalViewSet,
+    IndicatorViewSet,
+    MeasureViewSet,
+    ProgrammeViewSet,
+)
 from search.api import SearchView
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
@@ -42,6 +48,7 @@ router.register("cooperation_meeting", MeetingViewSet, basename="cooperation_mee
 router.register("consultation", ConsultationViewSet, basename="consultation")
 router.register("joint_statement", StatementViewSet, basename="joint_statement")
 router.register("material", DocumentViewSet, basename="material")
+router.register("programme_indicator", IndicatorViewSet, basename="programme_indicator")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

@@ -8,6 +8,7 @@
 #  4. times `manage.py import_dataset` of the sample file into fresh databases
 #     (PostgreSQL and SQLite; bench/import_rate.py);
 #  5. rewrites its own section of docs/benchmarks.md (bench/report.py).
+# The programme, search and newsletter benchmarks each add and rewrite their own sections.
 #
 # Environment knobs: BENCH_PG (server URL), BENCH_DB, BENCH_ORGANIZATIONS, BENCH_EVENTS,
 # BENCH_PLACES, BENCH_REQUESTS, BENCH_WARMUP, BENCH_BUDGET (seconds per measured request
@@ -132,6 +133,15 @@ else
   echo "bench: manage.py import_dataset does not exist yet: import rate not measured"
   failed+=(import)
 fi
+
+# Programme dashboard (bench/programme_bench.py) --------------------------------------------
+# Owned by the programme benchmark: adds a programme with commitments and indicator history
+# beside the generated associations and events in $DB, times its dashboard in-process and
+# rewrites its section of docs/benchmarks.md (target: p95 under 100 ms).
+say "Programme dashboard on $DB"
+DATABASE_URL="$PG/$DB" "$PY" bench/programme_bench.py --out "$OUT/programme.json" \
+  --doc docs/benchmarks.md || failed+=(programme)
+# /Programme dashboard -----------------------------------------------------------------------
 
 # Search (bench/search_bench.py) -------------------------------------------------------
 # Owned by the search benchmark; kept before the report so that its failures count in the

@@ -64,6 +64,19 @@ app.conf.beat_schedule = {
         "task": "freshness.tasks.send_confirmation_reminders_task",
         "schedule": crontab(hour=7, minute=15),
     },
+    # The programme's computed indicators, a snapshot a month (`manage.py
+    # programme_snapshots`); daily, so a missed day is caught up, and the month's first
+    # run is the only one that writes.
+    "programme-indicator-snapshots": {
+        "task": "programme.tasks.take_indicator_snapshots_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # Tasks due soon or late, measures without updates, reports due, to the people
+    # responsible; each once per occasion (`manage.py send_programme_reminders`).
+    "programme-reminders": {
+        "task": "programme.tasks.send_programme_reminders_task",
+        "schedule": crontab(hour=7, minute=30),
+    },
     # Retention (the privacy notice's periods; settings SAKKE_*_DAYS, NEWSLETTER_*_DAYS):
     # each deletes what is past its period, so a late or repeated run does no harm.
     "retention-unverified-accounts": {

@@ -296,6 +296,13 @@ LOGGING = {
 # Freshness: owners are reminded to confirm their listings after this many days, and
 # listings unconfirmed for longer than the second figure leave the default results.
 SAKKE_CONFIRM_REMINDER_DAYS = env.int("SAKKE_CONFIRM_REMINDER_DAYS", default=182)
+# The association programme's reminders (programme.reminders): a task due within this many
+# days, a measure without an update for this many, an adopted measure without a report.
+SAKKE_PROGRAMME_TASK_DUE_DAYS = env.int("SAKKE_PROGRAMME_TASK_DUE_DAYS", default=7)
+SAKKE_PROGRAMME_STALE_DAYS = env.int("SAKKE_PROGRAMME_STALE_DAYS", default=90)
+SAKKE_PROGRAMME_REPORT_DAYS = env.int("SAKKE_PROGRAMME_REPORT_DAYS", default=180)
+# How long the programme's dashboard keeps its counts of commitments and reports (seconds).
+SAKKE_PROGRAMME_DASHBOARD_SECONDS = env.int("SAKKE_PROGRAMME_DASHBOARD_SECONDS", default=60)
 SAKKE_STALE_AFTER_DAYS = env.int("SAKKE_STALE_AFTER_DAYS", default=548)
 
 AUTH_USER_MODEL = "accounts.User"

@@ -146,4 +146,115 @@ def programme_demo_load(data: dict | None = None) -> int:
         if successor and programme.successor_id != programmes[successor][0].pk:
             programme.successor = programmes[successor][0]
             programme.save(update_fields=["successor"])
+    for programme, successor in programmes.values():
+        if not successor:  # the current programme
+            indicators_demo_load(programme)
     return measures
+
+
+# The demo's indicators: the programme's own computed ones, with two years of history, and
+# three typed in by the coordinator. The history before this month is made up (a steady
+# climb to today's value) so that a newcomer sees charts; this month's values are real.
+DEMO_COMPUTED = [
+    ("programme.commitments", "Sitoumukset toimenpiteisiin", "Commitments to measures", 60),
+    (
+        "programme.adopting_associations",
+        "Mukana olevat yhdistykset",
+        "Associations taking part",
+        40,
+    ),
+    ("programme.progress_reports", "Edistymisraportit", "Progress reports", None),
+    ("programme.measures_done", "Valmiit toimenpiteet", "Measures done", None),
+    (
+        "programme.measures_in_progress",
+        "Käynnissä olevat toimenpiteet",
+        "Measures in progress",
+        None,
+    ),
+    ("programme.measures_late", "Myöhässä olevat toimenpiteet", "Late measures", 0),
+    (
+        "programme.measures_not_started",
+        "Aloittamattomat toimenpiteet",
+        "Measures not started",
+        None,
+    ),
+]
+DEMO_MANUAL = [
+    (
+        "members",
+        "Yhdistysten jäsenet yhteensä",
+        "Members of the associations",
+        [41200, 40650, 40900],
+        43000,
+    ),
+    (
+        "volunteer-hours",
+        "Vapaaehtoistyön tunnit (tuhatta)",
+        "Volunteer hours (thousands)",
+        [820, 845, 890],
+        950,
+    ),
+    (
+        "cooperation",
+        "Kuntayhteistyön toimivuus (1–5)",
+        "How well municipal cooperation works (1–5)",
+        [2.9, 3.1, 3.3],
+        4,
+    ),
+]
+
+
+def indicators_demo_load(programme: Programme, today: dt.date | None = None) -> int:
+    """The demo indicators of `programme` and their values; returns how many indicators."""
+    from django.utils import timezone
+
+    from programme.indicators import indicator_source, reading_by_municipality
+    from programme.models import Indicator, IndicatorValue
+    from programme.snapshots import indicator_snapshots_take
+
+    today = today or timezone.localdate()
+    month = today.replace(day=1)
+    for order, (key, fi, en, target) in enumerate(DEMO_COMPUTED):
+        indicator = _upsert(
+            Indicator,
+            f"{programme.public_id}-indicator-{key}",
+            programme=programme,
+            kind="computed",
+            source_key=key,
+            order=order,
+            target=target,
+            target_year=programme.end_year if target is not None else None,
+            **_translated("name", {"fi": fi, "en": en}),
+        )
+        now = reading_by_municipality(indicator_source(key).function(programme, today))[None]
+        for back in range(24, 0, -1):
+            months = month.year * 12 + month.month - 1 - back
+            date = dt.date(months // 12, months % 12 + 1, 1)
+            IndicatorValue.objects.update_or_create(
+                indicator=indicator,
+                date=date,
+                municipality=None,
+                defaults={"value": round(now * (24 - back) / 24)},
+            )
+    for order, (key, fi, en, values, target) in enumerate(DEMO_MANUAL, start=len(DEMO_COMPUTED)):
+        indicator = _upsert(
+            Indicator,
+            f"{programme.public_id}-indicator-{key}",
+            programme=programme,
+            kind="manual",
+            order=order,
+            baseline=values[0],
+            baseline_year=today.year - 3,
+            target=target,
+            target_year=programme.end_year,
+            **_translated("name", {"fi": fi, "en": en}),
+        )
+        for back, value in enumerate(reversed(values), start=1):
+            IndicatorValue.objects.update_or_create(
+                indicator=indicator,
+                date=dt.date(today.year - back, 1, 1),
+                municipality=None,
+                defaults={"value": value, "source": "Järjestökysely (demo)"},
+            )
+    indicator_snapshots_take(today=today)
+    return len(DEMO_COMPUTED) + len(DEMO_MANUAL)

@@ -10,7 +10,7 @@ from events.models import Event
 from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
-from programme.models import Commitment, ProgressReport
+from programme.models import Commitment, Measure, ProgressReport
 
 from .models import Claim, Invitation
 
@@ -23,6 +23,8 @@ CONTENT_KINDS: dict[str, type[Model]] = {
     "news": NewsPost,
     "commitment": Commitment,
     "progress-report": ProgressReport,
+    # Not moderated: here for its history and restore (the programme's coordinator pages).
+    "measure": Measure,
 }
 MODERATED_KINDS = ["association", "event", "activity", "news", "commitment", "progress-report"]
 QUEUE_LIMIT = 50

@@ -9,6 +9,8 @@ from core.public_ids import save_with_public_id
 from .models import (
     Commitment,
     Goal,
+    Indicator,
+    IndicatorValue,
     Measure,
     MeasureUpdate,
     Programme,
@@ -87,3 +89,16 @@ class CommitmentAdmin(PublicIdAdmin):
 class ProgressReportAdmin(PublicIdAdmin):
     list_display = ["commitment", "date", "publication_status"]
     list_filter = ["publication_status"]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+    fields = ["date", "municipality", "value", "source"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(PublicIdAdmin, TabbedTranslationAdmin):
+    list_display = ["name", "programme", "kind", "source_key", "target", "target_year"]
+    list_filter = ["programme", "kind"]
+    inlines = [IndicatorValueInline]

@@ -1,5 +1,7 @@
-"""The association programme in the API: programmes, goals, measures and commitments."""
+"""The association programme in the API: programmes, goals, measures, commitments, and the
+indicators with their values."""
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -10,7 +12,17 @@ from organizations.api import OrganizationReferenceSerializer
 
 from . import selectors
 from .filters import MeasureFilter
-from .models import Commitment, Goal, Measure, Programme, Responsibility, Task, Theme
+from .models import (
+    Commitment,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    Programme,
+    Responsibility,
+    Task,
+    Theme,
+)
 
 ProgrammeReferenceSerializer = reference_serializer(
     Programme, view_name="api:programme-detail", type_name="Programme"
@@ -155,3 +167,38 @@ class CommitmentViewSet(PublicReadOnlyViewSet):
 
     queryset = selectors.commitments_published().order_by("-created_at", "-pk")
     serializer_class = CommitmentSerializer
+
+
+class IndicatorValueSerializer(serializers.ModelSerializer):
+    municipality = serializers.SlugRelatedField(read_only=True, slug_field="code")
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["date", "municipality", "value", "source"]
+
+
+class IndicatorSerializer(LinkedDataSerializer):
+    view_name = "api:programme_indicator-detail"
+    type_name = "Indicator"
+
+    name = TranslatedField()
+    description = TranslatedField()
+    programme = ProgrammeReferenceSerializer(read_only=True)
+    goal = GoalReferenceSerializer(read_only=True, allow_null=True)
+    values = IndicatorValueSerializer(source="points", many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "description", "unit", "kind", "source_key", "programme", "goal"]
+        fields += ["baseline", "baseline_year", "target", "target_year", "values"]
+
+
+class IndicatorViewSet(PublicReadOnlyViewSet):
+    """Indicators of the programmes with their values: a manual indicator's a year (dated
+    1 January), a computed one's a month (dated the first); `municipality` is null for the
+    whole region."""
+
+    queryset = Indicator.objects.select_related("programme", "goal").prefetch_related(
+        Prefetch("points", queryset=IndicatorValue.objects.select_related("municipality"))
+    )
+    serializer_class = IndicatorSerializer

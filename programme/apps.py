@@ -19,3 +19,8 @@ class ProgrammeConfig(AppConfig):
         register_child(models.Task, "measure")
         for model in (models.MeasureUpdate, models.Commitment, models.ProgressReport):
             register_history(model)
+        register_history(models.Indicator)
+
+        from .indicators import register_programme_sources
+
+        register_programme_sources()

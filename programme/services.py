@@ -7,6 +7,7 @@ report their progress, published by the rules of all association content
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
@@ -24,16 +25,22 @@ from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.writes import content_write
+from municipalities.models import Municipality
 from organizations.models import Organization
 
+from .indicators import indicator_source
 from .models import (
     Commitment,
     Goal,
+    Indicator,
+    IndicatorKind,
+    IndicatorValue,
     Measure,
     MeasureStatus,
     MeasureUpdate,
     Programme,
     ProgressReport,
+    ReminderOptOut,
     Responsibility,
     ScheduleUnit,
     Task,
@@ -253,3 +260,83 @@ def progress_report_add(
         save_with_public_id(report)
         _reviewed_now_if_coordinator(report, user)
     return report
+
+
+def reminders_opt_out_set(*, user, opted_out: bool) -> None:
+    """The person's own choice: no programme reminders (opted_out) or reminders again."""
+    if not (user and user.is_authenticated):
+        raise PermissionDenied(_("Sign in first."))
+    if opted_out:
+        ReminderOptOut.objects.get_or_create(user=user)
+    else:
+        ReminderOptOut.objects.filter(user=user).delete()
+
+
+INDICATOR_FIELDS = {
+    *translated_names("name", "description"),
+    "unit",
+    "kind",
+    "source_key",
+    "goal",
+    "baseline",
+    "baseline_year",
+    "target",
+    "target_year",
+    "order",
+}
+
+
+def indicator_save(
+    *, user, data: dict, programme: Programme | None = None, indicator: Indicator | None = None
+) -> Indicator:
+    """Write a new indicator of `programme`, or change `indicator`: the coordinator only."""
+    if not can_edit_programme(user):
+        raise PermissionDenied(_("Only the coordinator may edit the programme."))
+    is_new = indicator is None
+    indicator = indicator or Indicator(programme=programme)
+    _assign(indicator, data, INDICATOR_FIELDS)
+    if not indicator.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
+    if indicator.kind == IndicatorKind.COMPUTED:
+        if indicator_source(indicator.source_key) is None:
+            raise ValidationError({"source_key": _("Choose what the indicator is computed from.")})
+    else:
+        indicator.source_key = ""
+    if indicator.goal_id and indicator.goal.theme.programme_id != indicator.programme_id:
+        raise ValidationError({"goal": _("Choose a goal of this programme.")})
+    with content_write(user, _("Saved the indicator")):
+        if is_new:
+            save_with_public_id(indicator)
+        else:
+            indicator.save()
+    return indicator
+
+
+def indicator_value_set(
+    *,
+    user,
+    indicator: Indicator,
+    year: int,
+    value: Decimal,
+    source: str = "",
+    municipality: Municipality | None = None,
+) -> IndicatorValue:
+    """Enter a manual indicator's value for a year (the region's, or a municipality's); a
+    second value for the same year replaces the first. The coordinator only."""
+    if not can_edit_programme(user):
+        raise PermissionDenied(_("Only the coordinator may edit the programme."))
+    if indicator.is_computed:
+        raise ValidationError({"value": _("A computed indicator's values come from its source.")})
+    if not 1900 <= (year or 0) <= timezone.localdate().year + 1:
+        raise ValidationError({"year": _("Give a year no later than next year.")})
+    if value is None:
+        raise ValidationError({"value": _("Give the value.")})
+    with content_write(user, _("Saved the indicator's value")):
+        point, _created = IndicatorValue.objects.update_or_create(
+            indicator=indicator,
+            date=dt.date(year, 1, 1),
+            municipality=municipality,
+            defaults={"value": value, "source": (source or "").strip()},
+        )
+        indicator.save(update_fields=["updated_at"])
+    return point

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Goal, Measure, Programme, Task, Theme
+from .models import Goal, Indicator, Measure, Programme, Task, Theme
 
 
 @register(Programme)
@@ -26,3 +26,8 @@ class MeasureTranslation(TranslationOptions):
 @register(Task)
 class TaskTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "description")

@@ -51,6 +51,7 @@ def programme_overview(request, slug=None):
         "late_measures": selectors.late_measures(programme)[:20],
         "recent_progress": selectors.recent_progress(programme),
         "other_programmes": selectors.programme_list().exclude(pk=programme.pk),
+        "may_edit": can_edit_programme(request.user),
         "section": SECTION,
     }
     return render(request, "programme/programme_detail.html", context)

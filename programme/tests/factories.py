@@ -3,6 +3,7 @@ import factory
 from programme.models import (
     Commitment,
     Goal,
+    Indicator,
     Measure,
     PartyKind,
     Programme,
@@ -102,3 +103,14 @@ class ProgressReportFactory(factory.django.DjangoModelFactory):
     data_source = "test"
     commitment = factory.SubFactory(CommitmentFactory)
     text = "Ensimmäinen ilta pidettiin, paikalla 20 ihmistä."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    public_id = factory.Sequence(lambda n: f"test:indicator-{n}")
+    data_source = "test"
+    programme = factory.SubFactory(ProgrammeFactory)
+    name_fi = factory.Sequence(lambda n: f"Mittari {n}")
+    kind = "manual"

@@ -85,3 +85,31 @@ def test_only_public_commitments_are_listed(client, measure):
     body = client.get("/api/v1/programme_commitment/").json()
     assert [c["id"] for c in body["data"]] == [public.public_id]
     assert body["data"][0]["organization"]["id"] == public.organization.public_id
+
+
+def test_an_indicator_has_its_target_and_values_by_municipality(client, measure):
+    from municipalities.tests.factories import MunicipalityFactory
+    from programme.models import IndicatorValue
+
+    from .factories import IndicatorFactory
+
+    indicator = IndicatorFactory(
+        programme=measure.goal.theme.programme,
+        kind="computed",
+        source_key="programme.commitments",
+        target=50,
+        target_year=2028,
+    )
+    kuopio = MunicipalityFactory(code="297")
+    IndicatorValue.objects.create(indicator=indicator, date=dt.date(2026, 5, 1), value=12)
+    IndicatorValue.objects.create(
+        indicator=indicator, date=dt.date(2026, 5, 1), value=7, municipality=kuopio
+    )
+    (item,) = client.get("/api/v1/programme_indicator/").json()["data"]
+    assert item["@type"] == "Indicator"
+    assert item["source_key"] == "programme.commitments"
+    assert item["target"] == "50.00" and item["target_year"] == 2028
+    assert {(v["municipality"], v["value"]) for v in item["values"]} == {
+        (None, "12.00"),
+        ("297", "7.00"),
+    }

@@ -140,3 +140,36 @@ def test_the_coordinators_measure_form_has_no_accessibility_violations(
     assert_no_violations(
         page, localized_path("programme:measure_edit", "fi", public_id=measure.public_id)
     )
+
+
+def test_the_dashboard_in_every_language_and_the_coordinators_pages_have_no_violations(
+    open_page, live_server, measure
+):
+    import datetime as dt
+
+    from programme.models import IndicatorValue
+
+    from .factories import IndicatorFactory
+
+    programme = measure.goal.theme.programme
+    indicator = IndicatorFactory(
+        programme=programme, name_fi="Jäsenmäärä", target=500, target_year=2028, baseline=300
+    )
+    for year, value in ((2024, 300), (2025, 340), (2026, 380)):
+        IndicatorValue.objects.create(
+            indicator=indicator, date=dt.date(year, 1, 1), value=value, source="Kysely"
+        )
+    page = signed_in(open_page, live_server, coordinator())
+    for lang in LANGUAGES:
+        assert_no_violations(page, localized_path("programme:dashboard", lang, slug=programme.slug))
+    for url_name, kwargs in [
+        ("programme:manage", {"slug": programme.slug}),
+        ("programme:goal_edit", {"public_id": measure.goal.public_id}),
+        ("programme:measure_parties", {"public_id": measure.public_id}),
+        ("programme:task_add", {"public_id": measure.public_id}),
+        ("programme:indicator_edit", {"public_id": indicator.public_id}),
+        ("programme:indicator_value", {"public_id": indicator.public_id}),
+        ("programme:measures_import", {"slug": programme.slug}),
+        ("programme:reminders", {}),
+    ]:
+        assert_no_violations(page, localized_path(url_name, "fi", **kwargs))

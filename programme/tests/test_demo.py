@@ -48,3 +48,17 @@ def test_the_demo_programme_has_themes_measures_and_commitments_of_demo_associat
     assert MeasureUpdate.objects.exists()
     assert ProgressReport.objects.exists()
     assert Programme.objects.get(slug="jarjestostrategia-2019-2022").successor == current
+
+
+def test_the_demo_programme_has_ten_indicators_with_history():
+    from programme.models import Indicator, IndicatorValue
+
+    call_command("load_demo", verbosity=0)
+    current = Programme.objects.get(slug="jarjestojen-pohjois-savo-2030")
+    assert current.indicators.count() == 10
+    computed = current.indicators.get(source_key="programme.commitments")
+    assert computed.points.filter(municipality=None).count() == 25
+    assert Indicator.objects.filter(kind="manual", points__isnull=False).distinct().count() == 3
+    values = IndicatorValue.objects.count()
+    call_command("load_demo", verbosity=0)
+    assert IndicatorValue.objects.count() == values

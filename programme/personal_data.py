@@ -1,0 +1,34 @@
+"""The personal data of the association programme, for the privacy notice."""
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts.gdpr import register_exporter
+from core.personal_data import LegalBasis, PersonalData, register
+
+register(
+    PersonalData(
+        key="programme_reminders",
+        models=("programme.ReminderOptOut", "programme.ReminderSent"),
+        what=_(
+            "Which reminders of the association programme were sent to a person, and "
+            "whether the person turned them off."
+        ),
+        purpose=_("Reminding the people responsible for a measure, each occasion once."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_("Until the account is deleted."),
+        recipients=_("Nobody outside the service."),
+    ),
+)
+
+
+@register_exporter
+def programme_reminders(user) -> dict:
+    """Whether the person turned the programme's reminders off, and which were sent."""
+    from .models import ReminderOptOut, ReminderSent
+
+    return {
+        "programme_reminders_off": ReminderOptOut.objects.filter(user=user).exists(),
+        "programme_reminders_sent": list(
+            ReminderSent.objects.filter(user=user).values("occasion", "sent_at")
+        ),
+    }
