@@ -10,6 +10,9 @@ class CooperationConfig(AppConfig):
         from core.history import register_child, register_history
 
         from . import models
+        from .indicators import register_indicator_sources
+
+        register_indicator_sources()
 
         # A body's version holds its members and seats, so a restore is whole.
         register_history(models.Body, follow=["memberships", "seats"])
