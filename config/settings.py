@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A no-op without DATABASE_REPLICA_URL.
+    "core.db_router.ReadYourWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After sessions, language, sign-in and messages: it must see them to skip a page.
     "core.page_cache.AnonymousPageCacheMiddleware",
@@ -130,6 +132,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c max_parallel_workers_per_gather={env.int('DATABASE_PARALLEL_WORKERS', default=0)}"
     )
+# A PostgreSQL streaming replica for the read-only queries of web requests (core.db_router):
+# read-your-writes holds for DATABASE_REPLICA_PIN_SECONDS after a person saves.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_HEALTH_CHECKS"]
+    DATABASES["replica"]["OPTIONS"] = DATABASES["default"].get("OPTIONS", {})
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
+DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Some indexes carry INCLUDE columns so PostgreSQL can answer list counts from the index
 # alone; SQLite builds the same indexes without them, which is all the warning says.
