@@ -36,15 +36,15 @@ from django.utils import timezone
 from accounts.models import User
 from cards.tests.factories import CardContactFactory
 from newsletter.tests.factories import IssueFactory
-coordinator = User.objects.create_user(email="koordinaattori@example.org", password=%(pw)r,
+coordinator = User.objects.create_user(email="koordinaattori@example.org", password=PASSWORD,
     is_coordinator=True, email_verified_at=timezone.now())
 contact = CardContactFactory(email="anna@kunta.example.fi")
-User.objects.create_user(email="anna@kunta.example.fi", password=%(pw)r,
+User.objects.create_user(email="anna@kunta.example.fi", password=PASSWORD,
     email_verified_at=timezone.now())
 issue = IssueFactory()
 print(json.dumps({"contact": contact.pk, "slug": contact.card.municipality.slug,
                   "issue": issue.pk}))
-""" % {"pw": PASSWORD}
+""".replace("PASSWORD", repr(PASSWORD))
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
