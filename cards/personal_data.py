@@ -74,3 +74,28 @@ def public_contact_details(user) -> list[Consent]:
         )
         for contact in contacts_consented_by(user)
     ]
+
+
+@register_exporter
+def municipal_contact_details(user) -> dict:
+    """The card contact rows with the person's confirmed address, with their consent record."""
+    from .models import CardContact
+
+    if not user.email_verified_at:
+        return {"municipal_contact_details": []}
+    rows = CardContact.objects.filter(email__iexact=user.email).select_related("card__municipality")
+    return {
+        "municipal_contact_details": [
+            {
+                "municipality": row.card.municipality.code,
+                "name": row.name,
+                "email": row.email,
+                "phone": row.phone,
+                "shown_publicly": row.consent,
+                "consent_date": row.consent_date,
+                "consent_text_version": row.consent_text_version,
+                "consent_withdrawn_at": row.consent_withdrawn_at,
+            }
+            for row in rows
+        ]
+    }

@@ -131,3 +131,14 @@ def test_withdrawal_takes_a_post_from_a_signed_in_person(client):
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
     client.force_login(UserFactory())
     assert client.get(reverse("newsletter:account_erase")).status_code == 405
+
+
+def test_the_data_export_holds_the_contact_consent_record(client):
+    CardContactFactory(email="anna@kunta.example.fi", consent_text_version="2026-12-1")
+    client.force_login(UserFactory(email="anna@kunta.example.fi"))
+
+    data = client.post(reverse("accounts:export")).json()
+
+    [row] = data["municipal_contact_details"]
+    assert row["shown_publicly"] is True
+    assert row["consent_text_version"] == "2026-12-1"
