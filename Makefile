@@ -12,7 +12,7 @@ WEB_CONCURRENCY ?= 2
 PYTEST_ARGS ?= -n 2
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run dev test test-fast lint format messages bench clean
+.PHONY: install run dev test test-fast lint format messages bench cluster-test clean
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -74,6 +74,11 @@ messages: install .env
 
 bench: install
 	bash bench/run.sh
+
+# Two gunicorn nodes behind Debian's haproxy, with PostgreSQL, Redis and a Celery worker:
+# the cross-node checks of docs/deployment.md. Not part of CI (apt-get install haproxy).
+cluster-test: install
+	$(PY) bench/cluster_test.py
 
 clean:
 	rm -rf .venv .tools staticfiles db.sqlite3*

@@ -23,6 +23,7 @@ from django_ratelimit.decorators import ratelimit
 from core.forms import show_service_errors
 
 from . import gdpr, services
+from .consents import consents_of
 from .forms import (
     ChoosePasswordForm,
     DeleteAccountForm,
@@ -217,6 +218,7 @@ def account(request):
         "form": form,
         "organization_roles": user.organization_roles.select_related("organization"),
         "municipality_roles": user.municipality_roles.select_related("municipality"),
+        "consents": consents_of(user),
     }
     return render(request, "accounts/account.html", context)
 

@@ -80,8 +80,18 @@ class MunicipalityCard(models.Model):
         return self.municipality.code
 
 
+#: The version of the consent wording a municipal contact person agrees to (the help text
+#: of the card form's consent box); stored with each consent, so that a later change of
+#: wording does not rewrite what people agreed to.
+CONTACT_CONSENT_TEXT_VERSION = "2026-12-1"
+
+
 class CardContact(models.Model):
-    """A municipal employee associations may contact; public only with their consent."""
+    """A municipal employee associations may contact; public only with their consent.
+
+    The consent record says who recorded it and when, and to which wording; withdrawing
+    (by the person from their account page, or by an editor) hides the details at once.
+    """
 
     card = models.ForeignKey(
         MunicipalityCard,
@@ -99,6 +109,16 @@ class CardContact(models.Model):
         help_text=_("The person has agreed that their contact details are shown publicly."),
     )
     consent_date = models.DateField(_("consent given"), null=True, blank=True)
+    consent_text_version = models.CharField(_("consent text version"), max_length=20, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent recorded by"),
+    )
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("NGO contact person")

@@ -1,7 +1,9 @@
 """The personal data of municipality cards, for the privacy notice."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
@@ -11,8 +13,11 @@ register(
         models=("cards.CardContact",),
         what=_("Municipal contact persons: name, title, e-mail address, phone number."),
         purpose=_("Associations can reach the right person in the municipality."),
-        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
-        retention=_("While the municipality keeps them on its card."),
+        legal_basis=LegalBasis.CONSENT,
+        retention=_(
+            "While the municipality keeps them on its card; shown only while the person's "
+            "consent is in force. The person withdraws it on their account page."
+        ),
         recipients=_("Public on the site."),
     ),
     PersonalData(
@@ -46,4 +51,51 @@ def grant_reminders(user) -> dict:
         "grant_reminders_sent": list(
             GrantReminderSent.objects.filter(user=user).values("period_id", "sent_at")
         ),
+    }
+
+
+@register_consents
+def public_contact_details(user) -> list[Consent]:
+    """The cards that show the person's contact details, each with a way to hide them."""
+    from .selectors import contacts_consented_by
+
+    return [
+        Consent(
+            what=_("Your contact details are shown on the municipality card of %(municipality)s.")
+            % {"municipality": contact.card.municipality.name},
+            given_at=contact.consent_date,
+            text_version=contact.consent_text_version,
+            actions=[
+                ConsentAction(
+                    url=reverse("cards:contact_consent_withdraw", kwargs={"pk": contact.pk}),
+                    label=_("Hide my contact details"),
+                )
+            ],
+        )
+        for contact in contacts_consented_by(user)
+    ]
+
+
+@register_exporter
+def municipal_contact_details(user) -> dict:
+    """The card contact rows with the person's confirmed address, with their consent record."""
+    from .models import CardContact
+
+    if not user.email_verified_at:
+        return {"municipal_contact_details": []}
+    rows = CardContact.objects.filter(email__iexact=user.email).select_related("card__municipality")
+    return {
+        "municipal_contact_details": [
+            {
+                "municipality": row.card.municipality.code,
+                "name": row.name,
+                "email": row.email,
+                "phone": row.phone,
+                "shown_publicly": row.consent,
+                "consent_date": row.consent_date,
+                "consent_text_version": row.consent_text_version,
+                "consent_withdrawn_at": row.consent_withdrawn_at,
+            }
+            for row in rows
+        ]
     }

@@ -45,6 +45,15 @@ def public_contacts(card: MunicipalityCard) -> list[CardContact]:
     return [contact for contact in card.contacts.all() if contact.consent]
 
 
+def contacts_consented_by(user) -> list[CardContact]:
+    """The card contact rows with the person's address whose consent is in force."""
+    return list(
+        CardContact.objects.filter(email__iexact=user.email, consent=True)
+        .select_related("card__municipality")
+        .order_by("pk")
+    )
+
+
 @dataclass
 class ChecklistRow:
     practice: Practice

@@ -21,6 +21,8 @@ from municipalities.models import Municipality
 from municipalities.regions import region_name
 
 from .models import (
+    CONTACT_CONSENT_TEXT_VERSION,
+    CardContact,
     Grant,
     GrantReminderSent,
     GrantReminderSubscription,
@@ -78,6 +80,45 @@ def _replace_rows(existing, rows: list[dict], **parent) -> None:
             obj.delete()
 
 
+def _with_consent_records(user, card: MunicipalityCard, rows: list[dict]) -> list[dict]:
+    """The contact rows with the consent record: who recorded a new consent and to which
+    wording, and when a consent was taken away."""
+    before = dict(card.contacts.values_list("pk", "consent")) if card.pk else {}
+    now = timezone.now()
+    recorded = []
+    for row in rows:
+        row = dict(row)
+        had_consent = before.get(row.get("id"), False)
+        if row.get("consent") and not had_consent:
+            row["consent_recorded_by"] = user
+            row["consent_text_version"] = CONTACT_CONSENT_TEXT_VERSION
+            row["consent_withdrawn_at"] = None
+        elif had_consent and "consent" in row and not row["consent"]:
+            row["consent_withdrawn_at"] = now
+        recorded.append(row)
+    return recorded
+
+
+def contact_consent_withdraw(*, user, contact: CardContact, now: dt.datetime | None = None):
+    """The person named on a card takes back their consent: their details are hidden at once.
+
+    Only the person (signed in with the contact's confirmed address) may do it here; the
+    card's editors untick the consent on the card form.
+    """
+    if not (
+        user.is_authenticated
+        and user.email_verified_at
+        and contact.email
+        and contact.email.lower() == user.email.lower()
+    ):
+        raise PermissionDenied
+    with content_write(user, _("Withdrew the consent to show contact details")):
+        contact.consent = False
+        contact.consent_withdrawn_at = now or timezone.now()
+        contact.save(update_fields=["consent", "consent_withdrawn_at"])
+        add_to_revision(contact.card)
+
+
 def card_update(
     *,
     user,
@@ -103,6 +144,7 @@ def card_update(
         if status and status not in statuses:
             message = forms.ChoiceField.default_error_messages["invalid_choice"]
             raise ValidationError(message, code="invalid_choice", params={"value": status})
+    contacts = _with_consent_records(user, card, contacts)
     with content_write(user, _("Edited the municipality card")):
         for name, value in texts.items():
             setattr(card, name, sanitize_html(value) if name in RICH_TEXT_FIELDS else value)

@@ -23,6 +23,11 @@ urlpatterns = [
     path(_("grant-calendar/reminders/"), views.grant_reminders, name="grant_reminders"),
     path("grant-deadlines.ics", views.grant_calendar_ics, name="grant_calendar_ics"),
     path(_("to-check/"), views.stale_cards, name="stale"),
+    path(
+        _("contacts/<int:pk>/withdraw-consent/"),
+        views.contact_consent_withdraw,
+        name="contact_consent_withdraw",
+    ),
     path("municipality-cards.pdf", views.all_cards_pdf, name="all_pdf"),
     path("<slug:slug>/", include(card_patterns)),
 ]

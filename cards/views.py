@@ -31,7 +31,7 @@ from .forms import (
     SubscriptionForm,
 )
 from .ical import deadline_calendar
-from .models import Grant, GrantReminderSubscription
+from .models import CardContact, Grant, GrantReminderSubscription
 from .pdf import PdfUnavailable, render_pdf
 
 SECTION = "municipalities"
@@ -180,6 +180,20 @@ def grant_delete(request, slug, pk):
     services.grant_delete(user=request.user, grant=grant)
     messages.success(request, _("Removed the grant %(name)s.") % {"name": grant.name})
     return redirect("cards:edit", slug=slug)
+
+
+@require_POST
+@login_required
+def contact_consent_withdraw(request, pk):
+    """The person named on a card hides their own contact details (from the account page)."""
+    contact = get_object_or_404(CardContact, pk=pk)
+    services.contact_consent_withdraw(user=request.user, contact=contact)
+    messages.success(
+        request,
+        _("Your contact details are no longer shown on the card of %(municipality)s.")
+        % {"municipality": contact.card.municipality.name},
+    )
+    return redirect("accounts:account")
 
 
 @coordinator_only

@@ -81,7 +81,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A no-op without DATABASE_REPLICA_URL.
+    "core.db_router.ReadYourWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, language, sign-in and messages: it must see them to skip a page.
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, so it sees the sign-in view's failure and answers with the lockout page.
@@ -112,6 +116,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+# A kept connection is checked before each request reuses it, so a database restart at
+# night costs one failed ping, not a broken site until the workers restart.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # WAL lets readers and the one writer work at the same time under gunicorn.
@@ -125,12 +132,39 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c max_parallel_workers_per_gather={env.int('DATABASE_PARALLEL_WORKERS', default=0)}"
     )
+# A PostgreSQL streaming replica for the read-only queries of web requests (core.db_router):
+# read-your-writes holds for DATABASE_REPLICA_PIN_SECONDS after a person saves.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_HEALTH_CHECKS"]
+    DATABASES["replica"]["OPTIONS"] = DATABASES["default"].get("OPTIONS", {})
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
+DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Some indexes carry INCLUDE columns so PostgreSQL can answer list counts from the index
 # alone; SQLite builds the same indexes without them, which is all the warning says.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
+# Several web nodes share one cache: CACHE_URL=redis://host:6379/1 or
+# dbcache://sakke_cache (then run `manage.py createcachetable`).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+_SHARED_CACHE = CACHES["default"]["BACKEND"] not in (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+# Whole pages for anonymous readers (core.page_cache); 0 turns it off. Off by default with
+# the per-process memory cache, where a change on one process would not reach the others.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30 if _SHARED_CACHE else 0)
+PAGE_CACHE_ALIAS = "default"
+# Sessions: "database" (default), "cache" (the shared cache only) or "cached_db" (read
+# from the cache, written through to the database: survives a cache restart).
+SESSION_ENGINE = {
+    "database": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}[env("SESSION_STORE", default="database")]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,6 +188,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# manage.py backup: where the backups go and how many are kept (docs/deployment.md).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

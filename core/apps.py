@@ -7,7 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from core import personal_data
+        from core import page_cache, personal_data
+
+        page_cache.connect_signals()
 
         # Every app's personal_data.py adds its entries to the privacy register.
         personal_data.autodiscover()

@@ -18,6 +18,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 from django.db import transaction
 
 from .history import record
+from .page_cache import content_changed
 
 WriteBatcher = Callable[[], AbstractContextManager]
 
@@ -39,4 +40,6 @@ def content_write(user, comment: str) -> Iterator[None]:
     with transaction.atomic(), record(user, comment), ExitStack() as batches:
         for factory in _batchers:
             batches.enter_context(factory())
+        # Also for writes that bypass the signals (update(), bulk_create()).
+        content_changed()
         yield

@@ -1,9 +1,11 @@
 """The personal data of the newsletter, for the privacy notice."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
@@ -77,3 +79,32 @@ def forget_newsletter_subscription(user) -> None:
 
     for subscriber in Subscriber.objects.filter(email__iexact=user.email):
         forget_subscriber(subscriber)
+
+
+@register_consents
+def newsletter_consent(user) -> list[Consent]:
+    """The subscription with the account's address: stop it, or delete it with its address."""
+    from .models import Subscriber
+    from .services.subscriptions import subscription_of
+
+    subscriber = subscription_of(user)
+    if subscriber is None:
+        return []
+    erase = ConsentAction(
+        url=reverse("newsletter:account_erase"),
+        label=_("Delete my subscription and address"),
+        danger=True,
+    )
+    actions = [erase]
+    if subscriber.status in (Subscriber.Status.ACTIVE, Subscriber.Status.PENDING):
+        stop = ConsentAction(url=reverse("newsletter:account_unsubscribe"), label=_("Unsubscribe"))
+        actions = [stop, erase]
+    return [
+        Consent(
+            what=_("The newsletter to %(email)s.") % {"email": subscriber.email},
+            given_at=subscriber.consent_at,
+            text_version=subscriber.consent_text_version,
+            status=subscriber.get_status_display(),
+            actions=actions,
+        )
+    ]

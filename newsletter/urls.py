@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import coordinator, editors, public
+from .views import account, coordinator, editors, public
 
 app_name = "newsletter"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path(_("confirm/<str:token>/"), public.confirm, name="confirm"),
     path(_("preferences/<str:token>/"), public.preferences, name="preferences"),
     path(_("unsubscribe/<str:token>/"), public.unsubscribe_view, name="unsubscribe"),
+    path(_("account/unsubscribe/"), account.account_unsubscribe, name="account_unsubscribe"),
+    path(_("account/erase/"), account.account_erase, name="account_erase"),
     path(_("archive/"), public.archive, name="archive"),
     path(_("archive/<int:pk>/"), public.archive_detail, name="archive_detail"),
     path("feedback/", public.feedback_webhook, name="feedback"),

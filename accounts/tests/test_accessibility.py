@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
+from cards.tests.factories import CardContactFactory
 from core.tests.browser import (
     LANGUAGES,
     PHONE,
@@ -12,6 +13,7 @@ from core.tests.browser import (
     describe_violations,
     localized_path,
 )
+from newsletter.tests.factories import SubscriberFactory
 
 from .factories import MunicipalityEditorFactory, OrganizationEditorFactory, UserFactory
 
@@ -66,6 +68,9 @@ def test_the_account_pages_have_no_accessibility_violations(
     user = UserFactory(email="maija@example.org", name="Maija Virtanen")
     OrganizationEditorFactory(user=user, organization=north_savo.pensioners)
     MunicipalityEditorFactory(user=user, municipality=north_savo.kuopio)
+    # Consents to withdraw: the newsletter and contact details on a municipality card.
+    SubscriberFactory(email=user.email)
+    CardContactFactory(email=user.email)
     sign_in_as(page, live_server, user)
     assert_no_violations(page, localized_path(url_name, lang))
 

@@ -148,3 +148,21 @@ def unsubscribe(*, subscriber: Subscriber, now: dt.datetime | None = None) -> No
             status=Delivery.Status.SKIPPED
         )
     subscriber.refresh_from_db()
+
+
+def subscription_of(user) -> Subscriber | None:
+    """The subscription with the person's confirmed account address, if any."""
+    if not (user.is_authenticated and user.email_verified_at):
+        return None
+    return Subscriber.objects.filter(email__iexact=user.email).first()
+
+
+def subscription_erase(*, subscriber: Subscriber) -> None:
+    """Delete the subscription now, not after the retention period (the person asked).
+
+    An address that bounced or complained stays as a hash, as the retention job keeps it.
+    """
+    from ..retention import forget_subscriber
+
+    with transaction.atomic():
+        forget_subscriber(subscriber)

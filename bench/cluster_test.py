@@ -1,0 +1,293 @@
+"""`make cluster-test`: two web nodes behind HAProxy, with PostgreSQL, Redis and a Celery
+worker, all on this machine (127.0.0.1 only); prints each cross-node check and exits
+non-zero when one fails.
+
+Needs Debian's haproxy, a running PostgreSQL (DATABASE_ADMIN_URL, default the local
+postgres user) and Redis (127.0.0.1:6379; databases 11 and 12 are used and emptied).
+Every process it starts is stopped at the end, by its own id.
+"""
+
+import http.cookiejar
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+BIN = ROOT / ".venv" / "bin"
+PG = os.environ.get("DATABASE_ADMIN_URL", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = "sakke_cluster_test"
+PORTS = {"a": 8101, "b": 8102}
+PROXY = 8100
+PASSWORD = "klusteri-testi-salasana-7"
+
+SETUP = """
+import json
+from django.utils import timezone
+from accounts.models import User
+from cards.tests.factories import CardContactFactory
+from newsletter.tests.factories import IssueFactory
+coordinator = User.objects.create_user(email="koordinaattori@example.org", password=PASSWORD,
+    is_coordinator=True, email_verified_at=timezone.now())
+contact = CardContactFactory(email="anna@kunta.example.fi")
+User.objects.create_user(email="anna@kunta.example.fi", password=PASSWORD,
+    email_verified_at=timezone.now())
+issue = IssueFactory()
+print(json.dumps({"contact": contact.pk, "slug": contact.card.municipality.slug,
+                  "issue": issue.pk}))
+""".replace("PASSWORD", repr(PASSWORD))
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """One person's cookies, sent to whichever node is asked."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
+        )
+
+    def request(self, port: int, path: str, data: dict | None = None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body)
+        try:
+            response = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:  # 3xx and 4xx come here without redirects
+            response = error
+        return response.status, response.headers, response.read().decode(errors="replace")
+
+    def csrf(self) -> str:
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def sign_in(self, port: int, email: str) -> int:
+        self.request(port, "/en/account/sign-in/")
+        status, _h, _b = self.request(
+            port,
+            "/en/account/sign-in/",
+            {"csrfmiddlewaretoken": self.csrf(), "username": email, "password": PASSWORD},
+        )
+        return status
+
+    def post(self, port: int, path: str, data: dict | None = None):
+        return self.request(port, path, {"csrfmiddlewaretoken": self.csrf(), **(data or {})})
+
+
+def wait_for(port: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise RuntimeError(f"nothing answered on port {port}")
+
+
+def psql(sql: str) -> None:
+    subprocess.run(["psql", PG + "/postgres", "-qc", sql], check=True, capture_output=True)
+
+
+def main() -> int:
+    if not shutil.which("haproxy"):
+        print("haproxy is missing: apt-get install haproxy")
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="sakke-cluster-"))
+    env = dict(
+        os.environ,
+        SECRET_KEY="cluster-test-only",
+        DATABASE_URL=f"{PG}/{DB_NAME}",
+        CACHE_URL="redis://127.0.0.1:6379/11",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/12",
+        MEDIA_ROOT=str(work / "media"),
+        PAGE_CACHE_SECONDS="60",
+        SAKKE_PLAIN_STATIC="1",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        AXES_ENABLED="0",
+        LOG_LEVEL="WARNING",
+    )
+    processes: list[subprocess.Popen] = []
+    results: list[tuple[str, bool, str]] = []
+
+    def check(name: str, ok: bool, detail: str = "") -> None:
+        results.append((name, ok, detail))
+        print(f"{'PASS' if ok else 'FAIL'}  {name}{'  (' + detail + ')' if detail else ''}")
+
+    def start(command: list[str], log: str) -> None:
+        out = open(work / log, "w")  # noqa: SIM115 - closed with the process
+        processes.append(
+            subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        )
+
+    try:
+        psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        psql(f"CREATE DATABASE {DB_NAME}")
+        subprocess.run(["redis-cli", "-n", "11", "flushdb"], check=True, capture_output=True)
+        subprocess.run(["redis-cli", "-n", "12", "flushdb"], check=True, capture_output=True)
+        manage = [PY, "manage.py"]
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        setup = subprocess.run(
+            [*manage, "shell", "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+        world = json.loads(setup.stdout.decode().strip().splitlines()[-1])
+
+        for node, port in PORTS.items():
+            start(
+                [
+                    str(BIN / "gunicorn"),
+                    "config.wsgi",
+                    "--workers",
+                    "2",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                ],
+                f"web-{node}.log",
+            )
+        start(
+            [
+                str(BIN / "celery"),
+                "-A",
+                "config",
+                "worker",
+                "--concurrency",
+                "1",
+                "--loglevel",
+                "WARNING",
+            ],
+            "worker.log",
+        )
+        (work / "haproxy.cfg").write_text(
+            f"""global
+    maxconn 256
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+frontend sakke
+    bind 127.0.0.1:{PROXY}
+    default_backend nodes
+backend nodes
+    balance roundrobin
+    option httpchk GET /health/
+    http-response set-header X-Node %[srv_name]
+    server a 127.0.0.1:{PORTS["a"]} check
+    server b 127.0.0.1:{PORTS["b"]} check
+"""
+        )
+        start(["haproxy", "-db", "-f", str(work / "haproxy.cfg")], "haproxy.log")
+        for port in PORTS.values():
+            wait_for(port)
+        wait_for(PROXY)
+        a, b = PORTS["a"], PORTS["b"]
+
+        # HAProxy shares the requests between the nodes.
+        anonymous = Browser()
+        # (each node counts once HAProxy's own health checks have seen it up)
+        nodes, deadline = set(), time.monotonic() + 30
+        while nodes != {"a", "b"} and time.monotonic() < deadline:
+            nodes.add(anonymous.request(PROXY, "/health/")[1].get("X-Node"))
+            time.sleep(0.2)
+        check("HAProxy sends requests to both nodes", nodes == {"a", "b"}, f"nodes {nodes}")
+
+        # A session started on one node continues on the other.
+        person = Browser()
+        signed_in = person.sign_in(a, "koordinaattori@example.org")
+        status, _h, page = person.request(b, "/en/account/")
+        check(
+            "a session started on node a continues on node b",
+            signed_in == 302 and status == 200 and "koordinaattori@example.org" in page,
+            f"sign-in {signed_in}, account page on b {status}",
+        )
+
+        # A file stored through one node is served by the other.
+        store = (
+            "from django.core.files.base import ContentFile;"
+            "from django.core.files.storage import default_storage;"
+            "print(default_storage.save('cluster/kuva.png', ContentFile(b'\\x89PNG kuva')))"
+        )
+        name = (
+            subprocess.run(
+                [*manage, "shell", "-c", store], cwd=ROOT, env=env, check=True, capture_output=True
+            )
+            .stdout.decode()
+            .strip()
+            .splitlines()[-1]
+        )  # after the shell's import notice
+        status, _h, body = anonymous.request(b, f"/media/{name}")
+        check("a file stored on node a is served by node b", status == 200, f"HTTP {status}")
+
+        # A change saved through one node is seen through the other's page cache.
+        card = f"/en/municipality-cards/{world['slug']}/"
+        first = anonymous.request(a, card)
+        second = anonymous.request(a, card)
+        shown = "anna@kunta.example.fi" in second[2]
+        contact = Browser()
+        contact.sign_in(b, "anna@kunta.example.fi")
+        withdrew = contact.post(
+            b, f"/en/municipality-cards/contacts/{world['contact']}/withdraw-consent/"
+        )[0]
+        after = anonymous.request(a, card)
+        check(
+            "a change saved on node b empties the page cache node a serves from",
+            first[1].get("X-Page-Cache") == "miss"
+            and second[1].get("X-Page-Cache") == "hit"
+            and shown
+            and withdrew == 302
+            and "anna@kunta.example.fi" not in after[2],
+            f"a: {first[1].get('X-Page-Cache')}, {second[1].get('X-Page-Cache')}; "
+            f"withdraw on b {withdrew}; a after: {after[1].get('X-Page-Cache')}",
+        )
+
+        # A task queued by one node runs on the worker.
+        person.request(a, f"/en/newsletter/coordinator/issues/{world['issue']}/")
+        queued = person.post(a, f"/en/newsletter/coordinator/issues/{world['issue']}/send/")[0]
+        status_sql = f"SELECT status FROM newsletter_issue WHERE id = {world['issue']}"
+        issue_status = ""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            issue_status = subprocess.run(
+                ["psql", f"{PG}/{DB_NAME}", "-tAc", status_sql], capture_output=True, text=True
+            ).stdout.strip()
+            if issue_status in ("sending", "sent"):
+                break
+            time.sleep(0.5)
+        check(
+            "a task queued by node a (sending an issue) is run by the worker",
+            queued == 302 and issue_status in ("sending", "sent"),
+            f"schedule {queued}, issue {issue_status}",
+        )
+    finally:
+        for process in reversed(processes):
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        failed = [name for name, ok, _d in results if not ok]
+        if failed or not results:
+            print(f"logs kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    passed = sum(ok for _n, ok, _d in results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if results and passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

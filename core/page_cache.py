@@ -1,0 +1,161 @@
+"""A shared cache of whole pages for anonymous readers, per URL and language.
+
+What a spike brings is mostly anonymous readers of the same pages (a local paper links
+the event calendar). Each web node looks the page up in the shared cache (CACHE_URL:
+Redis or the database) before running the view, so a burst costs one rendering per page
+per PAGE_CACHE_SECONDS, whichever node renders it.
+
+A page is cached only when nothing in it belongs to one person: the request carries no
+session or messages cookie, and the response is a 200 HTML page that sets no cookie, has
+no CSRF token (no form), adds no message and is not marked private. Content changes
+(any saved or deleted row of the apps that make pages, and every content_write) start a
+new generation of keys, so every node sees the change on its next request.
+
+Off when PAGE_CACHE_SECONDS is 0, which is the default with the per-process memory cache
+(a change on one process would not reach the others).
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language
+
+GENERATION_KEY = "page-cache:generation"
+#: Apps whose rows say nothing a public page shows: sign-ins, sessions, lockouts, history.
+UNCHANGING_APPS = {"sessions", "axes", "admin", "contenttypes", "reversion", "django_celery_beat"}
+#: Rows written in bulk that no public page shows (one per newsletter recipient).
+UNCHANGING_MODELS = {"newsletter.delivery"}
+#: Headers that belong to one response and are made again on the way out.
+NOT_STORED = {"set-cookie", "vary", "content-length"}
+PRIVATE = {"private", "no-store", "no-cache"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def content_changed() -> None:
+    """Forget every cached page (after the transaction commits, when inside one).
+
+    Once per transaction however many rows it saves; a rolled-back one forgets nothing.
+    """
+    if not settings.PAGE_CACHE_SECONDS:
+        return
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        entry[1] is _new_generation for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation() -> None:
+    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _generation() -> str:
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def page_key(request) -> str:
+    """The key of the page: the generation, the language, the URL and htmx (partials)."""
+    parts = [
+        get_language() or "",
+        request.get_host(),
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+        request.headers.get("HX-Target", ""),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"page-cache:{_generation()}:{digest}"
+
+
+def may_be_served_from_cache(request) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def may_be_stored(request, response) -> bool:
+    """Only a page that is the same for every anonymous reader."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    directives = cc_delim_re.split(response.get("Cache-Control", ""))
+    if {part.split("=")[0].strip().lower() for part in directives} & PRIVATE:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or b"csrfmiddlewaretoken" in response.content:
+        return False  # a form: its token belongs to one visitor
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "_queued_messages", None)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous readers a page another request (on any node) rendered just before.
+
+    Sits after the authentication and message middleware, so the language is chosen and
+    the checks above can see the person and the messages.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_be_served_from_cache(request):
+            return self.get_response(request)
+        key = page_key(request)
+        stored = page_cache().get(key)
+        if stored is not None:
+            return self._response(stored)
+        response = self.get_response(request)
+        if may_be_stored(request, response):
+            headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+            page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _response(stored):
+        from django.http import HttpResponse
+
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def _changed(sender, update_fields=None, **kwargs) -> None:
+    meta = sender._meta
+    if meta.app_label in UNCHANGING_APPS or meta.label_lower in UNCHANGING_MODELS:
+        return
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # a sign-in
+    content_changed()
+
+
+def connect_signals() -> None:
+    """Any saved or deleted row of a page-making app starts a new generation."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"page_cache_{signal!r}")

@@ -1,0 +1,115 @@
+"""The shared page cache serves anonymous readers, and only them, and forgets on change."""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+
+from accounts.tests.factories import UserFactory
+from cards.tests.factories import CardContactFactory
+from core import page_cache
+from organizations.tests.factories import OrganizationFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    cache.clear()
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        yield
+    cache.clear()
+
+
+def associations():
+    return reverse("organizations:list")
+
+
+def test_the_second_anonymous_reader_gets_the_page_from_the_cache(client):
+    OrganizationFactory(name_fi="Kuopion Kävelijät ry")
+
+    first, second = client.get(associations()), client.get(associations())
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_saved_change_is_seen_on_the_next_request(client):
+    client.get(associations())
+
+    OrganizationFactory(name_fi="Tervon Tanssijat ry")
+    response = client.get(associations())
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tervon Tanssijat ry" in response.text
+
+
+def test_each_language_and_query_has_its_own_entry(client):
+    client.get(associations())
+    assert client.get(associations() + "?page=1")["X-Page-Cache"] == "miss"
+    assert client.get(associations(), headers={"HX-Request": "true"})["X-Page-Cache"] == "miss"
+
+
+def test_a_signed_in_person_is_never_served_or_stored(client):
+    client.get(associations())
+    client.force_login(UserFactory())
+    account = f'href="{reverse("accounts:account")}"'
+
+    response = client.get(associations())
+
+    assert "X-Page-Cache" not in response
+    assert account in response.text
+    client.logout()
+    assert account not in client.get(associations()).text
+
+
+def test_a_page_with_a_form_is_never_stored(client):
+    for _ in range(2):
+        response = client.get(reverse("newsletter:subscribe"))
+        assert "X-Page-Cache" not in response
+        assert "csrfmiddlewaretoken" in response.text
+
+
+def test_a_reader_with_a_message_waiting_bypasses_the_cache(client):
+    client.get(associations())
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get(associations())
+
+
+def test_withdrawn_contact_details_disappear_from_a_cached_card_at_once(client):
+    contact = CardContactFactory(email="anna@kunta.example.fi")
+    card = reverse("cards:detail", kwargs={"slug": contact.card.municipality.slug})
+    client.get(card)
+    assert client.get(card)["X-Page-Cache"] == "hit"
+    client.force_login(UserFactory(email="anna@kunta.example.fi"))
+
+    client.post(reverse("cards:contact_consent_withdraw", kwargs={"pk": contact.pk}))
+    client.logout()
+
+    assert "anna@kunta.example.fi" not in client.get(card).text
+
+
+def test_a_rolled_back_write_keeps_the_cache_and_a_transaction_changes_it_once():
+    page_cache._generation()
+    before = cache.get(page_cache.GENERATION_KEY)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        OrganizationFactory()
+        raise RuntimeError
+    assert cache.get(page_cache.GENERATION_KEY) == before
+
+    with transaction.atomic():
+        OrganizationFactory()
+        OrganizationFactory()
+        connection = transaction.get_connection()
+        bumps = [e for e in connection.run_on_commit if e[1] is page_cache._new_generation]
+        assert len(bumps) == 1
+    assert cache.get(page_cache.GENERATION_KEY) != before
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_the_cache_is_off_when_its_time_is_zero(client):
+    client.get(associations())
+    assert "X-Page-Cache" not in client.get(associations())
