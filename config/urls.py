@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path(_("municipality-cards/"), include("cards.urls")),
     path(_("news/"), include("news.urls")),
     path(_("programme/"), include("programme.urls")),
+    path(_("surveys/"), include("surveys.urls")),
     path(_("newsletter/"), include("newsletter.urls")),
     path("", include("privacy.urls")),
     path("", namespace(core_urls, *pages_urls.home_urlpatterns)),
