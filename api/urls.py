@@ -13,6 +13,7 @@ from organizations.api import OrganizationViewSet
 from places.api import PlaceViewSet
 from programme.api import CommitmentViewSet, GoalViewSet, MeasureViewSet, ProgrammeViewSet
 from search.api import SearchView
+from surveys.api import SurveyQuestionViewSet, SurveyRoundViewSet, SurveyViewSet
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
 app_name = "api"
@@ -35,6 +36,9 @@ router.register("programme", ProgrammeViewSet, basename="programme")
 router.register("programme_goal", GoalViewSet, basename="programme_goal")
 router.register("programme_measure", MeasureViewSet, basename="programme_measure")
 router.register("programme_commitment", CommitmentViewSet, basename="programme_commitment")
+router.register("survey", SurveyViewSet, basename="survey")
+router.register("survey_round", SurveyRoundViewSet, basename="survey_round")
+router.register("survey_question", SurveyQuestionViewSet, basename="survey_question")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

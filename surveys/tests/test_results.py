@@ -72,3 +72,23 @@ def test_results_pages_run_a_fixed_number_of_queries(
     cache.clear()
     with django_assert_num_queries(10):
         client.get(results_url(closed_round))
+
+
+def test_the_api_serves_the_same_suppressed_numbers_as_the_page(client, closed_round):
+    url = reverse("api:survey_round-results", kwargs={"id": closed_round.pk})
+    data = client.get(url).json()
+    table = round_results(closed_round)[0]
+    situation = data["questions"][0]
+    assert situation["answered"] == table.total
+    iisalmi = [g for g in situation["breakdowns"]["municipality"] if g["group"] == "Iisalmi"]
+    assert set(iisalmi[0]["counts"].values()) == {None}
+    assert list(situation["counts"].values()) == table.column_totals
+
+
+def test_the_api_keeps_an_open_rounds_results_to_itself(client, closed_round):
+    closed_round.closes_at = None
+    closed_round.save()
+    url = reverse("api:survey_round-results", kwargs={"id": closed_round.pk})
+    assert client.get(url).status_code == 404
+    survey = client.get(reverse("api:survey-detail", kwargs={"id": closed_round.survey.slug}))
+    assert survey.json()["rounds"][0]["status"] == "open"
