@@ -1,7 +1,6 @@
 """The coordinator's pages: build a survey, open and close rounds, send invitations,
 approve free-text answers and export the raw answers (pseudonymised)."""
 
-import csv
 import datetime as dt
 import hashlib
 import hmac
@@ -21,7 +20,8 @@ from core.forms import show_service_errors
 
 from . import selectors, services
 from .forms import QuestionAddForm, RoundOpenForm, SectionAddForm, SurveyForm
-from .models import Answer, Choice, Response, Round
+from .importing import round_export, write_csv
+from .models import Answer, Response, Round
 from .views import SECTION, _round_or_404, _survey_or_404
 
 
@@ -173,32 +173,16 @@ def pseudonym(response: Response) -> str:
 @coordinator_only
 @require_POST
 def raw_export(request, slug, pk):
-    """Every sent answer of the round, one row each; associations by pseudonym unless
-    they consented to be named. Posted, so a link preview never downloads it."""
+    """Every sent response of the round, one row each in the import's shape; associations
+    by pseudonym unless they consented to be named. Posted, so no link preview fetches it."""
     round_ = _round_or_404(_survey_or_404(slug), pk)
-    labels = {c.pk: c.value for c in Choice.objects.filter(question__survey=round_.survey)}
-    rows = (
-        Answer.objects.filter(response__round=round_, response__status=Response.Status.SUBMITTED)
-        .select_related("response__organization", "response__round", "question", "municipality")
-        .order_by("response_id", "question__order", "pk")
-    )
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(["respondent", "question", "choice", "number", "text", "municipality"])
-    for answer in rows.iterator(chunk_size=2000):
-        response = answer.response
+
+    def name_or_pseudonym(response):
         named = response.consent_to_be_named and response.organization_id
-        who = response.organization.name if named else pseudonym(response)
-        writer.writerow(
-            [
-                who,
-                answer.question.key,
-                labels.get(answer.choice_id, ""),
-                "" if answer.number is None else answer.number,
-                answer.text,
-                answer.municipality.code if answer.municipality else "",
-            ]
-        )
+        return response.organization.name if named else pseudonym(response)
+
+    rows, _mapping = round_export(round_, name_or_pseudonym)
+    text = io.StringIO(write_csv(rows))
     reply = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
     reply["Content-Disposition"] = f'attachment; filename="{round_.survey.slug}-raw.csv"'
     return reply

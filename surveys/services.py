@@ -60,7 +60,8 @@ def new_anonymous_key() -> str:
 # Answering.
 
 
-def _size_band(members: Decimal | None) -> str:
+def size_band(members: Decimal | None) -> str:
+    """The size band of an association with this many members (None: not known)."""
     if members is None:
         return SizeBand.UNKNOWN
     if members < 50:
@@ -177,7 +178,7 @@ def _record_breakdowns(response: Response) -> None:
     if size_question:
         answer = response.answers.filter(question_id=size_question).first()
         members = answer.number if answer else None
-    response.size_band = _size_band(members)
+    response.size_band = size_band(members)
 
 
 # The questionnaire and its rounds (the coordinator's).
