@@ -48,9 +48,7 @@ def test_a_bad_row_is_named_and_nothing_is_written(closed_round):
     rounds, responses = Round.objects.count(), Response.objects.count()
     with pytest.raises(ValidationError) as error:
         reimport(closed_round, "2018", rows, mapping, coordinator)
-    assert error.value.messages == [
-        "Row 8, column situation: “maybe” is not one of its choices."
-    ]
+    assert error.value.messages == ["Row 8, column situation: “maybe” is not one of its choices."]
     assert (Round.objects.count(), Response.objects.count()) == (rounds, responses)
 
 
