@@ -29,6 +29,7 @@ from .reference import (
     reference_region_code,
     reference_regions,
 )
+from .survey_demo import survey_demo_load
 from .validation import dataset_validate, parse_aware_datetime, parse_clock
 
 KINDS = ("organizations", "places", "events", "activities")
@@ -383,4 +384,5 @@ def demo_load(
     demo_shift_to_week(data, today or timezone.localdate())
     report = dataset_import(data=data, progress=progress)
     programme_demo_load()
+    survey_demo_load()
     return report

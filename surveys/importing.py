@@ -114,6 +114,15 @@ def round_import(
     """A closed, imported round with a response per row; all rows or none."""
     if not is_coordinator(user):
         raise PermissionDenied(_("Only the coordinator may import survey rounds."))
+    return round_import_by_operator(
+        survey=survey, name=name, closes_on=closes_on, rows=rows, mappings=mappings
+    )
+
+
+def round_import_by_operator(
+    *, survey: Survey, name: str, closes_on: dt.date, rows: list[dict], mappings
+) -> Round:
+    """The same import for the server's operator (a management command, the demo)."""
     municipalities = dict(Municipality.objects.values_list("code", "pk"))
     lookups = {
         "municipalities": municipalities,

@@ -4,8 +4,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.models import User
-from surveys.importing import read_mapping, read_table, round_import
+from surveys.importing import read_mapping, read_table, round_import_by_operator
 from surveys.models import Survey
 
 
@@ -26,14 +25,10 @@ class Command(BaseCommand):
         survey = Survey.objects.filter(slug=options["survey"]).first()
         if survey is None:
             raise CommandError(f"No survey {options['survey']!r}.")
-        coordinator = User.objects.filter(is_coordinator=True, is_active=True).first()
-        if coordinator is None:
-            raise CommandError("An import is the coordinator's: create a coordinator first.")
         answers = options["answers"]
         try:
             mappings = read_mapping(survey, read_table(options["mapping"].read_bytes(), "m.csv"))
-            round_ = round_import(
-                user=coordinator,
+            round_ = round_import_by_operator(
                 survey=survey,
                 name=options["name"],
                 closes_on=options["closed_on"],
