@@ -48,10 +48,17 @@ def survey_index(request):
 
 def survey_detail(request, slug):
     survey = _survey_or_404(slug)
+    open_rounds = selectors.open_rounds(survey)
+    answering = []
+    if request.user.is_authenticated:
+        for round_ in open_rounds:
+            organizations = selectors.answerable_organizations(request.user, round_)[:50]
+            answering += [(round_, organization) for organization in organizations]
     context = {
         "survey": survey,
         "closed_rounds": selectors.closed_rounds(survey),
-        "open_rounds": selectors.open_rounds(survey),
+        "open_rounds": open_rounds,
+        "answering": answering,
         "section": SECTION,
     }
     return render(request, "surveys/survey_detail.html", context)
