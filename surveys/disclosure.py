@@ -15,7 +15,7 @@ While a small group is derivable, the smallest published item of an equation tha
 pins it down is suppressed too (complementary suppression), and the check repeats.
 """
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 PRIME = (1 << 61) - 1
@@ -65,25 +65,44 @@ def _derivable(unknowns: list, relations: Iterable[Relation]) -> set:
     return {unknowns[column] for column, row in pivots.items() if len(row) == 1}
 
 
-def suppress(values: dict, relations: list[Relation], threshold: int, hidden: Iterable = ()) -> set:
+def suppress(
+    values: dict,
+    relations: list[Relation],
+    threshold: int,
+    hidden: Iterable = (),
+    rank: Callable | None = None,
+) -> set:
     """The items to leave unpublished: every item under `threshold`, and enough others
     that none of those can be derived. `hidden` items are never published (groups such
-    as "did not choose X" that are not shown but could still be worked out)."""
+    as "did not choose X" that are not shown but could still be worked out). Of the
+    items that would protect a small group, the one with the lowest `rank(item)` goes
+    (by default the smallest value)."""
+    rank = rank or (lambda item: values[item])
     suppressed = {item for item, value in values.items() if value < threshold}
     suppressed |= set(hidden)
     relations_of: dict = {}
     for relation in relations:
         for item in (relation.total, *relation.parts):
             relations_of.setdefault(item, []).append(relation)
+    primary = set(suppressed)
+    suppressed = _protect(suppressed, values, relations, threshold, rank, relations_of)
+    # The greedy choice can hide more than needed: publish again, the most wanted first,
+    # each extra item whose return exposes no small group.
+    for item in sorted(suppressed - primary, key=lambda i: (rank(i), repr(i)), reverse=True):
+        if not _exposed(suppressed - {item}, values, relations, threshold):
+            suppressed = suppressed - {item}
+    return suppressed
+
+
+def _exposed(suppressed: set, values: dict, relations, threshold: int) -> list:
+    derivable = _derivable(sorted(suppressed, key=repr), relations)
+    return sorted((i for i in derivable if values[i] < threshold), key=repr)
+
+
+def _protect(suppressed, values, relations, threshold, rank, relations_of) -> set:
+    suppressed = set(suppressed)
     while True:
-        exposed = sorted(
-            (
-                item
-                for item in _derivable(sorted(suppressed, key=repr), relations)
-                if values[item] < threshold
-            ),
-            key=repr,
-        )
+        exposed = _exposed(suppressed, values, relations, threshold)
         if not exposed:
             return suppressed
         item = exposed[0]
@@ -98,4 +117,4 @@ def suppress(values: dict, relations: list[Relation], threshold: int, hidden: It
             candidates = [other for other in values if other not in suppressed]
         if not candidates:
             return suppressed
-        suppressed.add(min(candidates, key=lambda other: (values[other], repr(other))))
+        suppressed.add(min(candidates, key=lambda other: (rank(other), repr(other))))

@@ -101,6 +101,11 @@ class Question(models.Model):
     def __str__(self):
         return self.key
 
+    def current_version(self):
+        """The newest wording (prefetch `versions` to read it without a query)."""
+        versions = sorted(self.versions.all(), key=lambda version: version.number)
+        return versions[-1] if versions else None
+
     @property
     def has_choices(self) -> bool:
         return self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)

@@ -79,6 +79,18 @@ def _columns(question, municipality_names) -> list:
     return []  # a number: counts and means only
 
 
+def _rank(values):
+    """Hide breakdown cells before a group's total, and those before the question's own
+    totals: the figures most readers look for stay published where they safely can."""
+    levels = {"cell": 0, "not": 0, "row": 1, "col": 2, "colnot": 2, "G": 3}
+
+    def rank(item):
+        kind = item if isinstance(item, str) else item[0]
+        return (levels[kind], values[item])
+
+    return rank
+
+
 def _tabulate(question, version_text, answers, respondents, labels, threshold):
     """The suppressed table of one question: `answers` maps a response id to its values."""
     columns = _columns(question, labels["municipality_answers"])
@@ -124,7 +136,7 @@ def _tabulate(question, version_text, answers, respondents, labels, threshold):
                 others = tuple(("not", dimension, c, column) for c in categories)
                 relations.append(Relation(("colnot", column), others))
     hidden_items = set(hidden)
-    suppressed = suppress(values, relations, threshold, hidden=hidden_items)
+    suppressed = suppress(values, relations, threshold, hidden=hidden_items, rank=_rank(values))
 
     def shown(item):
         return None if item in suppressed else values[item]
