@@ -243,18 +243,24 @@ def _compute(round_: Round, threshold: int) -> list[QuestionResult]:
     return results
 
 
+def cached_for_round(round_: Round, name: str, compute):
+    """`compute()`, kept while a closed round stays as it is: its answers no longer
+    change, and whatever changes it (closing, an import, approving a text) saves it."""
+    if not round_.is_closed():
+        return compute()
+    key = (
+        f"surveys:{name}:{round_.pk}:{round_.closes_at.timestamp()}:"
+        f"{round_.updated_at.timestamp()}:{get_language()}"
+    )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def round_results(round_: Round, *, threshold: int | None = None) -> list[QuestionResult]:
     """The suppressed tables of every tabulated question of a round, in questionnaire
-    order. A closed round's answers no longer change, so its tables are cached."""
+    order (cached for a closed round)."""
     threshold = threshold or min_group()
-    if not round_.is_closed():
-        return _compute(round_, threshold)
-    key = (
-        f"surveys:results:{round_.pk}:{round_.closes_at.timestamp()}:"
-        f"{round_.updated_at.timestamp()}:{threshold}:{get_language()}"
-    )
-    results = cache.get(key)
-    if results is None:
-        results = _compute(round_, threshold)
-        cache.set(key, results, CACHE_SECONDS)
-    return results
+    return cached_for_round(round_, f"results:{threshold}", lambda: _compute(round_, threshold))

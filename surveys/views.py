@@ -21,7 +21,7 @@ from . import downloads, invitations, selectors, services
 from .charts import comparison_chart
 from .forms import ConsentForm, SectionForm
 from .models import Response, Round, Survey
-from .results import DIMENSIONS, min_group, round_results
+from .results import DIMENSIONS, cached_for_round, min_group, round_results
 
 SECTION = "surveys"
 ANONYMOUS_SESSION_KEY = "surveys_anonymous"
@@ -80,8 +80,8 @@ def round_results_page(request, slug, pk):
         "survey": round_.survey,
         "round": round_,
         "results": round_results(round_),
-        "texts": selectors.approved_texts(round_),
-        "rates": selectors.response_rates(round_),
+        "texts": cached_for_round(round_, "texts", lambda: selectors.approved_texts(round_)),
+        "rates": cached_for_round(round_, "rates", lambda: selectors.response_rates(round_)),
         "dimensions": list(DIMENSIONS.items()),
         "by": by,
         "by_label": DIMENSIONS[by],

@@ -12,5 +12,6 @@ def breakdown(result, dimension):
 
 @register.filter
 def shown(count, threshold):
-    """The count, or "<threshold" where it is suppressed."""
-    return f"<{threshold}" if count is None else count
+    """The count, or "<threshold" where it is suppressed. A plain string: localizing
+    thousands of small counts was most of a results page's time."""
+    return f"<{threshold}" if count is None else str(count)
