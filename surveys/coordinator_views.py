@@ -109,6 +109,7 @@ def round_new(request, slug):
                 name=data["name"],
                 closes_at=closes_at,
                 municipalities=data["municipalities"],
+                topics=data["topics"],
                 open_link=data["open_link"],
             )
         except ValidationError as error:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from core.forms import date_input
 from municipalities.models import Municipality
+from taxonomy.models import Topic
 
 from .models import QuestionKind, Survey
 
@@ -165,6 +166,12 @@ class RoundOpenForm(forms.Form):
     municipalities = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Invite only associations of these municipalities"),
         queryset=Municipality.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Invite only associations of these topics"),
+        queryset=Topic.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
