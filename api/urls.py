@@ -21,6 +21,7 @@ from programme.api import (
     ProgrammeViewSet,
 )
 from search.api import SearchView
+from surveys.api import SurveyQuestionViewSet, SurveyRoundViewSet, SurveyViewSet
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
 app_name = "api"
@@ -49,6 +50,9 @@ router.register("consultation", ConsultationViewSet, basename="consultation")
 router.register("joint_statement", StatementViewSet, basename="joint_statement")
 router.register("material", DocumentViewSet, basename="material")
 router.register("programme_indicator", IndicatorViewSet, basename="programme_indicator")
+router.register("survey", SurveyViewSet, basename="survey")
+router.register("survey_round", SurveyRoundViewSet, basename="survey_round")
+router.register("survey_question", SurveyQuestionViewSet, basename="survey_question")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),

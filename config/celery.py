@@ -58,6 +58,11 @@ app.conf.beat_schedule = {
         "task": "cooperation.tasks.send_consultation_alerts_task",
         "schedule": crontab(hour=7, minute=30),
     },
+    # NGO survey reminders before a round closes, each invitation once, unless opted out.
+    "survey-reminders": {
+        "task": "surveys.tasks.send_reminders_task",
+        "schedule": crontab(hour=8, minute=0),
+    },
     # Associations whose information nobody has confirmed for SAKKE_CONFIRM_REMINDER_DAYS
     # (`manage.py send_confirmation_reminders`).
     "freshness-confirmation-reminders": {

@@ -426,3 +426,8 @@ NEWSLETTER_DURABLE_WRITES = env.bool("NEWSLETTER_DURABLE_WRITES", default=True)
 # Shared secret of the bounce/complaint webhook (header X-Newsletter-Secret); empty: off.
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
 # --- /Newsletter ---------------------------------------------------------------------------
+
+# --- NGO survey ----------------------------------------------------------------------------
+# Published survey results never describe a group of fewer answers than this (surveys.disclosure).
+SURVEY_MIN_GROUP = env.int("SURVEY_MIN_GROUP", default=5)
+# --- /NGO survey ---------------------------------------------------------------------------

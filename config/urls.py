@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path(_("programme/"), include("programme.urls")),
     path(_("cooperation/"), include("cooperation.urls")),
     path(_("materials/"), include("materials.urls")),
+    path(_("surveys/"), include("surveys.urls")),
     path(_("newsletter/"), include("newsletter.urls")),
     path("", include("privacy.urls")),
     path("", namespace(core_urls, *pages_urls.home_urlpatterns)),

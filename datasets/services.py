@@ -31,6 +31,7 @@ from .reference import (
     reference_region_code,
     reference_regions,
 )
+from .survey_demo import survey_demo_load
 from .validation import dataset_validate, parse_aware_datetime, parse_clock
 
 KINDS = ("organizations", "places", "events", "activities")
@@ -387,4 +388,5 @@ def demo_load(
     programme_demo_load()
     cooperation_demo_load(today=today)
     materials_demo_load()
+    survey_demo_load()
     return report

@@ -1,0 +1,21 @@
+"""Celery tasks of the NGO survey; each is safe to run twice or on several machines."""
+
+from celery import shared_task
+
+from . import invitations
+from .models import Round
+
+
+@shared_task
+def send_invitations_task(round_id: int) -> int:
+    round_ = Round.objects.filter(pk=round_id).first()
+    if round_ is None:
+        return 0
+    invitations.invitations_create(round_=round_)
+    return invitations.invitations_send(round_=round_)
+
+
+@shared_task
+def send_reminders_task() -> int:
+    """For Celery beat: the reminders due in every open round."""
+    return invitations.reminders_send()
