@@ -4,9 +4,11 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.share import share_card_response
+from core.templatetags.sakke import clock
 from core.views import filter_fields, render_filtered_list
 from municipalities.selectors import municipality_choices
 from taxonomy.selectors import audience_choices, language_choices, topic_choices
@@ -191,6 +193,29 @@ def event_schema(event, request) -> dict:
             "url": request.build_absolute_uri(event.super_event.get_absolute_url()),
         }
     return data
+
+
+def _event_or_404(public_id):
+    try:
+        return event_get(public_id)
+    except Event.DoesNotExist:
+        raise Http404(_("No event found with this id.")) from None
+
+
+def event_share_image(request, public_id):
+    """The image a shared link to the event shows on social media."""
+    event = _event_or_404(public_id)
+    when = formats.date_format(timezone.localtime(event.start_time), "l j.n.Y").capitalize()
+    lines = [f"{when} {clock(event.start_time)}"]
+    if event.location:
+        place = event.location.name
+        if event.location.municipality:
+            place = f"{place}, {event.location.municipality.name}"
+        lines.append(place)
+    organizers = ", ".join(str(o.name) for o in event.organizers.all()[:2])
+    if organizers:
+        lines.append(organizers)
+    return share_card_response(obj=event, title=event.name, lines=lines, kicker=_("Event"))
 
 
 def event_detail(request, public_id):
