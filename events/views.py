@@ -17,6 +17,7 @@ from .filters import EventFilter
 from .models import Event
 from .recurrence import RecurrenceError, occurrences
 from .selectors import event_get, event_list
+from .shortcuts import date_shortcuts
 
 FILTER_KINDS = {
     "q": "search",
@@ -66,6 +67,7 @@ def event_list_page(request):
         context={
             "fields": event_filter_fields(filterset),
             "group_page": group_by_day,
+            "date_shortcuts": date_shortcuts(request.GET, timezone.localdate()),
             "section": "events",
         },
     )
