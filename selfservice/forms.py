@@ -466,6 +466,8 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
             self.fields["skills_wanted_fi"].label = _("Skills wanted")
             self.fields["time_commitment_fi"].label = _("How much time does it take?")
             self.fields["contact_email"].help_text = _("Who to ask about the task.")
+            # Volunteering is never paid for: the task describes the work, not a price.
+            del self.fields["is_free"], self.fields["price_fi"]
         else:
             del self.fields["skills_wanted_fi"], self.fields["time_commitment_fi"]
             self.fields["kind"].choices = [
@@ -478,6 +480,8 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         data = {k: v for k, v in self.cleaned_data.items() if k in self.fields and k not in skip}
         data.pop("visibility", None)
         data["kind"] = Activity.Kind.VOLUNTEERING if self.volunteering else data["kind"]
+        if self.volunteering:
+            data.update(is_free=True, price_fi="")
         return data
 
     def relations(self) -> dict:

@@ -286,6 +286,27 @@ def test_a_volunteering_task_is_added_with_its_own_questions(client, association
     assert Activity.objects.get().kind == Activity.Kind.VOLUNTEERING
 
 
+def test_a_volunteering_task_asks_for_no_price_and_its_page_shows_none(client, association):
+    client.force_login(editor_of(association))
+    form = client.get(url("volunteering_create", org=association.public_id)).text
+    assert 'name="price_fi"' not in form and 'name="is_free"' not in form
+
+    client.post(
+        url("volunteering_create", org=association.public_id),
+        {
+            "name_fi": "Kauppa-apu",
+            "description_fi": "Haet kaupasta ostokset ikäihmiselle.",
+            "price_fi": "10 €",
+            "visibility": "publish",
+            "schedule-TOTAL_FORMS": "0",
+            "schedule-INITIAL_FORMS": "0",
+        },
+    )
+    task = Activity.objects.get()
+    assert task.price_fi in ("", None) and task.is_free
+    assert "Price" not in client.get(task.get_absolute_url()).text
+
+
 def png_upload(name):
     output = io.BytesIO()
     Image.new("RGB", (1200, 600), "white").save(output, "PNG")
