@@ -218,7 +218,7 @@ def event_edit(request, org, event=None):
     instance = _event(request, organization, event) if event else None
     is_series_date = bool(instance and instance.super_event_id)
     if request.method == "POST":
-        form = EventForm(request.POST)
+        form = EventForm(request.POST, request.FILES)
         series_form = SeriesForm(request.POST)
     else:
         today = timezone.localdate()
@@ -241,6 +241,8 @@ def event_edit(request, org, event=None):
                 publish=form.publish,
                 series=rule,
                 end_series=series_form.cleaned_data["series_repeat"] == SeriesForm.ONCE,
+                image=form.cleaned_data.get("image"),
+                remove_image=form.cleaned_data.get("remove_image", False),
             )
         except ValidationError as error:
             _show_event_errors(error, form, series_form)

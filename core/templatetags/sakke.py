@@ -128,10 +128,14 @@ def share(context, obj, title=""):
 
 
 @register.inclusion_tag("includes/social_meta.html", takes_context=True)
-def social_meta(context, obj, title, description="", image_url=""):
-    """Open Graph and Twitter card tags: how a shared link looks on social media."""
+def social_meta(context, obj, title, description="", image_url="", image_alt="", card=False):
+    """Open Graph and Twitter card tags: how a shared link looks on social media.
+
+    `card` says the image is the generated 1200 × 630 share card, of known size."""
     request = context["request"]
     return {
+        "card": card,
+        "image_alt": image_alt or title,
         "url": request.build_absolute_uri(obj.get_absolute_url()),
         "title": title,
         "description": description,

@@ -81,3 +81,22 @@ def test_a_long_title_wraps_within_the_card():
         title="Pohjois-Savon " * 20, lines=["Lauantai 5.12.2026 18.00"], site="Sakke"
     )
     assert Image.open(io.BytesIO(png)).size == (1200, 630)
+
+
+def test_an_event_with_its_own_picture_shares_that_picture_with_its_description(client):
+    from django.core.files.base import ContentFile
+
+    event = EventFactory(name_fi="Kevätkonsertti", image_alt_fi="Kuoro laulaa lavalla")
+    event.image.save("konsertti.png", ContentFile(png_bytes()), save=True)
+
+    page = client.get(event.get_absolute_url()).text
+
+    assert og(page, "image") == "http://testserver" + event.image.url
+    assert '<meta property="og:image:alt" content="Kuoro laulaa lavalla">' in page
+    assert f'<img class="detail__image" src="{event.image.url}" alt="Kuoro laulaa lavalla">' in page
+
+
+def png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(out, "PNG")
+    return out.getvalue()

@@ -412,3 +412,24 @@ def test_the_news_form_labels_fields_by_language_without_internal_markers(client
     with translation.override("en"):
         html = client.get(reverse("news:create")).content.decode()
     assert not re.search(r"\[(fi|sv|en)\]", html)
+
+
+def test_an_event_picture_needs_its_description_and_then_shows_on_the_event_page(
+    client, association
+):
+    client.force_login(editor_of(association))
+    path = url("event_create", org=association.public_id)
+
+    refused = client.post(path, event_post(image=png_upload("kuva.png")))
+    assert refused.status_code == 200
+    assert "Tell in a few words what the picture shows." in refused.text
+    assert not Event.objects.exists()
+
+    saved = client.post(
+        path, event_post(image=png_upload("kuva.png"), image_alt_fi="Jumppaajat tuoleilla")
+    )
+    assert saved.status_code == 302
+    event = Event.objects.get()
+    assert event.image.name.startswith("events/event-")
+    page = client.get(event.get_absolute_url()).text
+    assert f'src="{event.image.url}" alt="Jumppaajat tuoleilla"' in page
