@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.geo import DEFAULT_DISTANCE_KM
 from core.share import share_card_response
 from core.templatetags.sakke import clock
 from core.views import filter_fields, render_filtered_list
@@ -57,6 +58,20 @@ def group_by_day(events):
     return [(day, list(day_events)) for day, day_events in days]
 
 
+def near_me(query, filterset) -> dict | None:
+    """When the list is limited to the person's surroundings: how far, and the way back."""
+    form = filterset.form
+    if not (form.is_valid() and form.cleaned_data.get("near")):
+        return None
+    everywhere = query.copy()
+    for name in ("near", "distance", "page"):
+        everywhere.pop(name, None)
+    return {
+        "km": int(form.cleaned_data.get("distance") or DEFAULT_DISTANCE_KM),
+        "everywhere": everywhere.urlencode(),
+    }
+
+
 def event_list_page(request):
     filterset = event_filterset(request)
     return render_filtered_list(
@@ -68,6 +83,7 @@ def event_list_page(request):
             "fields": event_filter_fields(filterset),
             "group_page": group_by_day,
             "date_shortcuts": date_shortcuts(request.GET, timezone.localdate()),
+            "near": near_me(request.GET, filterset),
             "section": "events",
         },
     )

@@ -143,3 +143,29 @@ def test_a_volunteer_keeps_the_page_current_and_offers_a_newsletter_item(
     page.get_by_role("textbox", name=re.compile(r"^Text")).fill("Tule laulamaan tiistaisin.")
     click(page, "button", re.compile("^Offer|^Send"))
     expect(page.get_by_text("Kuoro hakee laulajia").first).to_be_visible()
+
+
+def test_near_me_asks_the_browser_for_its_position_only_on_a_click(open_page, north_savo):
+    page = open_page(
+        geolocation={"latitude": 62.8924, "longitude": 27.6770},
+        permissions=["geolocation"],
+        **SMALL_PHONE,
+    )
+    page.goto(localized_path("events:list", "en"))
+    assert "near=" not in page.url
+
+    click(page, "button", "Near me")
+
+    assert "near=62.89%2C27.68" in page.url
+    expect(page.get_by_text("Events within 20 km of your position.")).to_be_visible()
+    click(page, "link", "Show events everywhere")
+    assert "near=" not in page.url
+
+
+def test_without_javascript_near_me_is_not_offered_and_the_municipality_filter_is(
+    open_page, north_savo
+):
+    page = open_page(java_script_enabled=False, **SMALL_PHONE)
+    page.goto(localized_path("events:list", "en"))
+    expect(page.get_by_role("button", name="Near me")).to_be_hidden()
+    expect(page.get_by_role("combobox", name="Municipality")).to_be_visible()

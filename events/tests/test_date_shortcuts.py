@@ -54,3 +54,27 @@ def test_the_weekend_link_keeps_the_other_filters_and_lists_only_weekend_events(
     assert "Torstain kerho" not in listed.text
     chosen = [s for s in listed.context["date_shortcuts"] if s.current]
     assert [s.label for s in chosen] == ["This weekend"]
+
+
+def test_near_me_lists_events_close_to_the_position_and_offers_the_way_back(client):
+    from places.tests.factories import PlaceFactory
+
+    kuopio = PlaceFactory(latitude=62.8924, longitude=27.6770)
+    iisalmi = PlaceFactory(latitude=63.5586, longitude=27.1902)  # about 78 km away
+    soon = timezone.now() + dt.timedelta(days=2)
+    EventFactory(name_fi="Torikonsertti", location=kuopio, start_time=soon)
+    EventFactory(name_fi="Runoilta", location=iisalmi, start_time=soon)
+
+    page = client.get(reverse("events:list"), {"near": "62.89,27.68", "municipality": ""})
+
+    assert "Torikonsertti" in page.text and "Runoilta" not in page.text
+    assert "Events within 20 km of your position." in page.text
+    assert page.context["near"]["everywhere"] == "municipality="
+    wider = client.get(reverse("events:list"), {"near": "62.89,27.68", "distance": "100"})
+    assert "Runoilta" in wider.text
+
+
+def test_a_position_that_is_not_one_gets_a_clear_error_in_the_api(client):
+    response = client.get("/api/v1/event/", {"near": "kotona"})
+    assert response.status_code == 400
+    assert "near" in response.json()
