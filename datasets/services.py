@@ -21,6 +21,7 @@ from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
+from .content_demo import content_demo_load
 from .programme_demo import programme_demo_load
 from .reference import (
     language_names,
@@ -383,4 +384,5 @@ def demo_load(
     demo_shift_to_week(data, today or timezone.localdate())
     report = dataset_import(data=data, progress=progress)
     programme_demo_load()
+    content_demo_load()
     return report
