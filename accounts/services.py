@@ -5,6 +5,8 @@ sends that address a reminder instead of a new account, and asking for a login l
 an unknown address sends nothing, while the visitor sees the same page either way.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -73,11 +75,12 @@ def verification_user(token: str) -> User:
 
 
 @transaction.atomic
-def account_sign_up(*, email: str, name: str, base_url: str) -> None:
+def account_sign_up(*, email: str, name: str, base_url: str, next_path: str = "") -> None:
     """Start an account for `email`: a new one gets a confirmation link, a known one a reminder.
 
     The account stays inactive, and has no password, until the link is opened: whoever
     holds the mailbox chooses the password, so nobody can claim another's address first.
+    `next_path` (a path on this site, e.g. an invitation) is where the link leads afterwards.
     """
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
@@ -87,6 +90,8 @@ def account_sign_up(*, email: str, name: str, base_url: str) -> None:
         user.save(update_fields=["password"])
     if user.email_verified_at is None and not user.is_active:
         path = reverse("accounts:verify", kwargs={"token": verification_token(user)})
+        if next_path:
+            path += "?" + urlencode({"next": next_path})
         hours = settings.SAKKE_VERIFY_EMAIL_MAX_AGE // 3600
         context = {"url": base_url + path, "hours": hours}
         send_account_mail(to=user.email, template="verify", context=context)

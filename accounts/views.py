@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -84,21 +85,33 @@ class SignOutView(auth_views.LogoutView):
 
 @sensitive_post_parameters()
 @limit_posts
+def _safe_next(request) -> str:
+    """The page to return to after signing up (an invitation, say), if it is on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed and target.startswith("/") else ""
+
+
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:account")
     form = SignUpForm(request.POST or None)
+    next_path = _safe_next(request)
+    context = {"form": form, "next": next_path}
     if request.method == "POST":
         if getattr(request, "limited", False):
-            return too_many_requests(request, "accounts/sign_up.html", {"form": form})
+            return too_many_requests(request, "accounts/sign_up.html", context)
         if form.is_valid():
             services.account_sign_up(
                 email=form.cleaned_data["email"],
                 name=form.cleaned_data["name"],
                 base_url=base_url(request),
+                next_path=next_path,
             )
             return redirect("accounts:sign_up_done")
-    return render(request, "accounts/sign_up.html", {"form": form})
+    return render(request, "accounts/sign_up.html", context)
 
 
 def sign_up_done(request):
@@ -124,7 +137,8 @@ def verify(request, token):
             return render(request, "accounts/verify_failed.html", {"message": failure.message})
         login(request, user, backend=SESSION_BACKEND)
         messages.success(request, _("Your e-mail address is confirmed and you are signed in."))
-        return redirect("accounts:account")
+        # A sign-up that began at an invitation goes back to it.
+        return redirect(_safe_next(request) or "accounts:account")
     return render(request, "accounts/verify.html", {"form": form, "email": user.email})
 
 

@@ -34,7 +34,7 @@ from .ical import deadline_calendar
 from .models import CardContact, Grant, GrantReminderSubscription
 from .pdf import PdfUnavailable, render_pdf
 
-SECTION = "municipalities"
+SECTION = "cards"
 
 
 def card_list(request):
@@ -230,7 +230,6 @@ def comparison(request):
         "form": form,
         "municipalities": municipalities,
         "totals": totals,
-        "chart_height": 40 * len(totals) + 10,
         "section": SECTION,
     }
     return render(request, "cards/comparison.html", context)

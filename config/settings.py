@@ -285,7 +285,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# geolocation for our own pages only: "near me" on the event list asks on a click.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), usb=()"
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -350,6 +351,11 @@ AUTH_USER_MODEL = "accounts.User"
 SAKKE_CONTROLLER_NAME = env("SAKKE_CONTROLLER_NAME", default="")
 SAKKE_CONTROLLER_CONTACT = env("SAKKE_CONTROLLER_CONTACT", default="")
 SAKKE_DATA_PROTECTION_CONTACT = env("SAKKE_DATA_PROTECTION_CONTACT", default="")
+# The regional coordinator as the About page names them: the person residents and
+# associations contact (name, e-mail address, phone); empty ones are left out.
+SAKKE_COORDINATOR_NAME = env("SAKKE_COORDINATOR_NAME", default="")
+SAKKE_COORDINATOR_EMAIL = env("SAKKE_COORDINATOR_EMAIL", default="")
+SAKKE_COORDINATOR_PHONE = env("SAKKE_COORDINATOR_PHONE", default="")
 # Where the accessibility feedback form's messages go (the coordinator), and the date the
 # accessibility statement was last checked (YYYY-MM-DD).
 SAKKE_ACCESSIBILITY_FEEDBACK_EMAIL = env("SAKKE_ACCESSIBILITY_FEEDBACK_EMAIL", default="")

@@ -18,11 +18,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 4000  # pixels, checked from the header before anything is decoded
 LOGO_SIDE = 800
+PICTURE_SIDE = 1600
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 class PreparedImage(ContentFile):
-    """An image that has passed `prepare_logo`: safe to store as it is."""
+    """An image that has passed `prepare_picture`: safe to store as it is."""
 
 
 def _open(data: bytes) -> Image.Image:
@@ -65,6 +66,12 @@ def _open(data: bytes) -> Image.Image:
 
 def prepare_logo(upload) -> PreparedImage:
     """The uploaded logo, checked, at most LOGO_SIDE pixels a side and without metadata."""
+    return prepare_picture(upload, side=LOGO_SIDE, prefix="logo")
+
+
+def prepare_picture(upload, *, side: int = PICTURE_SIDE, prefix: str = "image") -> PreparedImage:
+    """An uploaded picture (an event's, say), checked, at most `side` pixels a side and
+    without metadata."""
     if isinstance(upload, PreparedImage):
         return upload
     if upload.size > MAX_BYTES:
@@ -79,7 +86,7 @@ def prepare_logo(upload) -> PreparedImage:
     source_format = image.format
     # Turn the picture the way the camera meant before the orientation tag is dropped.
     image = ImageOps.exif_transpose(image)
-    image.thumbnail((LOGO_SIDE, LOGO_SIDE))
+    image.thumbnail((side, side))
     if source_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     elif image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
@@ -90,5 +97,5 @@ def prepare_logo(upload) -> PreparedImage:
     if source_format in ("JPEG", "WEBP"):
         options["quality"] = 85
     image.save(output, format=source_format, **options)
-    name = f"logo-{secrets.token_hex(8)}.{FORMATS[source_format]}"
+    name = f"{prefix}-{secrets.token_hex(8)}.{FORMATS[source_format]}"
     return PreparedImage(output.getvalue(), name=name)

@@ -79,7 +79,13 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
 
 
 def about(request):
-    return render(request, "core/about.html")
+    coordinator = {
+        "name": settings.SAKKE_COORDINATOR_NAME,
+        "email": settings.SAKKE_COORDINATOR_EMAIL,
+        "phone": settings.SAKKE_COORDINATOR_PHONE,
+        "organization": settings.SAKKE_CONTROLLER_NAME,
+    }
+    return render(request, "core/about.html", {"coordinator": coordinator})
 
 
 #: A page of each section meant for people signed in, or reached by a personal link.

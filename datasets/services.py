@@ -23,6 +23,7 @@ from taxonomy.models import Audience, Language, Topic
 
 from .cooperation_demo import cooperation_demo_load
 from .materials_demo import materials_demo_load
+from .content_demo import content_demo_load
 from .programme_demo import programme_demo_load
 from .reference import (
     language_names,
@@ -389,4 +390,5 @@ def demo_load(
     cooperation_demo_load(today=today)
     materials_demo_load()
     survey_demo_load()
+    content_demo_load()
     return report

@@ -18,9 +18,14 @@ from core.filtering import (
     split_values,
     topic_filter,
 )
+from core.geo import DEFAULT_DISTANCE_KM, PointField, box_around
 from municipalities.models import Municipality
 
 from .models import Event
+
+
+class PointFilter(django_filters.Filter):
+    field_class = PointField
 
 
 class EventFilter(django_filters.FilterSet):
@@ -33,6 +38,11 @@ class EventFilter(django_filters.FilterSet):
     end = TimeBoundFilter(label=_("To"), method="filter_end", end_of_day=True)
     is_free = StrictBooleanFilter(label=_("Free only"), field_name="is_free")
     organization = CommaSeparatedFilter(label=_("Organizer"), method="filter_organization")
+    # "Near me": the browser's position, sent only when the person asks (js/near_me.js).
+    near = PointFilter(label=_("Near"), method="filter_near")
+    distance = django_filters.NumberFilter(
+        label=_("Distance in kilometres"), method="keep", min_value=1, max_value=200
+    )
 
     class Meta:
         model = Event
@@ -47,6 +57,14 @@ class EventFilter(django_filters.FilterSet):
         if not codes:
             return queryset
         return queryset.filter(location__municipality_id__in=ids_of(Municipality, "code", codes))
+
+    def filter_near(self, queryset, name, value):
+        lat, lon = value
+        km = self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE_KM
+        return queryset.filter(**box_around(lat, lon, float(km), prefix="location__"))
+
+    def keep(self, queryset, name, value):
+        return queryset  # read by filter_near
 
     def filter_organization(self, queryset, name, value):
         return related_exists(queryset, "organizers", "public_id", value)

@@ -42,6 +42,14 @@ class Event(SourcedModel, Publishable):
         related_name="events",
     )
     online_url = models.URLField(_("online link"), blank=True)
+    image = models.ImageField(_("picture"), upload_to="events/", blank=True)
+    # Required with a picture (the self-service checks it): people who cannot see it hear it.
+    image_alt = models.CharField(
+        _("description of the picture"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
     organizers = models.ManyToManyField(
         Organization, verbose_name=_("organizers"), blank=True, related_name="events"
     )

@@ -5,4 +5,4 @@ from .models import Event
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("name", "short_description", "description", "price")
+    fields = ("name", "short_description", "description", "price", "image_alt")

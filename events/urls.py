@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.event_list_page, name="list"),
     path(_("map/"), views.event_map, name="map"),
     path("<str:public_id>/", views.event_detail, name="detail"),
+    path("<str:public_id>/share.png", views.event_share_image, name="share_image"),
 ]

@@ -4,9 +4,12 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.geo import DEFAULT_DISTANCE_KM
+from core.share import share_card_response
+from core.templatetags.sakke import clock
 from core.views import filter_fields, render_filtered_list
 from municipalities.selectors import municipality_choices
 from taxonomy.selectors import audience_choices, language_choices, topic_choices
@@ -15,6 +18,7 @@ from .filters import EventFilter
 from .models import Event
 from .recurrence import RecurrenceError, occurrences
 from .selectors import event_get, event_list
+from .shortcuts import date_shortcuts
 
 FILTER_KINDS = {
     "q": "search",
@@ -54,6 +58,20 @@ def group_by_day(events):
     return [(day, list(day_events)) for day, day_events in days]
 
 
+def near_me(query, filterset) -> dict | None:
+    """When the list is limited to the person's surroundings: how far, and the way back."""
+    form = filterset.form
+    if not (form.is_valid() and form.cleaned_data.get("near")):
+        return None
+    everywhere = query.copy()
+    for name in ("near", "distance", "page"):
+        everywhere.pop(name, None)
+    return {
+        "km": int(form.cleaned_data.get("distance") or DEFAULT_DISTANCE_KM),
+        "everywhere": everywhere.urlencode(),
+    }
+
+
 def event_list_page(request):
     filterset = event_filterset(request)
     return render_filtered_list(
@@ -64,6 +82,8 @@ def event_list_page(request):
         context={
             "fields": event_filter_fields(filterset),
             "group_page": group_by_day,
+            "date_shortcuts": date_shortcuts(request.GET, timezone.localdate()),
+            "near": near_me(request.GET, filterset),
             "section": "events",
         },
     )
@@ -191,6 +211,29 @@ def event_schema(event, request) -> dict:
             "url": request.build_absolute_uri(event.super_event.get_absolute_url()),
         }
     return data
+
+
+def _event_or_404(public_id):
+    try:
+        return event_get(public_id)
+    except Event.DoesNotExist:
+        raise Http404(_("No event found with this id.")) from None
+
+
+def event_share_image(request, public_id):
+    """The image a shared link to the event shows on social media."""
+    event = _event_or_404(public_id)
+    when = formats.date_format(timezone.localtime(event.start_time), "l j.n.Y").capitalize()
+    lines = [f"{when} {clock(event.start_time)}"]
+    if event.location:
+        place = event.location.name
+        if event.location.municipality:
+            place = f"{place}, {event.location.municipality.name}"
+        lines.append(place)
+    organizers = ", ".join(str(o.name) for o in event.organizers.all()[:2])
+    if organizers:
+        lines.append(organizers)
+    return share_card_response(obj=event, title=event.name, lines=lines, kicker=_("Event"))
 
 
 def event_detail(request, public_id):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Model, Q, QuerySet
 
 from activities.models import Activity
@@ -12,7 +13,7 @@ from organizations.models import Organization
 from places.models import Place
 from programme.models import Commitment, Measure, ProgressReport
 
-from .models import Claim, Invitation
+from .models import Claim, Decision, Invitation
 
 #: The kinds of content in the queue and in URLs: slug -> model.
 CONTENT_KINDS: dict[str, type[Model]] = {
@@ -104,3 +105,35 @@ def claim_list_of_user(user) -> QuerySet[Claim]:
 
 def invitation_list_of_organization(organization: Organization) -> QuerySet[Invitation]:
     return organization.invitations.select_related("invited_by", "accepted_by")
+
+
+def decline_reasons(objects) -> dict[tuple[int, str], str]:
+    """The coordinator's latest reason for each declined object, keyed by (type id, pk).
+
+    One query for a page of mixed content (an association, its events and activities).
+    """
+    declined = [obj for obj in objects if obj.publication_status == PublicationStatus.DECLINED]
+    if not declined:
+        return {}
+    types = ContentType.objects.get_for_models(*{type(obj) for obj in declined})
+    wanted = Q()
+    for obj in declined:
+        wanted |= Q(content_type=types[type(obj)], object_id=str(obj.pk))
+    reasons: dict[tuple[int, str], str] = {}
+    decisions = Decision.objects.filter(wanted, action=Decision.Action.DECLINED)
+    for content_type_id, object_id, message in decisions.order_by("created_at").values_list(
+        "content_type_id", "object_id", "message"
+    ):
+        reasons[(content_type_id, object_id)] = message
+    return reasons
+
+
+def with_decline_reasons(objects) -> None:
+    """Set `decline_reason` on each declined object, for the editor to read."""
+    objects = list(objects)
+    reasons = decline_reasons(objects)
+    if not reasons:
+        return
+    types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
+    for obj in objects:
+        obj.decline_reason = reasons.get((types[type(obj)].pk, str(obj.pk)), "")

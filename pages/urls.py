@@ -18,4 +18,5 @@ municipality_urlpatterns = [
 ]
 organization_urlpatterns = [
     path("<str:public_id>/", views.organization_detail, name="detail"),
+    path("<str:public_id>/share.png", views.organization_share_image, name="share_image"),
 ]

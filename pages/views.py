@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from activities.selectors import activity_list
 from core.counting import count_rows
 from core.filtering import stale_before
+from core.share import share_card_response
 from events.selectors import upcoming_event_list
 from materials.selectors import documents_of_municipality
 from municipalities.models import Municipality
@@ -77,6 +78,20 @@ def municipality_detail(request, slug):
         "section": "municipalities",
     }
     return render(request, "pages/municipality_detail.html", context)
+
+
+def organization_share_image(request, public_id):
+    """The image a shared link to the association shows on social media."""
+    try:
+        organization = organization_get(public_id)
+    except Organization.DoesNotExist:
+        raise Http404(_("No association found with this id.")) from None
+    municipalities = ", ".join(str(m.name) for m in organization.municipalities.all()[:4])
+    topics = ", ".join(str(t.name) for t in organization.topics.all()[:3])
+    lines = [line for line in (municipalities, topics) if line]
+    return share_card_response(
+        obj=organization, title=organization.name, lines=lines, kicker=_("Association")
+    )
 
 
 def organization_detail(request, public_id):

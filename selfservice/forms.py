@@ -20,7 +20,7 @@ from core.forms import (
     label_by_language,
     translated_label,
 )
-from core.images import prepare_logo
+from core.images import prepare_logo, prepare_picture
 from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
 from events.models import Event
@@ -211,6 +211,19 @@ class EventForm(VisibilityMixin, forms.Form):
     registration_url = forms.URLField(
         label=_("Registration link"), required=False, assume_scheme="https"
     )
+    image = forms.FileField(
+        label=_("Picture"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. Shown on the event's page."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    image_alt_fi = forms.CharField(
+        label=_("What does the picture show?"),
+        max_length=250,
+        required=False,
+        help_text=_("Needed with a picture: people who cannot see it hear this instead."),
+    )
+    remove_image = forms.BooleanField(label=_("Remove the picture"), required=False)
     topics = checkboxes(Topic.objects.all(), _("Topics"))
     audiences = checkboxes(Audience.objects.all(), _("For whom"))
     in_language = checkboxes(Language.objects.all(), _("Languages"))
@@ -254,7 +267,12 @@ class EventForm(VisibilityMixin, forms.Form):
         (_("Where"), ["location", "online_url"]),
         (_("Price and registration"), ["is_free", "price_fi", "registration_url"]),
         (_("For whom"), ["audiences", "topics", "in_language", "accessibility"]),
+        (_("Picture"), ["image", "image_alt_fi", "remove_image"]),
     ]
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        return prepare_picture(upload, prefix="event") if upload else None
 
     def clean(self):
         data = super().clean()
@@ -276,6 +294,7 @@ class EventForm(VisibilityMixin, forms.Form):
         the times from the date and time fields."""
         data = self.cleaned_data
         own = {field.name for field in Event._meta.concrete_fields}  # not the many-to-many
+        own.discard("image")  # the upload goes to the service on its own (see the view)
         values = {name: data[name] for name in self.fields if name in own}
         values.update(start_time=data["start"], end_time=data["end"])
         return values
@@ -466,6 +485,8 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
             self.fields["skills_wanted_fi"].label = _("Skills wanted")
             self.fields["time_commitment_fi"].label = _("How much time does it take?")
             self.fields["contact_email"].help_text = _("Who to ask about the task.")
+            # Volunteering is never paid for: the task describes the work, not a price.
+            del self.fields["is_free"], self.fields["price_fi"]
         else:
             del self.fields["skills_wanted_fi"], self.fields["time_commitment_fi"]
             self.fields["kind"].choices = [
@@ -478,6 +499,8 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         data = {k: v for k, v in self.cleaned_data.items() if k in self.fields and k not in skip}
         data.pop("visibility", None)
         data["kind"] = Activity.Kind.VOLUNTEERING if self.volunteering else data["kind"]
+        if self.volunteering:
+            data.update(is_free=True, price_fi="")
         return data
 
     def relations(self) -> dict:

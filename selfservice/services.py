@@ -21,7 +21,7 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
-from core.images import prepare_logo
+from core.images import prepare_logo, prepare_picture
 from core.languages import LANGUAGE_CODES
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
@@ -46,7 +46,7 @@ ORGANIZATION_FIELDS = _translated("name", "description") | {
     "postal_code",
     "address_municipality",
 }
-EVENT_FIELDS = _translated("name", "short_description", "description", "price") | {
+EVENT_FIELDS = _translated("name", "short_description", "description", "price", "image_alt") | {
     "start_time",
     "end_time",
     "location",
@@ -198,10 +198,13 @@ def event_save(
     event: Event | None = None,
     series: SeriesRule | None = None,
     end_series: bool = False,
+    image=None,
+    remove_image: bool = False,
 ) -> Event:
     """Add or change an event; with `series`, make it the head of a weekly series.
 
     Changes to the head of a series reach all its dates; `end_series` leaves only the head.
+    A picture (`image`) needs its description in Finnish (`image_alt_fi` in `data`).
     """
     if not can_edit_organization(user, organization):
         raise PermissionDenied(_("You may not add events for this association."))
@@ -214,6 +217,10 @@ def event_save(
     if not event.name_fi:
         raise ValidationError({"name_fi": _("Enter the name of the event in Finnish.")})
     _check_event_times(event)
+    prepared = prepare_picture(image, prefix="event") if image else None
+    keeps_picture = prepared is not None or (bool(event.image) and not remove_image)
+    if keeps_picture and not (event.image_alt_fi or "").strip():
+        raise ValidationError({"image_alt_fi": _("Tell in a few words what the picture shows.")})
     if event.super_event_id and series is not None:
         raise ValidationError(
             {"series_repeat": _("One date of a series cannot start a series of its own.")}
@@ -225,6 +232,10 @@ def event_save(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(event, user)
+        if (remove_image or prepared is not None) and event.image:
+            event.image.delete(save=False)
+        if prepared is not None:
+            event.image.save(prepared.name, prepared, save=False)
         if is_new:
             save_with_public_id(event)
             event.organizers.add(organization)

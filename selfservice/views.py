@@ -21,6 +21,10 @@ from core.models import PublicationStatus
 from events.models import Event
 from events.views import event_schema
 from events.views import series_dates as public_series_dates
+from freshness.selectors import stale_organizations
+from freshness.services import organization_confirm
+from moderation.models import Claim
+from moderation.selectors import claim_list_of_user, with_decline_reasons
 from organizations.models import Organization
 from organizations.views import organization_schema
 
@@ -70,11 +74,11 @@ def _activity(request, organization, public_id):
 @login_required
 def dashboard(request):
     organizations = own_organization_list(request.user).order_by("name")[:50]
-    return render(
-        request,
-        "selfservice/dashboard.html",
-        {"organizations": organizations, "section": "selfservice"},
-    )
+    # Requests still waiting, and declined ones with the coordinator's reason, so that
+    # a newcomer sees where their request stands here and not only in an e-mail.
+    claims = claim_list_of_user(request.user).exclude(status=Claim.Status.APPROVED)[:20]
+    context = {"organizations": organizations, "claims": claims, "section": "selfservice"}
+    return render(request, "selfservice/dashboard.html", context)
 
 
 @login_required
@@ -82,6 +86,7 @@ def organization_overview(request, org):
     organization = _organization(request, org)
     events = list(own_event_list(organization))
     activities = list(own_activity_list(organization))
+    with_decline_reasons([organization, *events, *activities])
     context = {
         "organization": organization,
         "events": events,
@@ -89,9 +94,20 @@ def organization_overview(request, org):
         "activities": [a for a in activities if a.kind != Activity.Kind.VOLUNTEERING],
         "tasks": [a for a in activities if a.kind == Activity.Kind.VOLUNTEERING],
         "counts": _publication_counts(events + activities),
+        "stale": stale_organizations().filter(pk=organization.pk).exists(),
         "section": "selfservice",
     }
     return render(request, "selfservice/organization.html", context)
+
+
+@login_required
+@require_POST
+def organization_still_current(request, org):
+    """The "our information is still current" button: the same check as the e-mailed link."""
+    organization = _organization(request, org)
+    organization_confirm(organization=organization)
+    messages.success(request, _("Thank you. The information is marked as checked today."))
+    return redirect("selfservice:organization", org=organization.public_id)
 
 
 def _publication_counts(items) -> dict:
@@ -202,7 +218,7 @@ def event_edit(request, org, event=None):
     instance = _event(request, organization, event) if event else None
     is_series_date = bool(instance and instance.super_event_id)
     if request.method == "POST":
-        form = EventForm(request.POST)
+        form = EventForm(request.POST, request.FILES)
         series_form = SeriesForm(request.POST)
     else:
         today = timezone.localdate()
@@ -225,6 +241,8 @@ def event_edit(request, org, event=None):
                 publish=form.publish,
                 series=rule,
                 end_series=series_form.cleaned_data["series_repeat"] == SeriesForm.ONCE,
+                image=form.cleaned_data.get("image"),
+                remove_image=form.cleaned_data.get("remove_image", False),
             )
         except ValidationError as error:
             _show_event_errors(error, form, series_form)

@@ -103,7 +103,7 @@ def test_the_activity_page_opens_in_every_language(client, language):
 def test_the_activity_page_shows_schedule_price_accessibility_and_contact(client):
     activity = ActivityFactory(
         name_fi="Lukupiiri",
-        kind="volunteering",
+        kind="hobby",
         is_free=False,
         price_fi="20 € / kausi",
         accessibility=["wheelchair"],
@@ -113,7 +113,7 @@ def test_the_activity_page_shows_schedule_price_accessibility_and_contact(client
     WeeklySlotFactory(activity=activity, weekday=4, start=dt.time(10), end=dt.time(11, 30))
     response = client.get(url("activities:detail", "en", public_id=activity.public_id))
     for text in [
-        "Volunteering",
+        "Hobby",
         "Thursdays 10:00–11:30",
         "20 € / kausi",
         "Wheelchair accessible",

@@ -114,3 +114,34 @@ def filters_chosen(context):
         for key, value in context["request"].GET.items()
         if key not in {"q", "municipality", "page"}
     )
+
+
+@register.inclusion_tag("includes/share.html", takes_context=True)
+def share(context, obj, title=""):
+    """Share links for a page: copy the address, e-mail, and the platforms associations use."""
+    from core.share import share_links
+
+    request = context["request"]
+    url = request.build_absolute_uri(obj.get_absolute_url())
+    title = title or str(obj)
+    return {"url": url, "title": title, "links": share_links(url, title)}
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context, obj, title, description="", image_url="", image_alt="", card=False):
+    """Open Graph and Twitter card tags: how a shared link looks on social media.
+
+    `card` says the image is the generated 1200 × 630 share card, of known size."""
+    request = context["request"]
+    return {
+        "card": card,
+        "image_alt": image_alt or title,
+        "url": request.build_absolute_uri(obj.get_absolute_url()),
+        "title": title,
+        "description": description,
+        "image": request.build_absolute_uri(image_url) if image_url else "",
+        "site_name": context.get("SITE_NAME", ""),
+        "locale": {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}.get(
+            translation.get_language(), "fi_FI"
+        ),
+    }

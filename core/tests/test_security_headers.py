@@ -54,7 +54,8 @@ def test_pages_send_the_other_security_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in response["Permissions-Policy"]
-    assert "geolocation=()" in response["Permissions-Policy"]
+    # Only our own pages may ask for the position ("near me" on the event list).
+    assert "geolocation=(self)" in response["Permissions-Policy"]
 
 
 @override_settings(SECURE_HSTS_SECONDS=31536000)

@@ -5,9 +5,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from activities.models import Activity
+from cards.models import MunicipalityCard
 from datasets.services import demo_load
 from events.models import Event
 from municipalities.models import Municipality
+from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
 
@@ -15,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return [m.objects.count() for m in (Organization, Place, Event, Activity, Municipality)]
+    models = (Organization, Place, Event, Activity, Municipality, MunicipalityCard, NewsPost)
+    return [m.objects.count() for m in models]
 
 
 def test_load_demo_twice_leaves_the_same_objects_with_events_from_this_week_on():
@@ -26,6 +29,13 @@ def test_load_demo_twice_leaves_the_same_objects_with_events_from_this_week_on()
 
     assert _counts() == first
     assert first[:4] == [60, 30, 200, 40]
+    # The service at its best: most municipalities have a card, there is news, and every
+    # volunteering task says what the work is, what it takes and how much time.
+    assert first[5] == 15 and first[6] == 5
+    card = MunicipalityCard.objects.exclude(steps_taken_fi="").first()
+    assert card.grants.exists() and card.premises.exists()
+    tasks = Activity.objects.filter(kind=Activity.Kind.VOLUNTEERING)
+    assert tasks.exists() and not tasks.filter(skills_wanted_fi="").exists()
     assert Municipality.objects.filter(organizations__isnull=False).distinct().count() == 19
     today = timezone.localdate()
     monday = today - dt.timedelta(days=today.weekday())

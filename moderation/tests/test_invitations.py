@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts.models import MunicipalityEditor, OrganizationEditor
 from moderation import services
 from moderation.tests.conftest import url
-from moderation.tests.factories import InvitationFactory, UserFactory
+from moderation.tests.factories import CoordinatorFactory, InvitationFactory, UserFactory
 from municipalities.tests.factories import MunicipalityFactory
 from organizations.tests.factories import OrganizationFactory
 
@@ -124,3 +124,39 @@ def test_an_anonymous_visitor_of_an_invitation_link_is_sent_to_sign_in_and_back(
     response = client.get(link)
     assert response.status_code == 302
     assert "next=" in response["Location"]
+
+
+def test_a_newcomer_who_signs_up_from_an_invitation_comes_back_to_it(client):
+    """The invitation link leads to sign-in, its sign-up link, the e-mail, the password
+    page and back to the invitation, without reopening the invitation e-mail."""
+    municipality = MunicipalityFactory(name_fi="Tuusniemi")
+    _invitation, token = invite(CoordinatorFactory(), municipality=municipality)
+    invitation_path = url("moderation:invitation_accept", token=token)
+
+    sign_in_page = client.get(invitation_path, follow=True)
+    sign_up_href = re.search(r'href="([^"]*sign-up/[^"]*)"', sign_in_page.text).group(1)
+    sign_up_href = sign_up_href.replace("&amp;", "&")
+    sign_up_page = client.get(sign_up_href)
+    assert f'name="next" value="{invitation_path}"' in sign_up_page.text
+    client.post(
+        sign_up_href,
+        {"name": "Uusi Yhteyshenkilö", "email": "uusi@example.org", "next": invitation_path},
+    )
+    verify_link = re.search(r"https?://\S+/confirm/\S+", mail.outbox[-1].body).group(0)
+    password = "pitkä salasana kunnalle 2027"
+    response = client.post(verify_link, {"new_password1": password, "new_password2": password})
+
+    assert response.status_code == 302
+    assert response["Location"] == invitation_path
+    assert client.post(invitation_path).status_code == 302
+    assert MunicipalityEditor.objects.filter(
+        user__email="uusi@example.org", municipality=municipality
+    ).exists()
+
+
+def test_sign_up_ignores_a_next_address_on_another_site(client):
+    client.post(
+        url("accounts:sign_up"),
+        {"name": "Uusi", "email": "uusi@example.org", "next": "https://evil.example/x"},
+    )
+    assert "evil.example" not in mail.outbox[-1].body

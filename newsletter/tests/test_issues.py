@@ -179,3 +179,29 @@ def test_a_scheduled_issue_is_not_labelled_with_an_events_wording(language):
         event_label = str(Event.Status.SCHEDULED.label)
     assert issue_label != event_label
     assert issue_label == {"fi": "Ajastettu", "sv": "Schemalagd"}[language]
+
+
+def test_the_preview_has_its_own_policy_allowing_the_emails_styles_and_nothing_else(client):
+    issue = IssueFactory(title_fi="Esikatselu")
+    client.force_login(UserFactory(is_coordinator=True))
+
+    preview = client.get(reverse("newsletter:preview", kwargs={"pk": issue.pk}))
+
+    policy = preview["Content-Security-Policy"]
+    assert "style-src 'unsafe-inline'" in policy
+    assert "script-src 'none'" in policy and "default-src 'none'" in policy
+    assert "frame-ancestors 'self'" in policy
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert 'style="' in preview.content.decode()  # the e-mail's own inline styles
+
+
+def test_the_issue_page_shows_the_preview_in_a_sandboxed_frame(client):
+    issue = IssueFactory()
+    client.force_login(UserFactory(is_coordinator=True))
+    page = client.get(reverse("newsletter:issue", kwargs={"pk": issue.pk})).content.decode()
+    preview = reverse("newsletter:preview", kwargs={"pk": issue.pk})
+    assert f'<iframe class="newsletter-preview" sandbox src="{preview}"' in page
+    # The site's own pages keep their strict policy and still refuse to be framed.
+    site = client.get(reverse("newsletter:issue", kwargs={"pk": issue.pk}))
+    assert "style-src 'self'" in site["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in site["Content-Security-Policy"]

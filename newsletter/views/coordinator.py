@@ -1,11 +1,14 @@
 """The coordinator decides on offers and composes, previews, tests and sends issues."""
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_only
@@ -29,6 +32,17 @@ from ..services.issues import (
     issue_unschedule,
 )
 from ..services.offers import offer_decide
+
+#: The preview's own Content-Security-Policy: the e-mail's inline styles and its images,
+#: framed only by the service's own issue page.
+PREVIEW_POLICY = {
+    "default-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["'self'", "https:", "data:"],
+    "script-src": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'self'"],
+}
 
 
 @coordinator_only
@@ -137,9 +151,14 @@ def issue_detail(request, pk):
 
 
 @coordinator_only
+@xframe_options_sameorigin
+@csp_replace(PREVIEW_POLICY)
 def issue_preview(request, pk):
-    """The e-mail as a subscriber with every interest would get it, in the page's language."""
-    from django.http import HttpResponse
+    """The e-mail as a subscriber with every interest would get it, in the page's language.
+
+    Shown in a sandboxed frame on the issue's page. The e-mail's inline styles need a
+    policy of their own, which allows them and nothing else: no scripts, no forms.
+    """
 
     issue = get_object_or_404(Issue, pk=pk)
     language = request.GET.get("language") or translation.get_language() or "fi"

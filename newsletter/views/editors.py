@@ -15,7 +15,12 @@ from ..services.offers import offer_create
 
 @login_required
 def offer_new(request):
+    # "Offer an item" on an association's own page names the association (?org=).
+    initial = {"organization": request.GET.get("org")} if request.GET.get("org") else None
     form = OfferForm(request.POST or None, request.FILES or None, user=request.user)
+    if initial and not form.is_bound:
+        chosen = form.fields["organization"].queryset.filter(public_id=initial["organization"])
+        form.initial["organization"] = chosen.values_list("pk", flat=True).first()
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:

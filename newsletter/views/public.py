@@ -25,7 +25,13 @@ from ..services.subscriptions import (
     subscription_request,
     unsubscribe,
 )
-from ..tokens import ExpiredToken, InvalidToken, read_confirm_token, read_manage_token
+from ..tokens import (
+    ExpiredToken,
+    InvalidToken,
+    make_manage_token,
+    read_confirm_token,
+    read_manage_token,
+)
 
 
 def invalid_link(request, message, status=400):
@@ -82,7 +88,9 @@ def confirm(request, token):
                 _("This subscription cannot be confirmed any more. Subscribe again if you wish."),
             )
         subscription_confirm(subscriber=subscriber)
-        return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
+        # The preferences link, here too: a new reader need not wait for the first issue.
+        context = {"subscriber": subscriber, "manage_token": make_manage_token(subscriber)}
+        return render(request, "newsletter/confirmed.html", context)
     return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
 
 

@@ -286,6 +286,27 @@ def test_a_volunteering_task_is_added_with_its_own_questions(client, association
     assert Activity.objects.get().kind == Activity.Kind.VOLUNTEERING
 
 
+def test_a_volunteering_task_asks_for_no_price_and_its_page_shows_none(client, association):
+    client.force_login(editor_of(association))
+    form = client.get(url("volunteering_create", org=association.public_id)).text
+    assert 'name="price_fi"' not in form and 'name="is_free"' not in form
+
+    client.post(
+        url("volunteering_create", org=association.public_id),
+        {
+            "name_fi": "Kauppa-apu",
+            "description_fi": "Haet kaupasta ostokset ikäihmiselle.",
+            "price_fi": "10 €",
+            "visibility": "publish",
+            "schedule-TOTAL_FORMS": "0",
+            "schedule-INITIAL_FORMS": "0",
+        },
+    )
+    task = Activity.objects.get()
+    assert task.price_fi in ("", None) and task.is_free
+    assert "Price" not in client.get(task.get_absolute_url()).text
+
+
 def png_upload(name):
     output = io.BytesIO()
     Image.new("RGB", (1200, 600), "white").save(output, "PNG")
@@ -391,3 +412,24 @@ def test_the_news_form_labels_fields_by_language_without_internal_markers(client
     with translation.override("en"):
         html = client.get(reverse("news:create")).content.decode()
     assert not re.search(r"\[(fi|sv|en)\]", html)
+
+
+def test_an_event_picture_needs_its_description_and_then_shows_on_the_event_page(
+    client, association
+):
+    client.force_login(editor_of(association))
+    path = url("event_create", org=association.public_id)
+
+    refused = client.post(path, event_post(image=png_upload("kuva.png")))
+    assert refused.status_code == 200
+    assert "Tell in a few words what the picture shows." in refused.text
+    assert not Event.objects.exists()
+
+    saved = client.post(
+        path, event_post(image=png_upload("kuva.png"), image_alt_fi="Jumppaajat tuoleilla")
+    )
+    assert saved.status_code == 302
+    event = Event.objects.get()
+    assert event.image.name.startswith("events/event-")
+    page = client.get(event.get_absolute_url()).text
+    assert f'src="{event.image.url}" alt="Jumppaajat tuoleilla"' in page
