@@ -21,9 +21,9 @@ from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
+from .content_demo import content_demo_load
 from .cooperation_demo import cooperation_demo_load
 from .materials_demo import materials_demo_load
-from .content_demo import content_demo_load
 from .programme_demo import programme_demo_load
 from .reference import (
     language_names,
