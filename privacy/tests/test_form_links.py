@@ -24,8 +24,11 @@ from accounts.tests.factories import (
     OrganizationEditorFactory,
 )
 from cards.tests.factories import CardFactory
+from cooperation.tests.factories import BodyFactory
+from materials.tests.factories import DocumentFactory
 from moderation.tests.factories import ClaimFactory, CoordinatorFactory
 from organizations.tests.factories import OrganizationFactory
+from surveys.tests.factories import QuestionFactory, RoundFactory
 
 PERSONAL_NAMES = {"name", "email", "phone", "message", "contact_email", "contact_phone"}
 
@@ -120,6 +123,8 @@ NOT_REACHED = {
     "newsletter/preferences.html": "language and interests behind an e-mailed token",
     "newsletter/unsubscribe.html": "a button behind an e-mailed token",
     "freshness/confirm.html": "a button behind an e-mailed token",
+    "cooperation/unsubscribe.html": "a button behind an e-mailed token",
+    "surveys/opted_out.html": "a button behind an e-mailed token",
 }
 
 
@@ -155,13 +160,25 @@ def editor_of_everything(north_savo):
     OfferFactory(organization=organization, status=Offer.Status.OFFERED)
     IssueFactory()
     CommitmentFactory(measure=MeasureFactory(), organization=organization)
+    BodyFactory()
+    DocumentFactory(publisher_organization=organization)
+    RoundFactory(survey=QuestionFactory().survey, open_link=True)
     return coordinator
 
 
 def unlinked_pages(coordinator) -> list[str]:
     """Pages with a form that no page links to (reached from e-mails or typed by hand)."""
+    from cooperation.models import StatementStatus
+    from cooperation.tests.factories import StatementFactory
+
     organization = coordinator.organization_roles.first().organization
-    return [reverse("moderation:invite", kwargs={"public_id": organization.public_id})]
+    signing = StatementFactory(status=StatementStatus.SIGNING)
+    return [
+        reverse("moderation:invite", kwargs={"public_id": organization.public_id}),
+        # A statement open for signatures is shown to associations from e-mails and the
+        # consultation it answers; the public lists show only sent ones.
+        reverse("cooperation:statement", kwargs={"public_id": signing.public_id}),
+    ]
 
 
 def crawl(client, start: list[str], rendered: set[str], failures: list) -> int:
