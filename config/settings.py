@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "newsletter",
     "pages",
     "api",
+    "hsds",
     "privacy",
 ]
 

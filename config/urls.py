@@ -25,6 +25,7 @@ def namespace(app_urls, *pages_urlpatterns):
 
 urlpatterns = [
     path("api/v1/", include("api.urls")),
+    path("hsds/", include("hsds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
