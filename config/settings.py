@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pages",
     "api",
     "hsds",
+    "widget",
     "privacy",
 ]
 
