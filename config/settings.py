@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pages",
     "api",
     "hsds",
+    "importers",
     "widget",
     "privacy",
 ]

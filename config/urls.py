@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),
     path(_("account/"), include("accounts.urls")),
     path(_("my-association/"), include("selfservice.urls")),
+    path(_("calendar-feeds/"), include("importers.urls")),
     path(_("coordinator/"), include("moderation.urls")),
     path(_("check/"), include("freshness.urls")),
     path(_("municipality-cards/"), include("cards.urls")),
