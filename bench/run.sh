@@ -191,6 +191,18 @@ DATABASE_URL="$PG/$NEWSLETTER_DB" "$PY" bench/newsletter_bench.py \
 psql_admin -c "DROP DATABASE IF EXISTS $NEWSLETTER_DB WITH (FORCE)"
 # /Newsletter -------------------------------------------------------------------------------
 
+# Calendar feeds (bench/calendar_bench.py) -------------------------------------------------
+# One poll of BENCH_CALENDAR_SOURCES (500) iCalendar feeds served by a local HTTP server,
+# plus one that never answers; rewrites its section of docs/benchmarks.md.
+CALENDAR_DB=${DB}_calendar
+say "Calendar feeds: one poll ($CALENDAR_DB)"
+psql_admin -c "DROP DATABASE IF EXISTS $CALENDAR_DB WITH (FORCE)" -c "CREATE DATABASE $CALENDAR_DB"
+DATABASE_URL="$PG/$CALENDAR_DB" "$PY" bench/calendar_bench.py \
+  --sources "${BENCH_CALENDAR_SOURCES:-500}" --out "$OUT/calendar.json" \
+  --doc docs/benchmarks.md || failed+=(calendar)
+psql_admin -c "DROP DATABASE IF EXISTS $CALENDAR_DB WITH (FORCE)"
+# /Calendar feeds ---------------------------------------------------------------------------
+
 # 5. Report -------------------------------------------------------------------------
 say "Writing docs/benchmarks.md"
 "$PY" bench/report.py --out-dir "$OUT" --doc docs/benchmarks.md --failed "${failed[*]:-}"
