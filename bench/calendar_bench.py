@@ -182,8 +182,8 @@ def write_doc(doc: Path, r: dict) -> None:
         "| --- | ---: |",
         f"| whole poll | {r['first_poll_seconds']} s |",
         f"| last working source imported after | {r['others_done_after_seconds']} s |",
-        f"| the never-answering source recorded as failed after | {r['slow_source_gave_up_after_seconds']} s "
-        f"({r['slow_source_status']}) |",
+        "| the never-answering source recorded as failed after | "
+        f"{r['slow_source_gave_up_after_seconds']} s ({r['slow_source_status']}) |",
         f"| sources imported / events created | {r['imported']} / {r['events_created']:,} |",
         f"| second poll (conditional GET, {r['second_poll_not_modified']} answered 304) | "
         f"{r['second_poll_seconds']} s |",
