@@ -219,6 +219,17 @@ DATABASE_URL="$PG/$SURVEY_DB" ALLOWED_HOSTS=127.0.0.1,testserver "$PY" bench/sur
   --out "$OUT/survey.json" --doc docs/benchmarks.md || failed+=(survey)
 psql_admin -c "DROP DATABASE IF EXISTS $SURVEY_DB WITH (FORCE)"
 # /NGO survey -------------------------------------------------------------------------------
+# Calendar feeds (bench/calendar_bench.py) -------------------------------------------------
+# One poll of BENCH_CALENDAR_SOURCES (500) iCalendar feeds served by a local HTTP server,
+# plus one that never answers; rewrites its section of docs/benchmarks.md.
+CALENDAR_DB=${DB}_calendar
+say "Calendar feeds: one poll ($CALENDAR_DB)"
+psql_admin -c "DROP DATABASE IF EXISTS $CALENDAR_DB WITH (FORCE)" -c "CREATE DATABASE $CALENDAR_DB"
+DATABASE_URL="$PG/$CALENDAR_DB" "$PY" bench/calendar_bench.py \
+  --sources "${BENCH_CALENDAR_SOURCES:-500}" --out "$OUT/calendar.json" \
+  --doc docs/benchmarks.md || failed+=(calendar)
+psql_admin -c "DROP DATABASE IF EXISTS $CALENDAR_DB WITH (FORCE)"
+# /Calendar feeds ---------------------------------------------------------------------------
 
 # 5. Report -------------------------------------------------------------------------
 say "Writing docs/benchmarks.md"

@@ -22,6 +22,12 @@ app.autodiscover_tasks()
 # to run again or late: the reminders remember whom they told, and the newsletter's
 # database leases decide who sends what.
 app.conf.beat_schedule = {
+    # Associations' calendar feeds whose interval has passed, one task each (bounded by
+    # the worker pool, each with its own time limit; importers/tasks.py).
+    "calendar-feeds-due": {
+        "task": "importers.tasks.poll_due_calendar_sources",
+        "schedule": crontab(minute="*/5"),
+    },
     # Starts scheduled issues whose time has come and resumes issues whose senders
     # stopped (the same as `manage.py send_due_newsletters`); an issue's own ETA task
     # normally starts it on time, this is the safety net.

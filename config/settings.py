@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "newsletter",
     "pages",
     "api",
+    "hsds",
+    "importers",
+    "widget",
     "privacy",
 ]
 

@@ -11,6 +11,7 @@ from core.media import media
 from core.views import favicon, health, robots_txt
 from organizations import urls as organization_urls
 from pages import urls as pages_urls
+from widget import views as widget_views
 
 from .sitemaps import SITEMAPS
 
@@ -25,6 +26,9 @@ def namespace(app_urls, *pages_urlpatterns):
 
 urlpatterns = [
     path("api/v1/", include("api.urls")),
+    path("hsds/", include("hsds.urls")),
+    path("widget.js", widget_views.script, name="widget_script"),
+    path("widget/items.json", widget_views.items, name="widget_items"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
@@ -55,6 +59,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),
     path(_("account/"), include("accounts.urls")),
     path(_("my-association/"), include("selfservice.urls")),
+    path(_("calendar-feeds/"), include("importers.urls")),
     path(_("coordinator/"), include("moderation.urls")),
     path(_("check/"), include("freshness.urls")),
     path(_("municipality-cards/"), include("cards.urls")),
@@ -64,6 +69,7 @@ urlpatterns += i18n_patterns(
     path(_("materials/"), include("materials.urls")),
     path(_("surveys/"), include("surveys.urls")),
     path(_("newsletter/"), include("newsletter.urls")),
+    path(_("widget/"), include("widget.urls")),
     path("", include("privacy.urls")),
     path("", namespace(core_urls, *pages_urls.home_urlpatterns)),
     prefix_default_language=True,

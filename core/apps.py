@@ -13,3 +13,10 @@ class CoreConfig(AppConfig):
 
         # Every app's personal_data.py adds its entries to the privacy register.
         personal_data.autodiscover()
+
+        from django.apps import apps
+
+        from core import tombstones
+
+        # Deleted and unpublished objects leave tombstones for the API's show_deleted.
+        tombstones.connect_all(apps.get_models())

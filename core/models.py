@@ -90,3 +90,32 @@ class Confirmable(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Tombstone(models.Model):
+    """A public object that left the API: deleted, or no longer published.
+
+    Mirrors of the API ask for these with `?show_deleted=true` (core.rest.sync), so
+    that a copy kept in sync with `last_modified_since` also loses what Sakke lost.
+    Written by core.tombstones from the save and delete signals of SourcedModels.
+    """
+
+    class Reason(models.TextChoices):
+        DELETED = "deleted", _("Deleted")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    model = models.CharField(_("kind"), max_length=100, help_text=_('E.g. "events.event".'))
+    public_id = models.CharField(_("public id"), max_length=200)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    removed_at = models.DateTimeField(_("removed"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("removed object")
+        verbose_name_plural = _("removed objects")
+        ordering = ["removed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "public_id"], name="tombstone_unique_object")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.public_id}"

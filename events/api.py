@@ -14,7 +14,7 @@ from core.rest.fields import (
     translations,
 )
 from core.rest.parameters import documented_list
-from core.rest.serializers import LinkedDataSerializer, reference
+from core.rest.serializers import SCHEMA_ORG, LinkedDataSerializer, reference
 from core.rest.viewsets import PublicReadOnlyViewSet
 from organizations.api import OrganizationReferenceSerializer
 from places.api import EmbeddedPlaceSerializer, embedded_place
@@ -73,6 +73,7 @@ def sub_event_links(event, request) -> list[dict]:
 class EventSerializer(LinkedDataSerializer):
     view_name = "api:event-detail"
     type_name = "Event"
+    context_url = SCHEMA_ORG
 
     name = TranslatedField()
     short_description = TranslatedField()
@@ -81,6 +82,7 @@ class EventSerializer(LinkedDataSerializer):
     online_url = BlankAsNullField()
     # The lists come from event_api_list(); see there.
     organizers = OrganizationReferenceSerializer(source="organizer_list", many=True, read_only=True)
+    publisher = serializers.SerializerMethodField()
     keywords = TopicReferenceSerializer(source="topic_list", many=True, read_only=True)
     audience = AudienceReferenceSerializer(source="audience_list", many=True, read_only=True)
     in_language = LanguageSerializer(source="language_list", many=True, read_only=True)
@@ -93,6 +95,7 @@ class EventSerializer(LinkedDataSerializer):
     recurrence_rule = BlankAsNullField()
     created_time = serializers.DateTimeField(source="created_at", read_only=True)
     last_modified_time = serializers.DateTimeField(source="updated_at", read_only=True)
+    deleted = serializers.SerializerMethodField()
 
     class Meta:
         model = Event
@@ -106,6 +109,7 @@ class EventSerializer(LinkedDataSerializer):
             "location",
             "online_url",
             "organizers",
+            "publisher",
             "keywords",
             "audience",
             "audience_min_age",
@@ -121,7 +125,15 @@ class EventSerializer(LinkedDataSerializer):
             "recurrence_rule",
             "created_time",
             "last_modified_time",
+            "deleted",
         ]
+
+    @extend_schema_field({"type": "string", "nullable": True})
+    def get_publisher(self, event) -> str | None:
+        return publisher(event)
+
+    def get_deleted(self, event) -> bool:
+        return False
 
     @extend_schema_field(OfferSerializer(many=True))
     def get_offers(self, event):
@@ -140,6 +152,7 @@ class EventSerializer(LinkedDataSerializer):
         return {
             "id": public_id,
             "@id": detail_url(self.view_name, public_id, request),
+            "@context": self.context_url,
             "@type": self.type_name,
             "data_source": event.data_source,
             "name": translations(event, "name"),
@@ -152,6 +165,7 @@ class EventSerializer(LinkedDataSerializer):
             "organizers": [
                 reference(o, OrganizationReferenceSerializer, request) for o in event.organizer_list
             ],
+            "publisher": publisher(event),
             "keywords": [reference(t, TopicReferenceSerializer, request) for t in event.topic_list],
             "audience": [
                 reference(a, AudienceReferenceSerializer, request) for a in event.audience_list
@@ -171,7 +185,14 @@ class EventSerializer(LinkedDataSerializer):
             "recurrence_rule": event.recurrence_rule or None,
             "created_time": datetime_text(event.created_at),
             "last_modified_time": datetime_text(event.updated_at),
+            "deleted": False,
         }
+
+
+def publisher(event) -> str | None:
+    """Linked Events' `publisher`: the id of the (first) organizing association."""
+    organizers = event.organizer_list
+    return organizers[0].public_id if organizers else None
 
 
 def offers(event) -> list[dict]:

@@ -1,7 +1,7 @@
 """Topics, audiences and languages: the vocabularies other resources refer to."""
 
 from core.rest.fields import TranslatedField
-from core.rest.serializers import LinkedDataSerializer, reference_serializer
+from core.rest.serializers import SCHEMA_ORG, LinkedDataSerializer, reference_serializer
 from core.rest.viewsets import PublicReadOnlyViewSet
 
 from .models import Audience, Language, Topic
@@ -11,6 +11,7 @@ class TopicSerializer(LinkedDataSerializer):
     view_name = "api:topic-detail"
     type_name = "Topic"
     id_field = "slug"
+    context_url = SCHEMA_ORG
 
     name = TranslatedField()
 
@@ -35,11 +36,16 @@ LanguageSerializer = reference_serializer(
     id_field="code",
     class_name="LanguageSerializer",
 )
+# Topics and audiences are the keywords of Linked Events: its keyword objects carry @context.
 TopicReferenceSerializer = reference_serializer(
-    Topic, view_name="api:topic-detail", type_name="Topic", id_field="slug"
+    Topic, view_name="api:topic-detail", type_name="Topic", id_field="slug", context_url=SCHEMA_ORG
 )
 AudienceReferenceSerializer = reference_serializer(
-    Audience, view_name="api:audience-detail", type_name="Audience", id_field="slug"
+    Audience,
+    view_name="api:audience-detail",
+    type_name="Audience",
+    id_field="slug",
+    context_url=SCHEMA_ORG,
 )
 
 

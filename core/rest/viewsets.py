@@ -1,12 +1,39 @@
 """The base of every resource's viewset: read-only, looked up by public id."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
+from rest_framework.response import Response
+
+from core.models import Tombstone
+
+from . import sync
+
+SYNC_PARAMETERS = [
+    OpenApiParameter(
+        "last_modified_since",
+        OpenApiTypes.STR,
+        description=(
+            "Objects changed at or after this time (ISO 8601 or YYYY-MM-DD). Lists of "
+            "reference data without a modification time answer in full."
+        ),
+    ),
+    OpenApiParameter(
+        "show_deleted",
+        OpenApiTypes.BOOL,
+        description=(
+            "true: after the objects, the deleted or unpublished ones as tombstones "
+            '({"id", "@id", "@type", "deleted": true, "last_modified_time"}).'
+        ),
+    ),
+]
 
 
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """List and detail of one resource at /api/v1/<kind>/ and /api/v1/<kind>/<id>/.
 
     Public ids contain a colon (sample:org-0001), so the lookup takes anything but a slash.
+    Every list takes `last_modified_since` and `show_deleted` (core.rest.sync).
     """
 
     lookup_field = "public_id"
@@ -19,4 +46,28 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         # checked in 18 months is still served at its own address).
         if self.action == "retrieve":
             return queryset
-        return super().filter_queryset(queryset)
+        queryset = super().filter_queryset(queryset)
+        return sync.modified_since(queryset, sync.last_modified_since(self.request))
+
+    @extend_schema(parameters=SYNC_PARAMETERS)
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        if not (sync.show_deleted(request) and sync.has_tombstones(queryset.model)):
+            return self._respond(queryset)
+        return self._respond(sync.with_tombstones(queryset, request))
+
+    def _respond(self, rows):
+        page = self.paginate_queryset(rows)
+        rows = page if page is not None else list(rows)
+        serializer_class = self.get_serializer_class()
+        live = [row for row in rows if not isinstance(row, Tombstone)]
+        represented = iter(self.get_serializer(live, many=True).data)
+        data = [
+            sync.tombstone_representation(row, serializer_class, request=self.request)
+            if isinstance(row, Tombstone)
+            else next(represented)
+            for row in rows
+        ]
+        if page is not None:
+            return self.get_paginated_response(data)
+        return Response(data)

@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from .models import CalendarSource, ImportedEvent, ImportRun
+
+
+class ImportRunInline(admin.TabularInline):
+    model = ImportRun
+    extra = 0
+    can_delete = False
+    fields = ["started_at", "status", "created", "updated", "cancelled", "message"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CalendarSource)
+class CalendarSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization", "last_run_at", "last_status", "is_active"]
+    list_filter = ["last_status", "is_active"]
+    search_fields = ["name", "url", "organization__name"]
+    raw_id_fields = ["organization", "created_by"]
+    readonly_fields = ["etag", "last_modified", "last_run_at", "last_status", "last_message"]
+    inlines = [ImportRunInline]
+
+
+@admin.register(ImportedEvent)
+class ImportedEventAdmin(admin.ModelAdmin):
+    list_display = ["uid", "recurrence_id", "source", "event", "detached"]
+    list_filter = ["detached"]
+    search_fields = ["uid", "event__public_id"]
+    raw_id_fields = ["source", "event"]

@@ -1,0 +1,20 @@
+"""The personal data of the calendar importer, for the privacy notice."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.personal_data import LegalBasis, PersonalData, register
+
+register(
+    PersonalData(
+        key="calendar_feeds",
+        models=("importers.CalendarSource",),
+        what=_(
+            "The addresses of the calendars an association's editors connect (a private "
+            "calendar address may work like a password) and who connected each."
+        ),
+        purpose=_("Sakke fetches the association's events from its own calendar."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_("Until an editor removes the calendar or the association is removed."),
+        recipients=_("The association's editors and the coordinator; never public."),
+    ),
+)

@@ -1,0 +1,247 @@
+"""Writes of the calendar importer: sources, polls and detaching an event.
+
+A poll fetches (conditional GET), reads the whole feed, and only then applies it in one
+transaction: a timeout, a 304 or a malformed feed changes no event, and a feed that
+fails half-way through applying leaves nothing half-imported.
+"""
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from accounts.permissions import can_edit_event, can_edit_organization
+from core.models import PublicationStatus
+from core.publication import status_after_edit
+from core.writes import content_write
+from events.models import Event
+
+from . import ical_feed
+from .fetching import FetchError, FetchResult, fetch
+from .models import CalendarSource, ImportedEvent, ImportRun
+
+logger = logging.getLogger(__name__)
+DATA_SOURCE = "ical"
+MAX_WORKERS = 8
+
+
+def source_create(*, user, organization, name: str, url: str) -> CalendarSource:
+    """Connect a calendar feed to an association; only its editors may."""
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not add calendars for this association."))
+    url = url.strip()
+    # Calendar apps hand out webcal:// addresses; they are https underneath.
+    if url.lower().startswith("webcal://"):
+        url = "https://" + url[len("webcal://") :]
+    if url.split(":", 1)[0].lower() not in ("http", "https"):
+        raise ValidationError({"url": _("Enter an http or https address.")})
+    source = CalendarSource(organization=organization, name=name.strip(), url=url)
+    source.created_by = user
+    source.full_clean()
+    source.save()
+    return source
+
+
+def source_delete(*, user, source: CalendarSource) -> None:
+    """Disconnect a feed; its events stay, as events the association keeps here."""
+    if not can_edit_organization(user, source.organization):
+        raise PermissionDenied(_("You may not remove this calendar."))
+    with transaction.atomic():
+        ImportedEvent.objects.filter(source=source).update(detached=True)
+        source.delete()
+
+
+def event_detach(*, user, link: ImportedEvent) -> ImportedEvent:
+    """Stop the feed from changing an event, so that it can be edited here."""
+    if not can_edit_event(user, link.event):
+        raise PermissionDenied(_("You may not edit this event."))
+    link.detached = True
+    link.save(update_fields=["detached"])
+    return link
+
+
+Fetcher = Callable[..., FetchResult]
+
+
+def source_poll(source: CalendarSource, *, fetcher: Fetcher = fetch, now=None) -> ImportRun:
+    """Fetch and import one feed; the run says what happened."""
+    started = timezone.now()
+    try:
+        result = fetcher(source.url, etag=source.etag, last_modified=source.last_modified)
+    except FetchError as error:
+        return _finish(source, started, CalendarSource.Status.FAILED, str(error))
+    return source_apply(source, result, started=started, now=now)
+
+
+def source_apply(source: CalendarSource, result: FetchResult, *, started, now=None) -> ImportRun:
+    """Import what a fetch gave: a 304 changes nothing, a malformed feed changes nothing."""
+    if result.status == 304:
+        return _finish(source, started, CalendarSource.Status.NOT_MODIFIED, "")
+    try:
+        occurrences = ical_feed.parse(result.body, now=now)
+    except ical_feed.FeedError as error:
+        return _finish(source, started, CalendarSource.Status.FAILED, str(error))
+    try:
+        with content_write(None, _("Imported from the calendar %(name)s") % {"name": source}):
+            counts, log = _apply(source, occurrences)
+    except Exception as error:  # the transaction rolled back: nothing half-imported
+        logger.exception("Importing %s failed", source.url)
+        return _finish(source, started, CalendarSource.Status.FAILED, str(error))
+    source.etag, source.last_modified = result.etag, result.last_modified
+    return _finish(source, started, CalendarSource.Status.IMPORTED, "", counts=counts, log=log)
+
+
+def _finish(source, started, status, message, *, counts=None, log=None) -> ImportRun:
+    counts = counts or {}
+    run = ImportRun.objects.create(
+        source=source,
+        started_at=started,
+        finished_at=timezone.now(),
+        status=status,
+        message=message,
+        log=log or [],
+        **counts,
+    )
+    source.last_run_at, source.last_status, source.last_message = started, status, message
+    source.save(
+        update_fields=["etag", "last_modified", "last_run_at", "last_status", "last_message"]
+    )
+    return run
+
+
+def _public_id(source: CalendarSource, uid: str, recurrence_id: str) -> str:
+    digest = hashlib.sha1(uid.encode(), usedforsecurity=False).hexdigest()[:16]
+    suffix = f"-{recurrence_id}" if recurrence_id else ""
+    return f"{DATA_SOURCE}:{source.pk}-{digest}{suffix}"
+
+
+def _description(occurrence) -> str:
+    paragraphs = [p.strip() for p in occurrence.description.split("\n\n") if p.strip()]
+    if occurrence.location:
+        paragraphs.append(_("Place: %(place)s") % {"place": occurrence.location})
+    return "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in paragraphs)
+
+
+def _apply(source: CalendarSource, occurrences: list) -> tuple[dict, list]:
+    links = {
+        (link.uid, link.recurrence_id): link
+        for link in source.imported_events.select_related("event")
+    }
+    counts = {"created": 0, "updated": 0, "cancelled": 0}
+    log, seen, heads = [], set(), {}
+    organization = source.organization
+    for occurrence in occurrences:  # heads come before their dates
+        key = (occurrence.uid, occurrence.recurrence_id)
+        seen.add(key)
+        link = links.get(key)
+        if link is not None and link.detached:
+            continue
+        if link is not None and link.fingerprint == occurrence.fingerprint:
+            heads[occurrence.uid] = link.event if occurrence.is_head else heads.get(occurrence.uid)
+            continue
+        event = link.event if link else Event(public_id=_public_id(source, *key))
+        event.data_source = DATA_SOURCE
+        event.name_fi = occurrence.name[:250]
+        event.description_fi = _description(occurrence)
+        event.start_time, event.end_time = occurrence.start, occurrence.end
+        event.event_status = (
+            Event.Status.CANCELLED if occurrence.cancelled else Event.Status.SCHEDULED
+        )
+        event.super_event_type = Event.SuperEventType.RECURRING if occurrence.is_head else ""
+        event.recurrence_rule = occurrence.rule
+        if occurrence.recurrence_id:
+            event.super_event = heads.get(occurrence.uid)
+        current = event.publication_status if link else PublicationStatus.DRAFT
+        event.publication_status = status_after_edit(
+            user=source.created_by, organization=organization, current=current, publish=True
+        )
+        event.full_clean(exclude=["location", "organizers"])
+        event.save()
+        if occurrence.is_head:
+            heads[occurrence.uid] = event
+        if link is None:
+            event.organizers.add(organization)
+            links[key] = ImportedEvent.objects.create(
+                source=source, uid=key[0], recurrence_id=key[1], event=event,
+                fingerprint=occurrence.fingerprint,
+            )  # fmt: skip
+            counts["created"] += 1
+            log.append(_entry("created", key, event))
+        else:
+            link.fingerprint = occurrence.fingerprint
+            link.save(update_fields=["fingerprint"])
+            counts["updated"] += 1
+            log.append(_entry("updated", key, event))
+    for key, link in links.items():
+        if key in seen or link.detached or link.event.is_cancelled:
+            continue
+        # Gone from the feed: cancelled here, not deleted, so links to it keep working.
+        link.event.event_status = Event.Status.CANCELLED
+        link.event.save()
+        link.fingerprint = ""
+        link.save(update_fields=["fingerprint"])
+        counts["cancelled"] += 1
+        log.append(_entry("cancelled", key, link.event))
+    return counts, log
+
+
+def _entry(action: str, key: tuple, event: Event) -> dict:
+    return {
+        "action": action,
+        "uid": key[0],
+        "recurrence_id": key[1],
+        "event": event.public_id,
+        "name": event.name_fi,
+        "start": event.start_time.isoformat(),
+    }
+
+
+def sources_due(now: dt.datetime | None = None) -> list[CalendarSource]:
+    """Active sources whose interval has passed since their last poll."""
+    now = now or timezone.now()
+    due = []
+    for source in CalendarSource.objects.filter(is_active=True).select_related("organization"):
+        last = source.last_run_at
+        if last is None or last + dt.timedelta(minutes=source.interval_minutes) <= now:
+            due.append(source)
+    return due
+
+
+def poll_sources(
+    sources: Iterable[CalendarSource], *, fetcher: Fetcher = fetch, max_workers: int = MAX_WORKERS
+) -> list[ImportRun]:
+    """Poll many sources: fetches run in parallel (at most `max_workers` at once), and
+    each feed is imported as soon as it has arrived, so a slow source delays no other."""
+    sources = list(sources)
+    runs = []
+
+    def fetch_one(source):
+        started = timezone.now()
+        try:
+            return (
+                source,
+                started,
+                fetcher(source.url, etag=source.etag, last_modified=source.last_modified),
+                None,
+            )
+        except FetchError as error:
+            return source, started, None, error
+        finally:
+            close_old_connections()
+
+    with ThreadPoolExecutor(max_workers=max_workers) as pool:
+        futures = [pool.submit(fetch_one, source) for source in sources]
+        for future in as_completed(futures):
+            source, started, result, error = future.result()
+            if error is not None:
+                runs.append(_finish(source, started, CalendarSource.Status.FAILED, str(error)))
+            else:
+                runs.append(source_apply(source, result, started=started))
+    return runs
