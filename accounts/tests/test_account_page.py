@@ -127,6 +127,9 @@ PERSONAL_RECORDS = {
     "moderation.Claim.user",
     "cards.GrantReminderSubscription.user",
     "cards.GrantReminderSent.user",
+    "cooperation.Follow.user",
+    "programme.ReminderOptOut.user",
+    "programme.ReminderSent.user",
 }
 
 

@@ -704,8 +704,17 @@ API_RESOURCES = [prefix for prefix, _viewset, _basename in api_router.registry]
 UNSAFE = ["POST", "PUT", "PATCH", "DELETE"]
 
 
+#: A made-up id in the shape each resource's URL takes: a number where its ids are numbers.
+NUMERIC_IDS = {
+    prefix
+    for prefix, viewset, _basename in api_router.registry
+    if getattr(viewset, "lookup_value_regex", "") == "[0-9]+"
+}
+
+
 def api_detail(name):
-    key = API_OBJECTS.get(name, lambda w: "sakke:1")
+    made_up = "1" if name in NUMERIC_IDS else "sakke:1"
+    key = API_OBJECTS.get(name, lambda w: made_up)
     return lambda w: f"/api/v1/{name}/{key(w)}/"
 
 

@@ -36,19 +36,13 @@ def clock():
 def test_the_beat_schedule_names_only_registered_tasks():
     app.loader.import_default_modules()
     names = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    assert names == {
+    # The newsletter's own jobs are scheduled (each app's tests check theirs) ...
+    assert {
         "newsletter.tasks.dispatch_due_issues_task",
-        "cards.tasks.send_grant_reminders_task",
-        "freshness.tasks.send_confirmation_reminders_task",
-        "news.tasks.index_due_news_task",
-        "search.tasks.index_pending_task",
-        "accounts.tasks.forget_unverified_accounts_task",
-        "accounts.tasks.forget_sign_in_records_task",
-        "moderation.tasks.forget_expired_invitations_task",
         "newsletter.tasks.forget_subscribers_task",
         "newsletter.tasks.forget_delivery_logs_task",
-        "cards.tasks.forget_past_reminders_task",
-    }
+    } <= names
+    # ... and every scheduled name is a task a worker knows.
     assert names <= set(app.tasks)
 
 

@@ -25,6 +25,7 @@ from accounts.tests.factories import (
 )
 from cards.tests.factories import CardFactory
 from cooperation.tests.factories import BodyFactory
+from importers.tests.factories import CalendarSourceFactory
 from materials.tests.factories import DocumentFactory
 from moderation.tests.factories import ClaimFactory, CoordinatorFactory
 from organizations.tests.factories import OrganizationFactory
@@ -162,6 +163,7 @@ def editor_of_everything(north_savo):
     CommitmentFactory(measure=MeasureFactory(), organization=organization)
     BodyFactory()
     DocumentFactory(publisher_organization=organization)
+    CalendarSourceFactory(organization=organization)
     RoundFactory(survey=QuestionFactory().survey, open_link=True)
     return coordinator
 
