@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.roles import is_coordinator
 from core.writes import content_write
 
+from .indicators import round_indicators_publish
 from .models import (
     Answer,
     Choice,
@@ -304,6 +305,7 @@ def round_close(*, user, round_: Round) -> Round:
     with content_write(user, _("Closed a survey round")):
         round_.closes_at = timezone.now()
         round_.save(update_fields=["closes_at", "updated_at"])
+    round_indicators_publish(round_)
     return round_
 
 
