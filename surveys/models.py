@@ -231,6 +231,11 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     opted_out_at = models.DateTimeField(_("opted out of reminders"), null=True, blank=True)
+    # The language its e-mails are written in, where known: the recipient's account's, or
+    # the one they last answered in (carried over to the association's next invitation).
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
 
     class Meta:
         verbose_name = _("invitation")

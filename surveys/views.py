@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_organization
@@ -135,6 +136,7 @@ def answer_invited(request, token):
     invitation = services.invitation_from_token(token)
     if invitation is None:
         raise Http404(_("This survey link is not valid. Ask the coordinator for a new one."))
+    invitations.invitation_answered_in(invitation, get_language())
     url = reverse("surveys:answer_invited", args=[token])
     return _answer(request, invitation.round, url, organization=invitation.organization)
 
