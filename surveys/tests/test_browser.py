@@ -104,7 +104,7 @@ def survey_with_results(north_savo):
     question = QuestionFactory(section=section, key="premises", kind=QuestionKind.SINGLE)
     scale = QuestionFactory(section=section, key="future", kind=QuestionKind.SCALE)
     survey = section.survey
-    for name in ("2016", "2018"):
+    for name in ("2016", "2018", "2020"):  # three, so the comparison offers a choice
         round_ = RoundFactory(survey=survey, name=name)
         for index in range(12):
             response = services.response_get_or_start(
