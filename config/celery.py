@@ -69,6 +69,11 @@ app.conf.beat_schedule = {
         "task": "surveys.tasks.send_reminders_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Programme indicators of the survey rounds that closed by their date.
+    "survey-round-indicators": {
+        "task": "surveys.tasks.publish_round_indicators_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # Associations whose information nobody has confirmed for SAKKE_CONFIRM_REMINDER_DAYS
     # (`manage.py send_confirmation_reminders`).
     "freshness-confirmation-reminders": {

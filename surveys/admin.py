@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import HistoryAdminMixin
 
-from .models import Choice, Question, QuestionVersion, Round, Section, Survey
+from .models import Choice, Question, QuestionIndicator, QuestionVersion, Round, Section, Survey
 
 
 class SectionInline(admin.TabularInline):
@@ -38,3 +38,9 @@ class RoundAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["survey", "name", "opens_at", "closes_at", "imported"]
     list_filter = ["survey"]
     filter_horizontal = ["versions", "segment_municipalities", "segment_topics"]
+
+
+@admin.register(QuestionIndicator)
+class QuestionIndicatorAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "question", "choice"]
+    raw_id_fields = ["indicator", "question", "choice"]

@@ -17,11 +17,21 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_only
 from core.forms import show_service_errors
+from programme.models import Indicator, IndicatorKind
 
 from . import selectors, services
-from .forms import QuestionAddForm, RoundOpenForm, SectionAddForm, SurveyForm
+from .forms import (
+    QuestionAddForm,
+    QuestionConditionForm,
+    QuestionIndicatorForm,
+    QuestionRewordForm,
+    RoundOpenForm,
+    SectionAddForm,
+    SurveyForm,
+)
 from .importing import round_export, write_csv
-from .models import Answer, Response, Round
+from .indicators import question_indicator_declare
+from .models import Answer, Question, Response, Round
 from .views import SECTION, _round_or_404, _survey_or_404
 
 
@@ -91,6 +101,90 @@ def survey_edit(request, slug):
         "section": SECTION,
     }
     return render(request, "surveys/survey_edit.html", context)
+
+
+@coordinator_only
+def question_edit(request, slug, key):
+    """One question: reword it into a new version, set when it is shown, and declare its
+    result an indicator of the association programme."""
+    survey = _survey_or_404(slug)
+    question = Question.objects.filter(survey=survey, key=key).prefetch_related(
+        "versions", "choices"
+    )
+    question = question.select_related("show_if_choice").first()
+    if question is None:
+        raise Http404
+    action = request.POST.get("action")
+    current = question.current_version()
+    reword_form = QuestionRewordForm(
+        request.POST if action == "reword" else None,
+        prefix="w",
+        initial={
+            f"text_{lang}": getattr(current, f"text_{lang}", "") for lang in ("fi", "sv", "en")
+        },
+    )
+    earlier = services.earlier_choice_questions(question)
+    condition_form = QuestionConditionForm(
+        request.POST if action == "condition" else None,
+        prefix="c",
+        question=question,
+        earlier=earlier,
+    )
+    indicators = Indicator.objects.filter(kind=IndicatorKind.MANUAL).select_related("programme")
+    indicator_form = QuestionIndicatorForm(
+        request.POST if action == "indicator" else None,
+        prefix="i",
+        question=question,
+        indicators=indicators,
+    )
+    done = None
+    if action == "reword" and reword_form.is_valid():
+        data = reword_form.cleaned_data
+        services.question_reword(
+            user=request.user,
+            question=question,
+            texts={lang: data[f"text_{lang}"] for lang in ("fi", "sv", "en")},
+            comparable=data["comparable"] == "yes",
+        )
+        done = _("The new wording is saved; the next round asks it.")
+    elif action == "condition" and condition_form.is_valid():
+        pk = condition_form.cleaned_data["show_if_choice"]
+        choice = next((c for q in earlier for c in q.choices.all() if str(c.pk) == pk), None)
+        try:
+            services.question_condition_set(user=request.user, question=question, choice=choice)
+        except ValidationError as error:
+            show_service_errors(error, condition_form)
+        else:
+            done = _("The condition is saved.")
+    elif action == "indicator" and indicator_form.is_valid():
+        data = indicator_form.cleaned_data
+        choice = question.choices.filter(pk=data.get("choice") or None).first()
+        try:
+            question_indicator_declare(
+                user=request.user,
+                question=question,
+                indicator=indicators.get(pk=data["indicator"]),
+                choice=choice,
+            )
+        except ValidationError as error:
+            show_service_errors(error, indicator_form, {"indicator": "indicator"})
+        else:
+            done = _("The indicator is declared; each round's value is written as it closes.")
+    if done:
+        messages.success(request, done)
+        return redirect("surveys:question", slug=slug, key=key)
+    context = {
+        "survey": survey,
+        "question": question,
+        "versions": sorted(question.versions.all(), key=lambda v: v.number),
+        "declared": question.indicators.select_related("indicator__programme", "choice"),
+        "reword_form": reword_form,
+        "condition_form": condition_form,
+        "indicator_form": indicator_form,
+        "show_errors": True,
+        "section": SECTION,
+    }
+    return render(request, "surveys/question_edit.html", context)
 
 
 @coordinator_only

@@ -179,3 +179,68 @@ class RoundOpenForm(forms.Form):
         label=gettext_lazy("Also an open link for individuals, answered anonymously"),
         required=False,
     )
+
+
+class QuestionRewordForm(forms.Form):
+    """A new wording of a question; the coordinator must say whether it stays comparable."""
+
+    text_fi = forms.CharField(label=gettext_lazy("Question in Finnish"), max_length=500)
+    text_sv = forms.CharField(
+        label=gettext_lazy("Question in Swedish"), max_length=500, required=False
+    )
+    text_en = forms.CharField(
+        label=gettext_lazy("Question in English"), max_length=500, required=False
+    )
+    comparable = forms.ChoiceField(
+        label=gettext_lazy("Can the answers to the new wording be compared with earlier rounds?"),
+        choices=[
+            ("yes", gettext_lazy("Yes: the meaning stays the same")),
+            ("no", gettext_lazy("No: the comparison starts again from this wording")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Say whether the answers can be compared.")},
+    )
+
+
+def _question_label(question) -> str:
+    version = question.current_version()
+    return version.text if version else question.key
+
+
+class QuestionConditionForm(forms.Form):
+    show_if_choice = forms.ChoiceField(
+        label=gettext_lazy("Show the question only if an earlier answer was"),
+        required=False,
+    )
+
+    def __init__(self, *args, question, earlier, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _("Always show the question"))]
+        for other in earlier:
+            label = _question_label(other)
+            choices += [(str(c.pk), f"{label}: {c.label}") for c in other.choices.all()]
+        self.fields["show_if_choice"].choices = choices
+        self.fields["show_if_choice"].initial = question.show_if_choice_id or ""
+
+
+class QuestionIndicatorForm(forms.Form):
+    indicator = forms.ChoiceField(
+        label=gettext_lazy("Indicator of the association programme"),
+        help_text=gettext_lazy(
+            "An indicator the coordinator enters: the survey writes its value when a round closes."
+        ),
+    )
+    choice = forms.ChoiceField(label=gettext_lazy("The share of answers with"), required=False)
+
+    def __init__(self, *args, question, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [("", "—")] + [
+            (str(i.pk), f"{i.programme.name}: {i.name}") for i in indicators
+        ]
+        if question.has_choices:
+            self.fields["choice"].required = True
+            self.fields["choice"].choices = [("", "—")] + [
+                (str(c.pk), c.label) for c in question.choices.all()
+            ]
+        else:
+            del self.fields["choice"]

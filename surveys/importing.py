@@ -25,7 +25,7 @@ from municipalities.models import Municipality
 from taxonomy.models import Topic
 
 from .models import Answer, QuestionKind, QuestionVersion, Response, Round, Survey
-from .services import size_band
+from .services import round_indicators_publish, size_band
 
 FIXED_COLUMNS = ("respondent", "municipality", "topic")
 MULTIPLE_SEPARATOR = ";"
@@ -202,6 +202,7 @@ def round_import_by_operator(
             for question, kind, value in values
         ]
         Answer.objects.bulk_create(answers, batch_size=2000)
+    round_indicators_publish(round_)
     return round_
 
 

@@ -13,7 +13,8 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.emails import default_base_url, send_each, templated_email
+from accounts.models import User
+from core.emails import default_base_url, recipient_language, send_each, templated_email
 
 from . import selectors
 from .models import Invitation, Response, Round
@@ -22,11 +23,42 @@ from .services import invitation_token
 OPT_OUT_SALT = "surveys.opt_out"
 
 
+def known_language(organization, email: str, previous: dict) -> str:
+    """The language to write to an association in, where known: the one it answered the
+    last invitation in, else its account's (by the address, then its editors'), else ""."""
+    if previous.get(organization.pk):
+        return previous[organization.pk]
+    people = list(User.objects.filter(email__iexact=email)) if email else []
+    people += [role.user for role in organization.editor_roles.select_related("user")]
+    return accounts_language(people)
+
+
+def accounts_language(people) -> str:
+    """The first language one of these accounts states (core.emails.recipient_language
+    reads it), or "" when none does."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    for person in people:
+        if (getattr(person, "language", "") or "") in codes:
+            return recipient_language(person)
+    return ""
+
+
 def invitations_create(*, round_: Round) -> int:
     """An invitation for each association of the round's segment with an e-mail address."""
     existing = set(round_.invitations.values_list("organization_id", flat=True))
+    previous = dict(
+        Invitation.objects.filter(round__survey=round_.survey_id)
+        .exclude(language="")
+        .order_by("round__opens_at", "pk")
+        .values_list("organization_id", "language")
+    )
     rows = [
-        Invitation(round=round_, organization=organization, email=organization.email)
+        Invitation(
+            round=round_,
+            organization=organization,
+            email=organization.email,
+            language=known_language(organization, organization.email, previous),
+        )
         for organization in selectors.invitees(round_)
         if organization.pk not in existing
     ]
@@ -54,8 +86,16 @@ def opt_out(*, invitation: Invitation) -> None:
     )
 
 
+def invitation_answered_in(invitation: Invitation, language: str) -> None:
+    """Remember the language the association opened its link in: its reminders and
+    later invitations are written in it."""
+    if language in {code for code, _name in settings.LANGUAGES} and language != invitation.language:
+        Invitation.objects.filter(pk=invitation.pk).update(language=language)
+        invitation.language = language
+
+
 def _message(invitation: Invitation, template: str, base_url: str):
-    language = settings.LANGUAGE_CODE
+    language = invitation.language or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {
             "invitation": invitation,

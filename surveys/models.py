@@ -231,6 +231,11 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     opted_out_at = models.DateTimeField(_("opted out of reminders"), null=True, blank=True)
+    # The language its e-mails are written in, where known: the recipient's account's, or
+    # the one they last answered in (carried over to the association's next invitation).
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
 
     class Meta:
         verbose_name = _("invitation")
@@ -361,3 +366,36 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question.key}: {self.choice or self.number or self.text}"
+
+
+class QuestionIndicator(models.Model):
+    """A question's result declared an indicator of the association programme: the share
+    (%) of answers that chose `choice`, or without a choice the mean of a scale or number.
+    Each round's value is written, dated the round's close, when the round closes; a
+    value that small-group suppression hides is not written."""
+
+    indicator = models.OneToOneField(
+        "programme.Indicator",
+        verbose_name=_("programme indicator"),
+        on_delete=models.CASCADE,
+        related_name="survey_question",
+    )
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    choice = models.ForeignKey(
+        Choice,
+        verbose_name=_("share of answers with this choice"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Empty: the mean of a scale or number question."),
+    )
+
+    class Meta:
+        verbose_name = _("survey question indicator")
+        verbose_name_plural = _("survey question indicators")
+
+    def __str__(self):
+        return f"{self.question.key} → {self.indicator}"

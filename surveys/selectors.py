@@ -187,10 +187,20 @@ def _comparable_chain(question: Question, rounds_versions: list) -> list:
     return chain
 
 
-def comparisons(survey: Survey) -> list[Comparison]:
-    """Each tabulated question asked in two or more comparable closed rounds, with its
-    suppressed results per round (the same tables as the results pages)."""
+def chosen_rounds(survey: Survey, chosen) -> list[Round]:
+    """The closed rounds to compare: those of `chosen` (round ids, e.g. 2016 and 2026
+    without 2018 between them) when it names two or more, else all of them."""
     rounds = closed_rounds(survey)
+    wanted = {str(pk) for pk in chosen or ()}
+    picked = [r for r in rounds if str(r.pk) in wanted]
+    return picked if len(picked) >= 2 else rounds
+
+
+def comparisons(survey: Survey, rounds: list[Round] | None = None) -> list[Comparison]:
+    """Each tabulated question asked in two or more comparable closed rounds (of `rounds`,
+    by default all), with its suppressed results per round (the same tables as the
+    results pages). Rounds need not follow each other: the wordings in between decide."""
+    rounds = closed_rounds(survey) if rounds is None else rounds
     results = {r.pk: {res.question_id: res for res in round_results(r)} for r in rounds}
     asked: dict = {}
     for round_ in rounds:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.roles import is_coordinator
 from core.writes import content_write
 
+from .indicators import round_indicators_publish
 from .models import (
     Answer,
     Choice,
@@ -270,6 +271,38 @@ def question_reword(*, user, question: Question, texts: dict, comparable: bool) 
     return version
 
 
+def earlier_choice_questions(question: Question) -> list[Question]:
+    """The choice questions asked before `question`: those its condition may name."""
+    questions = (
+        Question.objects.filter(survey_id=question.survey_id)
+        .select_related("section")
+        .prefetch_related("versions", "choices")
+        .order_by("section__order", "section__pk", "order", "pk")
+    )
+    earlier = []
+    for other in questions:
+        if other.pk == question.pk:
+            break
+        if other.has_choices:
+            earlier.append(other)
+    return earlier
+
+
+def question_condition_set(*, user, question: Question, choice: Choice | None) -> Question:
+    """Show the question only to those who chose `choice` earlier (None: to everyone)."""
+    _coordinator(user)
+    if choice is not None and choice.question_id not in {
+        q.pk for q in earlier_choice_questions(question)
+    }:
+        raise ValidationError(
+            {"show_if_choice": _("Choose an answer to a choice question asked before this one.")}
+        )
+    with content_write(user, _("Changed when a survey question is shown")):
+        question.show_if_choice = choice
+        question.save(update_fields=["show_if_choice"])
+    return question
+
+
 def round_open(*, user, survey: Survey, name: str, closes_at, opens_at=None, **segment) -> Round:
     """A round asking the current wording of every question, open from `opens_at` (now)."""
     _coordinator(user)
@@ -304,6 +337,7 @@ def round_close(*, user, round_: Round) -> Round:
     with content_write(user, _("Closed a survey round")):
         round_.closes_at = timezone.now()
         round_.save(update_fields=["closes_at", "updated_at"])
+    round_indicators_publish(round_)
     return round_
 
 

@@ -19,3 +19,11 @@ def send_invitations_task(round_id: int) -> int:
 def send_reminders_task() -> int:
     """For Celery beat: the reminders due in every open round."""
     return invitations.reminders_send()
+
+
+@shared_task
+def publish_round_indicators_task() -> int:
+    """For Celery beat: the programme indicators of the rounds that closed by their date."""
+    from .indicators import recently_closed_rounds_publish
+
+    return recently_closed_rounds_publish()

@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     # The coordinator's pages.
     path(_("<slug:slug>/edit/"), coordinator_views.survey_edit, name="edit"),
+    path(_("<slug:slug>/questions/<slug:key>/"), coordinator_views.question_edit, name="question"),
     path(_("<slug:slug>/rounds/new/"), coordinator_views.round_new, name="round_new"),
     path(_("<slug:slug>/rounds/<int:pk>/"), coordinator_views.round_manage, name="round"),
     path(_("<slug:slug>/rounds/<int:pk>/raw.csv"), coordinator_views.raw_export, name="raw"),

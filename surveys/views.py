@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_organization
@@ -101,8 +102,10 @@ def round_results_download(request, slug, pk, fmt):
 
 def comparison_page(request, slug):
     survey = _survey_or_404(slug)
+    closed = selectors.closed_rounds(survey)
+    rounds = selectors.chosen_rounds(survey, request.GET.getlist("round"))
     charts = []
-    for comparison in selectors.comparisons(survey):
+    for comparison in selectors.comparisons(survey, rounds):
         shares = [result.shares() for _round, result in comparison.points]
         rows = [
             {"label": label, "shares": [row[index] for row in shares]}
@@ -112,6 +115,9 @@ def comparison_page(request, slug):
         charts.append({"comparison": comparison, "chart": chart, "rows": rows})
     context = {
         "survey": survey,
+        "closed_rounds": closed,
+        "chosen": {r.pk for r in rounds},
+        "query": request.GET.urlencode() if len(rounds) < len(closed) else "",
         "charts": charts,
         "threshold": min_group(),
         "section": SECTION,
@@ -123,7 +129,8 @@ def comparison_download(request, slug, fmt):
     if fmt not in downloads.FORMATS:
         raise Http404
     survey = _survey_or_404(slug)
-    rows = downloads.comparison_rows(selectors.comparisons(survey))
+    rounds = selectors.chosen_rounds(survey, request.GET.getlist("round"))
+    rows = downloads.comparison_rows(selectors.comparisons(survey, rounds))
     return downloads.response(rows, f"{survey.slug}-comparison", fmt)
 
 
@@ -135,6 +142,7 @@ def answer_invited(request, token):
     invitation = services.invitation_from_token(token)
     if invitation is None:
         raise Http404(_("This survey link is not valid. Ask the coordinator for a new one."))
+    invitations.invitation_answered_in(invitation, get_language())
     url = reverse("surveys:answer_invited", args=[token])
     return _answer(request, invitation.round, url, organization=invitation.organization)
 

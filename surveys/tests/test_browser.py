@@ -104,7 +104,7 @@ def survey_with_results(north_savo):
     question = QuestionFactory(section=section, key="premises", kind=QuestionKind.SINGLE)
     scale = QuestionFactory(section=section, key="future", kind=QuestionKind.SCALE)
     survey = section.survey
-    for name in ("2016", "2018"):
+    for name in ("2016", "2018", "2020"):  # three, so the comparison offers a choice
         round_ = RoundFactory(survey=survey, name=name)
         for index in range(12):
             response = services.response_get_or_start(
@@ -122,14 +122,18 @@ def survey_with_results(north_savo):
     return Survey.objects.get(pk=survey.pk), open_round
 
 
-def test_the_survey_pages_have_no_accessibility_violations(page, survey_with_results):
+def test_the_survey_pages_have_no_accessibility_violations(
+    open_page, live_server, survey_with_results
+):
     survey, open_round = survey_with_results
     closed = survey.rounds.exclude(pk=open_round.pk).first()
+    page = signed_in(open_page, live_server, coordinator())
     for lang in LANGUAGES:
         for path in (
             localized_path("surveys:answer_open", lang, slug=survey.slug, pk=open_round.pk),
             localized_path("surveys:results", lang, slug=survey.slug, pk=closed.pk),
             localized_path("surveys:comparison", lang, slug=survey.slug),
+            localized_path("surveys:question", lang, slug=survey.slug, key="future"),
         ):
             response = page.goto(path)
             assert response.ok, f"GET {path} answered {response.status}"

@@ -33,11 +33,12 @@ def urls(round_):
         "edit": reverse("surveys:edit", args=[slug]),
         "round_new": reverse("surveys:round_new", args=[slug]),
         "round": reverse("surveys:round", args=[slug, pk]),
+        "question": reverse("surveys:question", args=[slug, "situation"]),
     }
 
 
 PUBLIC = ["list", "detail", "results", "results_csv", "comparison", "comparison_xlsx"]
-COORDINATOR_ONLY = ["new", "edit", "round_new", "round"]
+COORDINATOR_ONLY = ["new", "edit", "round_new", "round", "question"]
 EXPECTED = {ANONYMOUS: 302, EDITOR: 403, COORDINATOR: 200}
 
 
@@ -86,3 +87,23 @@ def test_an_invitation_link_answers_for_its_association_only(client, closed_roun
     url = reverse("surveys:answer_invited", args=[services.invitation_token(invitation)])
     assert client.get(url).status_code == 200  # the round is closed: it says so
     assert b"not open" in client.get(url).content
+
+
+@pytest.mark.parametrize("who", [ANONYMOUS, EDITOR, COORDINATOR])
+@pytest.mark.parametrize("action", ["reword", "condition"])
+def test_only_the_coordinator_rewords_a_question_or_sets_its_condition(
+    client, closed_round, who, action
+):
+    login(client, who)
+    premises = closed_round.survey.questions.get(key="premises")
+    choice = closed_round.survey.questions.get(key="situation").choices.first()
+    data = {
+        "reword": {"action": "reword", "w-text_fi": "Uusi?", "w-comparable": "yes"},
+        "condition": {"action": "condition", "c-show_if_choice": choice.pk},
+    }[action]
+    url = reverse("surveys:question", args=[closed_round.survey.slug, "premises"])
+    reply = client.post(url, data)
+    assert reply.status_code == (302 if who in (ANONYMOUS, COORDINATOR) else 403)
+    premises.refresh_from_db()
+    changed = premises.versions.count() == 2 or premises.show_if_choice_id == choice.pk
+    assert changed == (who == COORDINATOR)
