@@ -24,3 +24,7 @@ class CardsConfig(AppConfig):
             register_child(row, "card")
         register_child(Grant, "card", follow=["periods"])
         register_child(GrantPeriod, "grant")
+
+        from .indicators import register_indicator_sources
+
+        register_indicator_sources()

@@ -119,6 +119,10 @@ app.conf.beat_schedule = {
         "task": "cards.tasks.forget_past_reminders_task",
         "schedule": crontab(hour=3, minute=55),
     },
+    "retention-programme-reminders-sent": {
+        "task": "programme.tasks.forget_past_reminders_task",
+        "schedule": crontab(hour=4, minute=5),
+    },
 }
 
 

@@ -342,6 +342,9 @@ SAKKE_CONFIRM_REMINDER_DAYS = env.int("SAKKE_CONFIRM_REMINDER_DAYS", default=182
 SAKKE_PROGRAMME_TASK_DUE_DAYS = env.int("SAKKE_PROGRAMME_TASK_DUE_DAYS", default=7)
 SAKKE_PROGRAMME_STALE_DAYS = env.int("SAKKE_PROGRAMME_STALE_DAYS", default=90)
 SAKKE_PROGRAMME_REPORT_DAYS = env.int("SAKKE_PROGRAMME_REPORT_DAYS", default=180)
+# A record of a programme reminder sent is deleted this many days after it was sent, once
+# its occasion is over (programme.reminders.forget_past_reminders; the privacy notice).
+SAKKE_PROGRAMME_REMINDER_RECORD_DAYS = env.int("SAKKE_PROGRAMME_REMINDER_RECORD_DAYS", default=365)
 # How long the programme's dashboard keeps its counts of commitments and reports (seconds).
 SAKKE_PROGRAMME_DASHBOARD_SECONDS = env.int("SAKKE_PROGRAMME_DASHBOARD_SECONDS", default=60)
 SAKKE_STALE_AFTER_DAYS = env.int("SAKKE_STALE_AFTER_DAYS", default=548)

@@ -178,6 +178,26 @@ DEMO_COMPUTED = [
         "Measures not started",
         None,
     ),
+    (
+        "programme.associations_per_1000",
+        "Aktiiviset yhdistykset tuhatta asukasta kohden",
+        "Active associations per 1,000 inhabitants",
+        None,
+    ),
+    (
+        "freshness.confirmed_share",
+        "Vuoden sisällä vahvistetut tiedot (%)",
+        "Listings confirmed within 12 months (%)",
+        90,
+    ),
+    (
+        "cards.complete",
+        "Kunnat, joiden kortilla yhteyshenkilö, maksuttomat tilat ja avustusten määräajat",
+        "Municipalities whose card names a contact person, free premises and grant deadlines",
+        19,
+    ),
+    ("events.per_month", "Tapahtumat kuukaudessa", "Events per month", None),
+    ("newsletter.subscribers", "Uutiskirjeen tilaajat", "Newsletter subscribers", None),
 ]
 DEMO_MANUAL = [
     (

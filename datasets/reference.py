@@ -70,6 +70,7 @@ def reference_data_load() -> dict[str, int]:
                 defaults={
                     "slug": row["slug"],
                     "region": regions[content["region"]],
+                    "population": row.get("population"),
                     **names(row["name"]),
                 },
             )

@@ -14,3 +14,7 @@ class EventsConfig(AppConfig):
         # An event only points at its place; a place is shared, so it has its own history
         # and is not followed (restoring an event must not rewrite a shared place).
         register_history(Event)
+
+        from .indicators import register_indicator_sources
+
+        register_indicator_sources()

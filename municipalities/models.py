@@ -28,6 +28,14 @@ class Municipality(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="municipalities"
     )
+    # From the reference files (Statistics Finland, the population at the end of a year);
+    # the programme's per-inhabitant indicators skip a municipality without one.
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        help_text=_("Inhabitants at the end of the year, by Statistics Finland."),
+    )
 
     class Meta:
         verbose_name = _("municipality")

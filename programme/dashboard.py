@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -168,24 +168,42 @@ def indicator_series(programme, municipality=None, today=None) -> list[Indicator
     today = today or timezone.localdate()
     since = dt.date(today.year - HISTORY_MONTHS // 12, today.month, 1)
     indicators = list(programme.indicators.all())
-    values = IndicatorValue.objects.filter(
-        indicator__programme=programme, municipality=municipality
-    ).order_by("date")
+    # A municipality's view reads the region's values too (the same query), so that its
+    # manual values, typed in per municipality, stand beside the whole region's.
+    shown = Q(municipality=municipality) | Q(municipality=None)
+    values = IndicatorValue.objects.filter(shown, indicator__programme=programme).order_by("date")
     by_indicator = defaultdict(list)
-    for value in values.only("indicator_id", "date", "value", "source"):
-        by_indicator[value.indicator_id].append(value)
+    region = {}
+    for value in values.only("indicator_id", "date", "value", "source", "municipality_id"):
+        if municipality is not None and value.municipality_id is None:
+            region[value.indicator_id, value.date] = value.value
+        else:
+            by_indicator[value.indicator_id].append(value)
     series = []
     for indicator in indicators:
         points = by_indicator.get(indicator.pk, [])
+        compare = municipality is not None and not indicator.is_computed
         if indicator.is_computed:
             points = [p for p in points if p.date >= since]
             rows = [[month_label(p.date), plain_number(p.value)] for p in points]
+        elif compare:
+            rows = [
+                [str(p.date.year), plain_number(p.value), _region_value(region, p), p.source]
+                for p in points
+            ]
         else:
             rows = [[str(p.date.year), plain_number(p.value), p.source] for p in points]
         columns = [_("Month") if indicator.is_computed else _("Year"), _("Value")]
+        if compare:
+            columns.append(_("Whole region"))
         if not indicator.is_computed:
             columns.append(_("Source"))
         table = Table(f"indicator-{indicator.pk}", indicator.name, columns, rows)
         latest = plain_number(points[-1].value) if points else None
         series.append(IndicatorSeries(indicator, table, latest))
     return series
+
+
+def _region_value(region: dict, point) -> str:
+    value = region.get((point.indicator_id, point.date))
+    return plain_number(value) if value is not None else ""

@@ -1,7 +1,8 @@
 """Computed indicators: a registry of named functions over live data.
 
 Any app may add a source from its AppConfig.ready(), as long as it sits in a layer above
-the programme (surveys, cooperation, ...):
+the programme (cards, events, freshness, newsletter, cooperation, ...); data of the apps
+below it (organizations, municipalities) the programme reads itself:
 
     from programme.indicators import register_indicator_source
     register_indicator_source("surveys.responses", _("Survey responses"), count_responses)
@@ -132,6 +133,42 @@ def measures_with_status(status: str) -> SourceFunction:
     return count
 
 
+def associations_per_thousand(programme, today: dt.date) -> dict[int | None, Decimal]:
+    """Active, public associations per 1,000 inhabitants, by home municipality; the region's
+    figure is over the municipalities whose population is known."""
+    from municipalities.models import Municipality
+    from organizations.models import Organization
+
+    from .selectors import PUBLISHED
+
+    rows = (
+        Organization.objects.filter(
+            publication_status=PUBLISHED,
+            status=Organization.Status.ACTIVE,
+            address_municipality__population__gt=0,
+        )
+        .values("address_municipality")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    associations = {row["address_municipality"]: row["n"] for row in rows}
+    populations = dict(
+        Municipality.objects.filter(population__gt=0).values_list("pk", "population")
+    )
+    per_thousand = {
+        pk: _per_thousand(associations.get(pk, 0), population)
+        for pk, population in populations.items()
+    }
+    per_thousand[None] = _per_thousand(sum(associations.values()), sum(populations.values()))
+    return per_thousand
+
+
+def _per_thousand(count: int, population: int) -> Decimal:
+    if not population:
+        return Decimal(0)
+    return (Decimal(count) * 1000 / Decimal(population)).quantize(Decimal("0.01"))
+
+
 def register_programme_sources() -> None:
     from .models import STATUS_LABELS
 
@@ -152,6 +189,15 @@ def register_programme_sources() -> None:
         _("Progress reports"),
         progress_reports_count,
         description=_("Published progress reports of the associations."),
+    )
+    register_indicator_source(
+        "programme.associations_per_1000",
+        _("Active associations per 1,000 inhabitants"),
+        associations_per_thousand,
+        description=_(
+            "Active, public associations by home municipality per 1,000 inhabitants "
+            "(population by Statistics Finland)."
+        ),
     )
     for status, label in STATUS_LABELS.items():
         register_indicator_source(

@@ -15,7 +15,12 @@ register(
         ),
         purpose=_("Reminding the people responsible for a measure, each occasion once."),
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
-        retention=_("Until the account is deleted."),
+        retention=_(
+            "A record of a reminder sent: a year after it was sent, once the task is done, "
+            "the measure updated or the report written (the setting "
+            "SAKKE_PROGRAMME_REMINDER_RECORD_DAYS). The choice to turn reminders off: "
+            "until the account is deleted."
+        ),
         recipients=_("Nobody outside the service."),
     ),
 )

@@ -67,8 +67,9 @@ def _measure_recipients(measures: set[int]) -> dict[int, set[int]]:
     return recipients
 
 
-def due_occasions(*, today: dt.date) -> dict[int, list[Occasion]]:
-    """{user id: the occasions the user has not yet heard of}, opted-out people left out."""
+def current_occasions(*, today: dt.date) -> list[tuple[Occasion, set[int] | None]]:
+    """The occasions open on the day, each with the editors it goes to, or None for the
+    measure's responsible parties."""
     occasions: list[tuple[Occasion, set[int] | None]] = []
     soon = today + dt.timedelta(days=settings.SAKKE_PROGRAMME_TASK_DUE_DAYS)
     open_tasks = Task.objects.filter(
@@ -118,7 +119,12 @@ def due_occasions(*, today: dt.date) -> dict[int, list[Occasion]]:
             organization_roles__organization__in=list(editors), is_active=True
         ).values_list("organization_roles__organization", "pk"):
             editors[org_id].add(user_id)
+    return occasions
 
+
+def due_occasions(*, today: dt.date) -> dict[int, list[Occasion]]:
+    """{user id: the occasions the user has not yet heard of}, opted-out people left out."""
+    occasions = current_occasions(today=today)
     by_measure = _measure_recipients({o.measure.pk for o, users in occasions if users is None})
     opted_out = set(
         User.objects.filter(programme_reminder_opt_out__isnull=False).values_list("pk", flat=True)
@@ -168,3 +174,23 @@ def send_programme_reminders(*, today: dt.date | None = None, base_url: str | No
             except IntegrityError:  # a parallel run got there first
                 pass
     return sent
+
+
+def forget_past_reminders(*, today: dt.date | None = None) -> int:
+    """Delete the records of reminders sent more than SAKKE_PROGRAMME_REMINDER_RECORD_DAYS
+    ago whose occasion is over (the task done or moved, the measure updated, the report
+    written); how many. A record of an occasion still open is kept, or its reminder would
+    go out again. Safe to run again (Celery beat, config/celery.py)."""
+    today = today or timezone.localdate()
+    cutoff = dt.datetime.combine(
+        today - dt.timedelta(days=settings.SAKKE_PROGRAMME_REMINDER_RECORD_DAYS),
+        dt.time.min,
+        tzinfo=timezone.get_current_timezone(),
+    )
+    still_open = {occasion.key for occasion, _users in current_occasions(today=today)}
+    old = ReminderSent.objects.filter(sent_at__lt=cutoff)
+    forgotten = [pk for pk, key in old.values_list("pk", "occasion") if key not in still_open]
+    deleted = 0
+    for start in range(0, len(forgotten), 500):
+        deleted += ReminderSent.objects.filter(pk__in=forgotten[start : start + 500]).delete()[0]
+    return deleted

@@ -1,7 +1,7 @@
 """Reads of the association programme: what the public sees and what an editor may adopt."""
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -185,3 +185,16 @@ def timeline(programme: Programme) -> tuple[list[tuple[int, int]], list[Timeline
         ]
         rows.append(TimelineRow(measure, cells))
     return quarters, rows
+
+
+def measure_public_texts(pks: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """{measure pk: [(text, language), ...]} of the measures' updates and their published
+    progress reports, for the site search. The texts are as written (Finnish by default)."""
+    found = defaultdict(list)
+    updates = MeasureUpdate.objects.filter(measure_id__in=pks).order_by("measure_id", "pk")
+    for measure_id, text in updates.values_list("measure_id", "text").iterator():
+        found[measure_id].append((text, "fi"))
+    reports = progress_reports_published().filter(commitment__measure_id__in=pks).order_by("pk")
+    for measure_id, text in reports.values_list("commitment__measure_id", "text").iterator():
+        found[measure_id].append((text, "fi"))
+    return found

@@ -20,3 +20,12 @@ def send_programme_reminders_task() -> int:
     from .reminders import send_programme_reminders
 
     return send_programme_reminders()
+
+
+@shared_task
+def forget_past_reminders_task() -> int:
+    """Retention: delete old records of reminders whose occasion is over (the privacy
+    notice; SAKKE_PROGRAMME_REMINDER_RECORD_DAYS)."""
+    from .reminders import forget_past_reminders
+
+    return forget_past_reminders()

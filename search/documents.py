@@ -25,7 +25,8 @@ from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
 from places.models import Place
-from programme.models import Measure
+from programme.models import Commitment, Measure, MeasureUpdate, ProgressReport
+from programme.selectors import measure_public_texts
 
 from .analysis import index_terms, name_head_terms, word_and_part_terms, words
 from .models import Kind
@@ -60,6 +61,11 @@ class Source:
     public_filter: tuple[tuple[str, object], ...] = ()
     #: Long texts kept beside the object (a document's pages): pks -> {pk: [(text, lang)]}.
     long_texts: Callable[[list[int]], dict[int, list[tuple[str, str]]]] | None = None
+    #: Models whose saves change `long_texts`, each with how to find the object it is
+    #: part of (a measure's progress reports): {model: instance -> the object's pk}.
+    long_text_parts: tuple[
+        tuple[type[models.Model], Callable[[models.Model], int | None]], ...
+    ] = ()
 
 
 SOURCES = {
@@ -114,6 +120,21 @@ SOURCES = {
         model=Measure,
         body_fields=("description",),
         plain_fields=("identifier", "goal__name_fi"),
+        # The measure's public updates and the associations' published progress reports
+        # are found as the measure (the search kinds are fixed; a report has no page).
+        long_texts=measure_public_texts,
+        long_text_parts=(
+            (MeasureUpdate, lambda update: update.measure_id),
+            (Commitment, lambda commitment: commitment.measure_id),
+            (
+                ProgressReport,
+                lambda report: (
+                    Commitment.objects.filter(pk=report.commitment_id)
+                    .values_list("measure_id", flat=True)
+                    .first()
+                ),
+            ),
+        ),
     ),
     Kind.BODY: Source(
         kind=Kind.BODY,

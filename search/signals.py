@@ -57,6 +57,21 @@ def _saved(sender, instance, raw=False, **kwargs):
         _index(sender, [instance.pk])
 
 
+def _part_changed(model, owner):
+    """A receiver indexing the object that `owner(instance)` names, e.g. a report's measure."""
+
+    def receiver(sender, instance, raw=False, **kwargs):
+        pk = None if raw else owner(instance)
+        if pk is not None:
+            _index(model, [pk])
+
+    return receiver
+
+
+#: The receivers of long_text_parts, kept: a signal holds its receivers weakly.
+_PART_RECEIVERS = []
+
+
 def _deleted(sender, instance, **kwargs):
     remove_objects(sender, [instance.pk])
 
@@ -117,6 +132,12 @@ def connect() -> None:
                 sender=relation.remote_field.through,
                 dispatch_uid=f"search-m2m-{source.kind}-{relation.name}",
             )
+        for part, owner in source.long_text_parts:
+            receiver = _part_changed(model, owner)
+            _PART_RECEIVERS.append(receiver)
+            uid = f"search-part-{source.kind}-{part._meta.label_lower}"
+            post_save.connect(receiver, sender=part, dispatch_uid=f"{uid}-save")
+            post_delete.connect(receiver, sender=part, dispatch_uid=f"{uid}-delete")
     for model in SHOWN_BY:
         uid = f"search-shown-{model._meta.label_lower}"
         pre_save.connect(_remember_shown_fields, sender=model, dispatch_uid=f"{uid}-before")

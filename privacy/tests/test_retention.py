@@ -155,6 +155,7 @@ def test_every_retention_job_is_scheduled():
         "newsletter.tasks.forget_subscribers_task",
         "newsletter.tasks.forget_delivery_logs_task",
         "cards.tasks.forget_past_reminders_task",
+        "programme.tasks.forget_past_reminders_task",
     } <= tasks
 
 

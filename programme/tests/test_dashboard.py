@@ -9,9 +9,11 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from municipalities.models import Municipality
 from municipalities.tests.factories import MunicipalityFactory
 from organizations.tests.factories import OrganizationFactory
 from programme.models import IndicatorValue, MeasureStatus
+from selfservice.tests.factories import coordinator
 
 from .factories import (
     CommitmentFactory,
@@ -158,3 +160,29 @@ def test_the_dashboard_keeps_its_counts_for_the_set_time(
         assert response.context["board"].totals["commitments"] == 3
     with time_machine.travel(TODAY + dt.timedelta(seconds=61), tick=False):
         assert client.get(url).context["board"].totals["commitments"] == 4
+
+
+@time_machine.travel(TODAY)
+def test_a_municipalitys_manual_value_entered_in_the_form_shows_on_its_dashboard(client, programme):
+    indicator = programme.indicators.get()
+    client.force_login(coordinator())
+    form = reverse("programme:indicator_value", args=[indicator.public_id])
+    kuopio = Municipality.objects.get(slug="kuopio")
+    response = client.post(
+        form, {"year": 2025, "value": "42", "municipality": kuopio.pk, "source": "Kunta"}
+    )
+    assert response.status_code == 302
+    client.logout()
+
+    url = reverse("programme:municipality_dashboard", args=[programme.slug, "kuopio"])
+    table = client.get(url).context["board"].indicators[0].table
+    assert table.rows == [["2025", 42, 340, "Kunta"]]
+    assert "Whole region" in [str(column) for column in table.columns]
+    # The region's dashboard still shows the region's values only, Varkaus none.
+    region = client.get(reverse("programme:dashboard", args=[programme.slug]))
+    assert region.context["board"].indicators[0].table.rows == [
+        ["2024", 300, "Kysely"],
+        ["2025", 340, "Kysely"],
+    ]
+    varkaus = reverse("programme:municipality_dashboard", args=[programme.slug, "varkaus"])
+    assert client.get(varkaus).context["board"].indicators[0].table.rows == []

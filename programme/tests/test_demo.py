@@ -50,12 +50,23 @@ def test_the_demo_programme_has_themes_measures_and_commitments_of_demo_associat
     assert Programme.objects.get(slug="jarjestostrategia-2019-2022").successor == current
 
 
-def test_the_demo_programme_has_ten_indicators_with_history():
+def test_the_demo_programme_has_fifteen_indicators_with_history():
     from programme.models import Indicator, IndicatorValue
 
     call_command("load_demo", verbosity=0)
     current = Programme.objects.get(slug="jarjestojen-pohjois-savo-2030")
-    assert current.indicators.count() == 10
+    assert current.indicators.count() == 15
+    # The other apps' sources are there, and the per-inhabitant one finds the populations.
+    for key in (
+        "programme.associations_per_1000",
+        "freshness.confirmed_share",
+        "cards.complete",
+        "events.per_month",
+        "newsletter.subscribers",
+    ):
+        assert current.indicators.get(source_key=key).points.filter(municipality=None).exists()
+    per_thousand = current.indicators.get(source_key="programme.associations_per_1000")
+    assert per_thousand.points.filter(municipality__slug="kuopio").latest("date").value > 0
     computed = current.indicators.get(source_key="programme.commitments")
     assert computed.points.filter(municipality=None).count() == 25
     assert Indicator.objects.filter(kind="manual", points__isnull=False).distinct().count() == 3

@@ -194,3 +194,24 @@ def test_a_computed_indicator_must_name_a_registered_source():
             data={"name_fi": "Vastaukset", "kind": "computed", "source_key": "no.such"},
         )
     assert "source_key" in error.value.message_dict
+
+
+def test_associations_per_thousand_by_municipality_and_for_the_region():
+    kuopio = MunicipalityFactory(population=2000)
+    varkaus = MunicipalityFactory(population=3000)
+    unknown = MunicipalityFactory(population=None)
+    for _n in range(3):
+        OrganizationFactory(address_municipality=kuopio)
+    OrganizationFactory(address_municipality=varkaus)
+    OrganizationFactory(address_municipality=unknown)  # no population: left out
+    OrganizationFactory(address_municipality=varkaus, status="dissolved")
+    OrganizationFactory(address_municipality=varkaus, publication_status=PublicationStatus.DRAFT)
+
+    reading = _reading("programme.associations_per_1000", ProgrammeFactory())
+
+    # By hand: 3 / 2,000 × 1,000 = 1.5; 1 / 3,000 × 1,000 = 0.33; 4 / 5,000 × 1,000 = 0.8.
+    assert reading == {
+        None: Decimal("0.80"),
+        kuopio.pk: Decimal("1.50"),
+        varkaus.pk: Decimal("0.33"),
+    }

@@ -157,3 +157,25 @@ def test_the_reminder_setting_page_asks_to_sign_in(client):
     response = client.get(reverse("programme:reminders"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_retention_forgets_old_records_of_occasions_that_are_over_and_keeps_open_ones(
+    measure, editor, settings
+):
+    from programme.reminders import forget_past_reminders
+
+    settings.SAKKE_PROGRAMME_REMINDER_RECORD_DAYS = 30
+    late = TaskFactory(measure=measure, due_date=dt.date(2026, 4, 1))  # still late
+    done = TaskFactory(measure=measure, due_date=dt.date(2026, 4, 1), done_on=dt.date(2026, 5, 1))
+    with time_machine.travel(dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC)):
+        old_open = ReminderSent.objects.create(user=editor, occasion=f"task-late:{late.pk}")
+        ReminderSent.objects.create(user=editor, occasion=f"task-late:{done.pk}")
+    with time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC)):
+        recent_over = ReminderSent.objects.create(user=editor, occasion=f"task-due:{done.pk}")
+
+    with time_machine.travel(NOW):
+        assert forget_past_reminders() == 1
+        assert set(ReminderSent.objects.all()) == {old_open, recent_over}
+        assert forget_past_reminders() == 0  # a second run changes nothing
+        # The kept record still keeps the late task from being told again.
+        assert send_programme_reminders() == 0

@@ -3,14 +3,21 @@
 import pytest
 from django.urls import reverse
 
+from core.models import PublicationStatus
+from moderation.services import content_approve
 from organizations.tests.factories import OrganizationFactory
-from programme.services import measure_save
+from programme.services import (
+    commitment_create,
+    measure_save,
+    measure_update_add,
+    progress_report_add,
+)
 from search.index import rebuild_search_index
 from search.services import search
 from search.tests.conftest import voikko  # noqa: F401 - the fixture: skips without Voikko
-from selfservice.tests.factories import coordinator
+from selfservice.tests.factories import coordinator, editor_of
 
-from .factories import GoalFactory, MeasureFactory
+from .factories import CommitmentFactory, GoalFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +58,43 @@ def test_type_measure_in_the_api_links_to_the_measure_resource(client):
     assert [item["id"] for item in body["data"]] == [measure.public_id]
     detail = reverse("api:programme_measure-detail", kwargs={"id": measure.public_id})
     assert body["data"][0]["api_url"] == "http://testserver" + detail
+
+
+def test_a_published_reports_words_find_its_measure_and_a_drafts_words_do_not():
+    measure = MeasureFactory(name_fi="Yhteiset kylätapahtumat")
+    commitment = CommitmentFactory(measure=measure)
+    editor = editor_of(commitment.organization)
+    progress_report_add(user=editor, commitment=commitment, text="Järjestimme lumiveistoskisan.")
+    progress_report_add(
+        user=editor, commitment=commitment, text="Luonnos: harmonikkaleiri.", publish=False
+    )
+
+    assert [hit.public_id for hit in search("lumiveistoskisan").hits] == [measure.public_id]
+    assert search("harmonikkaleiri").hits == []
+
+
+def test_a_report_approved_with_its_association_makes_the_measure_findable():
+    association = OrganizationFactory(publication_status=PublicationStatus.PENDING)
+    editor = editor_of(association)
+    measure = MeasureFactory(name_fi="Yhteiset kylätapahtumat")
+    commitment = commitment_create(
+        user=editor, measure=measure, organization=association, description="Teemme."
+    )
+    progress_report_add(user=editor, commitment=commitment, text="Pidimme saunailloitsun.")
+    assert search("saunailloitsun").hits == []
+
+    content_approve(obj=association, user=coordinator())
+
+    assert [hit.public_id for hit in search("saunailloitsun").hits] == [measure.public_id]
+
+
+def test_a_measure_update_is_found_as_its_measure():
+    measure = MeasureFactory(name_fi="Yhteiset kylätapahtumat")
+    measure_update_add(
+        user=coordinator(),
+        measure=measure,
+        text="Pilkkikisa pidettiin.",
+        status="in_progress",
+        party="Koordinaattori",
+    )
+    assert [hit.public_id for hit in search("pilkkikisa").hits] == [measure.public_id]
