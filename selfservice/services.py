@@ -30,6 +30,8 @@ from core.richtext import sanitize_html
 from core.writes import content_write
 from events.models import Event
 from organizations.models import Contact, Organization, SocialLink
+from places.models import Place
+from places.selectors import place_choices
 
 from .series import SeriesRule, series_dates
 
@@ -176,6 +178,49 @@ def organization_submit(*, user, organization: Organization) -> Organization:
             organization.reviewed_at = None
         organization.save(update_fields=["publication_status", "reviewed_at", "updated_at"])
     return organization
+
+
+# Places
+
+PLACE_FIELDS = {
+    "name_fi",
+    "street_address_fi",
+    "postal_code",
+    "municipality",
+    "accessibility_notes_fi",
+}
+
+
+def place_add(*, user, organization: Organization, data: dict) -> Place:
+    """Add a meeting place for an association's events and activities.
+
+    The place waits for the coordinator (pending) and only `organization` can choose it
+    meanwhile; a coordinator's place is public at once. A place already in the list
+    (same name in the same municipality) is not added twice.
+    """
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not add places for this association."))
+    place = Place(proposed_by=organization)
+    _assign(place, data, PLACE_FIELDS)
+    if not place.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name of the place.")})
+    existing = place_choices(organization).filter(
+        name_fi__iexact=place.name_fi, municipality=place.municipality
+    )
+    if existing.exists():
+        raise ValidationError(
+            {"name_fi": _("This place is already in the list. Choose it from the list.")}
+        )
+    _validate(place)
+    with content_write(user, _("Added the place")):
+        if is_coordinator(user):
+            place.publication_status = PublicationStatus.PUBLISHED
+            place.reviewed_at = timezone.now()
+        else:
+            place.publication_status = PublicationStatus.PENDING
+            place.reviewed_at = None
+        save_with_public_id(place)
+    return place
 
 
 # Events
