@@ -483,6 +483,7 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
             "accessibility",
             "contact_email",
             "contact_phone",
+            "image_alt_fi",
             "name_sv",
             "description_sv",
             "name_en",
@@ -510,6 +511,14 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Not a model field of the form: the upload goes to the service on its own (see the view).
+    image = forms.FileField(
+        label=_("Picture"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. Shown on the activity's page."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_image = forms.BooleanField(label=_("Remove the picture"), required=False)
     OTHER_LANGUAGES = ["name_sv", "description_sv", "name_en", "description_en"]
     M2M = ("municipalities", "topics", "audiences", "in_language")
 
@@ -517,6 +526,10 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.volunteering = volunteering
         label_by_language(self)
+        self.fields["image_alt_fi"].label = _("What does the picture show?")
+        self.fields["image_alt_fi"].help_text = _(
+            "Needed with a picture: people who cannot see it hear this instead."
+        )
         self.fields["name_fi"].required = True
         self.fields["location"].empty_label = _("(no fixed place)")
         self.fields["location"].queryset = Place.objects.select_related("municipality")
@@ -536,8 +549,12 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
                 (Activity.Kind.SUPPORT, _("Support (peer support, advice)")),
             ]
 
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        return prepare_picture(upload, prefix="activity") if upload else None
+
     def data_for_service(self) -> dict:
-        skip = set(self.M2M)
+        skip = {*self.M2M, "image", "remove_image"}
         data = {k: v for k, v in self.cleaned_data.items() if k in self.fields and k not in skip}
         data.pop("visibility", None)
         data["kind"] = Activity.Kind.VOLUNTEERING if self.volunteering else data["kind"]

@@ -62,7 +62,7 @@ EVENT_FIELDS = _translated("name", "short_description", "description", "price", 
 }
 EVENT_RELATIONS = {"topics", "audiences", "in_language"}
 ACTIVITY_FIELDS = _translated(
-    "name", "description", "price", "skills_wanted", "time_commitment"
+    "name", "description", "price", "skills_wanted", "time_commitment", "image_alt"
 ) | {
     "kind",
     "participation",
@@ -403,8 +403,13 @@ def activity_save(
     schedule: list[dict] | None = None,
     publish: bool,
     activity: Activity | None = None,
+    image=None,
+    remove_image: bool = False,
 ) -> Activity:
-    """Add or change an activity or volunteering task, with its weekly times."""
+    """Add or change an activity or volunteering task, with its weekly times.
+
+    A picture (`image`) needs its description in Finnish (`image_alt_fi` in `data`).
+    """
     if not can_edit_organization(user, organization):
         raise PermissionDenied(_("You may not add activities for this association."))
     if activity is not None and not can_edit_activity(user, activity):
@@ -418,12 +423,20 @@ def activity_save(
     for slot in schedule or []:
         if slot.get("end") and slot["end"] <= slot["start"]:
             raise ValidationError({"schedule": _("A weekly time must end after it starts.")})
+    prepared = prepare_picture(image, prefix="activity") if image else None
+    keeps_picture = prepared is not None or (bool(activity.image) and not remove_image)
+    if keeps_picture and not (activity.image_alt_fi or "").strip():
+        raise ValidationError({"image_alt_fi": _("Tell in a few words what the picture shows.")})
     _validate(activity)
     with content_write(user, _("Saved the activity")):
         activity.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(activity, user)
+        if (remove_image or prepared is not None) and activity.image:
+            activity.image.delete(save=False)
+        if prepared is not None:
+            activity.image.save(prepared.name, prepared, save=False)
         if is_new:
             save_with_public_id(activity)
         else:

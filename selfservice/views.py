@@ -405,6 +405,7 @@ def activity_edit(request, org, activity=None, volunteering=False):
         initial["visibility"] = "draft" if instance.publication_status == "draft" else "publish"
     form = ActivityForm(
         data,
+        request.FILES if data is not None else None,
         instance=instance or Activity(organizer=organization),
         initial=initial,
         volunteering=volunteering,
@@ -428,6 +429,8 @@ def activity_edit(request, org, activity=None, volunteering=False):
                 relations=form.relations(),
                 schedule=schedule.rows(),
                 publish=form.publish,
+                image=form.cleaned_data.get("image"),
+                remove_image=form.cleaned_data.get("remove_image", False),
             )
         except ValidationError as error:
             show_service_errors(error, form)
