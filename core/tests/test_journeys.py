@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 
 from cards.tests.factories import CardFactory
 from core.models import PublicationStatus
+from core.tests.browser import click_and_wait_for_the_next_page, localized_path
 from events.models import Event
 from events.tests.factories import EventFactory
-from core.tests.browser import click_and_wait_for_the_next_page, localized_path
 from newsletter import tasks as newsletter_tasks
 from newsletter.models import Issue, Subscriber
 from selfservice.tests.factories import coordinator, editor_of
