@@ -48,6 +48,14 @@ class Activity(SourcedModel, Publishable, Confirmable):
         on_delete=models.PROTECT,
         related_name="activities",
     )
+    image = models.ImageField(_("picture"), upload_to="activities/", blank=True)
+    # Required with a picture (the self-service checks it): people who cannot see it hear it.
+    image_alt = models.CharField(
+        _("description of the picture"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("municipalities"), blank=True, related_name="activities"
     )

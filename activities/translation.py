@@ -5,4 +5,4 @@ from .models import Activity
 
 @register(Activity)
 class ActivityTranslation(TranslationOptions):
-    fields = ("name", "description", "price", "skills_wanted", "time_commitment")
+    fields = ("name", "description", "price", "skills_wanted", "time_commitment", "image_alt")

@@ -28,6 +28,9 @@ CONTENT_KINDS: dict[str, type[Model]] = {
     "measure": Measure,
 }
 MODERATED_KINDS = ["association", "event", "activity", "news", "commitment", "progress-report"]
+#: Kinds whose new items wait for approval but whose changes are not reviewed: places
+#: come mostly from imports, public as they are, and must not flood the "changed" list.
+APPROVED_ONCE_KINDS = ["place"]
 QUEUE_LIMIT = 50
 
 
@@ -65,10 +68,13 @@ def pending_content() -> list[QueueSection]:
     listed with the claims instead.
     """
     sections = []
-    for kind in MODERATED_KINDS:
+    for kind in [*MODERATED_KINDS, *APPROVED_ONCE_KINDS]:
         queryset = CONTENT_KINDS[kind]._default_manager.filter(
             publication_status=PublicationStatus.PENDING
         )
+        if kind == "place":
+            # The coordinator checks the address and who proposed the place.
+            queryset = queryset.select_related("municipality", "proposed_by")
         if kind == "association":
             queryset = queryset.exclude(
                 claims__kind=Claim.Kind.NEW, claims__status=Claim.Status.PENDING

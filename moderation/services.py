@@ -307,6 +307,8 @@ def _editor_addresses(obj: Model) -> list[str]:
         organizations = [obj]
     elif hasattr(obj, "organizers"):
         organizations = list(obj.organizers.all())
+    elif getattr(obj, "proposed_by_id", None):
+        organizations = [obj.proposed_by]  # a place an association's editor added
     else:
         organizations = [obj.organizer] if getattr(obj, "organizer_id", None) else []
     return list(

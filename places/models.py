@@ -1,12 +1,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import SourcedModel
+from core.models import Publishable, SourcedModel
 from municipalities.models import Municipality
 
 
-class Place(SourcedModel):
-    """Where events and activities happen."""
+class Place(Publishable, SourcedModel):
+    """Where events and activities happen.
+
+    Imported places are public as they come. A place an association's editor adds waits
+    for the coordinator (publication_status "pending"); meanwhile only that association
+    can choose it for its events and activities (`proposed_by`).
+    """
 
     name = models.CharField(_("name"), max_length=250)
     street_address = models.CharField(_("street address"), max_length=250, blank=True)
@@ -22,6 +27,15 @@ class Place(SourcedModel):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
+    proposed_by = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_places",
+        help_text=_("The association whose editor added the place here."),
+    )
 
     class Meta:
         verbose_name = _("place")

@@ -24,6 +24,7 @@ from core.images import prepare_logo, prepare_picture
 from core.languages import LANGUAGE_CODES
 from core.models import Accessibility
 from events.models import Event
+from municipalities.models import Municipality
 from organizations.models import Organization, SocialLink
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
@@ -166,6 +167,46 @@ INTERVALS = [
 ]
 
 
+class PlaceChoiceField(forms.ModelChoiceField):
+    """A place in the list, marked when it still waits for the coordinator's approval."""
+
+    def label_from_instance(self, obj):
+        label = obj.name
+        if obj.municipality_id:
+            label = f"{label}, {obj.municipality}"
+        if not obj.is_published:
+            label = f"{label} ({_('waiting for approval')})"
+        return label
+
+
+class PlaceForm(forms.Form):
+    """A meeting place an association's editor adds when theirs is not in the list."""
+
+    name_fi = forms.CharField(
+        label=_("Name of the place"),
+        max_length=250,
+        help_text=_('E.g. "Kylätalo Pihlaja" or "Kuopion kirjasto, kokoushuone".'),
+    )
+    street_address_fi = forms.CharField(label=_("Street address"), max_length=250)
+    postal_code = forms.RegexField(
+        label=_("Postal code"),
+        regex=r"^\d{5}$",
+        max_length=5,
+        required=False,
+        error_messages={"invalid": _("A postal code has five digits, e.g. 70100.")},
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.order_by("name")
+    )
+    accessibility_notes_fi = forms.CharField(
+        label=_("Accessibility"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. step-free entrance, lift, accessible toilet, parking."),
+    )
+
+
 class EventForm(VisibilityMixin, forms.Form):
     name_fi = forms.CharField(label=translated_label(_("Name"), "fi"), max_length=250)
     short_description_fi = forms.CharField(
@@ -192,7 +233,7 @@ class EventForm(VisibilityMixin, forms.Form):
         required=False,
         help_text=_("Only if the event lasts over several days."),
     )
-    location = forms.ModelChoiceField(
+    location = PlaceChoiceField(
         queryset=Place.objects.select_related("municipality"),
         label=_("Place"),
         required=False,
@@ -424,6 +465,7 @@ class CancelForm(forms.Form):
 class ActivityForm(VisibilityMixin, forms.ModelForm):
     class Meta:
         model = Activity
+        field_classes = {"location": PlaceChoiceField}
         fields = [
             "name_fi",
             "description_fi",
@@ -441,6 +483,7 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
             "accessibility",
             "contact_email",
             "contact_phone",
+            "image_alt_fi",
             "name_sv",
             "description_sv",
             "name_en",
@@ -468,6 +511,14 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Not a model field of the form: the upload goes to the service on its own (see the view).
+    image = forms.FileField(
+        label=_("Picture"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. Shown on the activity's page."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_image = forms.BooleanField(label=_("Remove the picture"), required=False)
     OTHER_LANGUAGES = ["name_sv", "description_sv", "name_en", "description_en"]
     M2M = ("municipalities", "topics", "audiences", "in_language")
 
@@ -475,6 +526,10 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.volunteering = volunteering
         label_by_language(self)
+        self.fields["image_alt_fi"].label = _("What does the picture show?")
+        self.fields["image_alt_fi"].help_text = _(
+            "Needed with a picture: people who cannot see it hear this instead."
+        )
         self.fields["name_fi"].required = True
         self.fields["location"].empty_label = _("(no fixed place)")
         self.fields["location"].queryset = Place.objects.select_related("municipality")
@@ -494,8 +549,12 @@ class ActivityForm(VisibilityMixin, forms.ModelForm):
                 (Activity.Kind.SUPPORT, _("Support (peer support, advice)")),
             ]
 
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        return prepare_picture(upload, prefix="activity") if upload else None
+
     def data_for_service(self) -> dict:
-        skip = set(self.M2M)
+        skip = {*self.M2M, "image", "remove_image"}
         data = {k: v for k, v in self.cleaned_data.items() if k in self.fields and k not in skip}
         data.pop("visibility", None)
         data["kind"] = Activity.Kind.VOLUNTEERING if self.volunteering else data["kind"]

@@ -30,6 +30,8 @@ from core.richtext import sanitize_html
 from core.writes import content_write
 from events.models import Event
 from organizations.models import Contact, Organization, SocialLink
+from places.models import Place
+from places.selectors import place_choices
 
 from .series import SeriesRule, series_dates
 
@@ -60,7 +62,7 @@ EVENT_FIELDS = _translated("name", "short_description", "description", "price", 
 }
 EVENT_RELATIONS = {"topics", "audiences", "in_language"}
 ACTIVITY_FIELDS = _translated(
-    "name", "description", "price", "skills_wanted", "time_commitment"
+    "name", "description", "price", "skills_wanted", "time_commitment", "image_alt"
 ) | {
     "kind",
     "participation",
@@ -176,6 +178,49 @@ def organization_submit(*, user, organization: Organization) -> Organization:
             organization.reviewed_at = None
         organization.save(update_fields=["publication_status", "reviewed_at", "updated_at"])
     return organization
+
+
+# Places
+
+PLACE_FIELDS = {
+    "name_fi",
+    "street_address_fi",
+    "postal_code",
+    "municipality",
+    "accessibility_notes_fi",
+}
+
+
+def place_add(*, user, organization: Organization, data: dict) -> Place:
+    """Add a meeting place for an association's events and activities.
+
+    The place waits for the coordinator (pending) and only `organization` can choose it
+    meanwhile; a coordinator's place is public at once. A place already in the list
+    (same name in the same municipality) is not added twice.
+    """
+    if not can_edit_organization(user, organization):
+        raise PermissionDenied(_("You may not add places for this association."))
+    place = Place(proposed_by=organization)
+    _assign(place, data, PLACE_FIELDS)
+    if not place.name_fi:
+        raise ValidationError({"name_fi": _("Enter the name of the place.")})
+    existing = place_choices(organization).filter(
+        name_fi__iexact=place.name_fi, municipality=place.municipality
+    )
+    if existing.exists():
+        raise ValidationError(
+            {"name_fi": _("This place is already in the list. Choose it from the list.")}
+        )
+    _validate(place)
+    with content_write(user, _("Added the place")):
+        if is_coordinator(user):
+            place.publication_status = PublicationStatus.PUBLISHED
+            place.reviewed_at = timezone.now()
+        else:
+            place.publication_status = PublicationStatus.PENDING
+            place.reviewed_at = None
+        save_with_public_id(place)
+    return place
 
 
 # Events
@@ -358,8 +403,13 @@ def activity_save(
     schedule: list[dict] | None = None,
     publish: bool,
     activity: Activity | None = None,
+    image=None,
+    remove_image: bool = False,
 ) -> Activity:
-    """Add or change an activity or volunteering task, with its weekly times."""
+    """Add or change an activity or volunteering task, with its weekly times.
+
+    A picture (`image`) needs its description in Finnish (`image_alt_fi` in `data`).
+    """
     if not can_edit_organization(user, organization):
         raise PermissionDenied(_("You may not add activities for this association."))
     if activity is not None and not can_edit_activity(user, activity):
@@ -373,12 +423,20 @@ def activity_save(
     for slot in schedule or []:
         if slot.get("end") and slot["end"] <= slot["start"]:
             raise ValidationError({"schedule": _("A weekly time must end after it starts.")})
+    prepared = prepare_picture(image, prefix="activity") if image else None
+    keeps_picture = prepared is not None or (bool(activity.image) and not remove_image)
+    if keeps_picture and not (activity.image_alt_fi or "").strip():
+        raise ValidationError({"image_alt_fi": _("Tell in a few words what the picture shows.")})
     _validate(activity)
     with content_write(user, _("Saved the activity")):
         activity.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(activity, user)
+        if (remove_image or prepared is not None) and activity.image:
+            activity.image.delete(save=False)
+        if prepared is not None:
+            activity.image.save(prepared.name, prepared, save=False)
         if is_new:
             save_with_public_id(activity)
         else:

@@ -21,6 +21,7 @@ organization_patterns = [
     path(_("send-for-approval/"), views.organization_submit, name="organization_submit"),
     path(_("still-current/"), views.organization_still_current, name="organization_still_current"),
     path(_("preview/"), views.organization_preview, name="organization_preview"),
+    path(_("places/new/"), views.place_create, name="place_create"),
     path(_("events/"), include([path(_("new/"), views.event_edit, name="event_create")])),
     path(_("events/"), include([path("<str:event>/", include(event_patterns))])),
     path(

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +28,7 @@ from moderation.models import Claim
 from moderation.selectors import claim_list_of_user, with_decline_reasons
 from organizations.models import Organization
 from organizations.views import organization_schema
+from places.selectors import place_choices
 
 from . import services
 from .forms import (
@@ -36,6 +38,7 @@ from .forms import (
     CopyForm,
     EventForm,
     OrganizationForm,
+    PlaceForm,
     SeriesForm,
     SocialLinkFormSet,
     WeeklySlotFormSet,
@@ -86,7 +89,8 @@ def organization_overview(request, org):
     organization = _organization(request, org)
     events = list(own_event_list(organization))
     activities = list(own_activity_list(organization))
-    with_decline_reasons([organization, *events, *activities])
+    places = list(organization.proposed_places.select_related("municipality").order_by("name"))
+    with_decline_reasons([organization, *events, *activities, *places])
     context = {
         "organization": organization,
         "events": events,
@@ -95,6 +99,7 @@ def organization_overview(request, org):
         "tasks": [a for a in activities if a.kind == Activity.Kind.VOLUNTEERING],
         "counts": _publication_counts(events + activities),
         "stale": stale_organizations().filter(pk=organization.pk).exists(),
+        "places": places,
         "section": "selfservice",
     }
     return render(request, "selfservice/organization.html", context)
@@ -164,6 +169,47 @@ def organization_edit(request, org):
     )
 
 
+def _next_url(request, organization) -> str:
+    """Back to the form that sent the person here (only a path on this site)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return _overview_url(organization)
+
+
+@login_required
+def place_create(request, org):
+    """A new meeting place ("ours is not in the list"), public once approved."""
+    organization = _organization(request, org)
+    form = PlaceForm(request.POST or None)
+    if form.is_valid():
+        try:
+            place = services.place_add(
+                user=request.user, organization=organization, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            if place.is_published:
+                text = _("The place %(name)s is added. You can now choose it from the list.")
+            else:
+                text = _(
+                    "The place %(name)s is added. You can choose it for your events and "
+                    "activities now; others see it once the coordinator has approved it."
+                )
+            messages.success(request, text % {"name": place.name})
+            return redirect(_next_url(request, organization))
+    context = {
+        "organization": organization,
+        "form": form,
+        "next": _next_url(request, organization),
+        "section": "selfservice",
+    }
+    return render(request, "selfservice/place_form.html", context)
+
+
 def _saved_message(item) -> str:
     if item.publication_status == PublicationStatus.PUBLISHED:
         return _("Saved. The changes are now public.")
@@ -229,6 +275,9 @@ def event_edit(request, org, event=None):
             if instance
             else {"series_weekday": today.weekday()}
         )
+    form.fields["location"].queryset = place_choices(
+        organization, current_id=instance.location_id if instance else None
+    )
     if request.method == "POST" and all_valid(form, series_form):
         rule = None if is_series_date else series_form.cleaned_data["rule"]
         try:
@@ -356,9 +405,13 @@ def activity_edit(request, org, activity=None, volunteering=False):
         initial["visibility"] = "draft" if instance.publication_status == "draft" else "publish"
     form = ActivityForm(
         data,
+        request.FILES if data is not None else None,
         instance=instance or Activity(organizer=organization),
         initial=initial,
         volunteering=volunteering,
+    )
+    form.fields["location"].queryset = place_choices(
+        organization, current_id=instance.location_id if instance else None
     )
     slots_initial = (
         [{"weekday": s.weekday, "start": s.start, "end": s.end} for s in instance.schedule.all()]
@@ -376,6 +429,8 @@ def activity_edit(request, org, activity=None, volunteering=False):
                 relations=form.relations(),
                 schedule=schedule.rows(),
                 publish=form.publish,
+                image=form.cleaned_data.get("image"),
+                remove_image=form.cleaned_data.get("remove_image", False),
             )
         except ValidationError as error:
             show_service_errors(error, form)

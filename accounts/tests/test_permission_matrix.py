@@ -199,6 +199,12 @@ def _page_world(mailoutbox) -> SimpleNamespace:
         publication_status=PublicationStatus.PENDING,
     )
     w.b_event = EventFactory(name_fi="Perheliikuntailta", organizers=[w.b], location=w.place)
+    w.pending_place = PlaceFactory(
+        name_fi="Kylätalo Pihlaja",
+        municipality=w.m,
+        proposed_by=w.a,
+        publication_status=PublicationStatus.PENDING,
+    )
     w.draft_activity = ActivityFactory(
         name_fi="Luonnoskerho",
         organizer=w.a,
@@ -292,6 +298,15 @@ def activity_post(w) -> dict:
         "visibility": "publish",
         "schedule-TOTAL_FORMS": "0",
         "schedule-INITIAL_FORMS": "0",
+    }
+
+
+def place_post(w) -> dict:
+    return {
+        "name_fi": "Kylätalo Pihlaja",
+        "street_address_fi": "Pihlajatie 3",
+        "postal_code": "70800",
+        "municipality": str(w.m.pk),
     }
 
 
@@ -431,6 +446,14 @@ SELFSERVICE = [
         "GET",
         editors_of_a(SHOWN),
     ),
+    Row("place-create", url("selfservice:place_create", org=A), "GET", editors_of_a(SHOWN)),
+    Row(
+        "place-create",
+        url("selfservice:place_create", org=A),
+        "POST",
+        editors_of_a(saved(A_OVERVIEW)),
+        data=lambda w: place_post(w) | {"name_fi": "Seurakuntakoti"},
+    ),
     Row(
         "volunteering-create",
         url("selfservice:volunteering_create", org=A),
@@ -530,6 +553,12 @@ DRAFTS = [
         "GET",
         everyone(NOT_FOUND),
     ),
+    Row(
+        "a-waiting-place-api",
+        lambda w: f"/api/v1/place/{w.pending_place.public_id}/",
+        "GET",
+        everyone(NOT_FOUND),
+    ),
 ]
 
 QUEUE = url("moderation:queue")
@@ -538,6 +567,11 @@ PENDING = url(
     "moderation:content_decide",
     kind=lambda w: "event",
     public_id=lambda w: w.pending_event.public_id,
+)
+PENDING_PLACE = url(
+    "moderation:content_decide",
+    kind=lambda w: "place",
+    public_id=lambda w: w.pending_place.public_id,
 )
 PUBLISHED = url("moderation:content_decide", kind=lambda w: "event", public_id=EVENT)
 RESTORE = url(
@@ -582,6 +616,20 @@ MODERATION = [
         "POST",
         coordinator_only(saved(QUEUE)),
         data=lambda w: {"action": "decline", "message": "Puuttuu paikka."},
+    ),
+    Row(
+        "place-approve",
+        PENDING_PLACE,
+        "POST",
+        coordinator_only(saved(QUEUE)),
+        data=lambda w: {"action": "approve", "message": ""},
+    ),
+    Row(
+        "place-decline",
+        PENDING_PLACE,
+        "POST",
+        coordinator_only(saved(QUEUE)),
+        data=lambda w: {"action": "decline", "message": "Sama kuin Pihlajan kylätalo."},
     ),
     Row(
         "content-mark-reviewed",

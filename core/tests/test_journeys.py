@@ -13,8 +13,12 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from cards.tests.factories import CardFactory
+from core.models import PublicationStatus
 from core.tests.browser import click_and_wait_for_the_next_page, localized_path
-from newsletter.models import Subscriber
+from events.models import Event
+from events.tests.factories import EventFactory
+from newsletter import tasks as newsletter_tasks
+from newsletter.models import Issue, Subscriber
 from selfservice.tests.factories import coordinator, editor_of
 from selfservice.tests.test_browser import signed_in
 
@@ -143,6 +147,55 @@ def test_a_volunteer_keeps_the_page_current_and_offers_a_newsletter_item(
     page.get_by_role("textbox", name=re.compile(r"^Text")).fill("Tule laulamaan tiistaisin.")
     click(page, "button", re.compile("^Offer|^Send"))
     expect(page.get_by_text("Kuoro hakee laulajia").first).to_be_visible()
+
+
+def test_the_coordinator_approves_waiting_content_and_composes_and_sends_an_issue(
+    open_page, live_server, north_savo, monkeypatch
+):
+    started = []  # the broker's part: the task that starts the sending at the chosen time
+    monkeypatch.setattr(
+        newsletter_tasks.start_issue_task,
+        "apply_async",
+        lambda args, **options: started.append(args[0]),
+    )
+    waiting = EventFactory(
+        name_fi="Syysretki Tahkolle",
+        organizers=[north_savo.pensioners],
+        publication_status=PublicationStatus.PENDING,
+    )
+    page = signed_in(open_page, live_server, coordinator())
+    page.goto(localized_path("core:home", "en"))
+    click(page, "link", "Coordinator")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation queue")
+    click(page, "button", re.compile(r"^Approve\W+Syysretki Tahkolle"))
+    expect(page.get_by_text("Saved: Syysretki Tahkolle").first).to_be_visible()
+    waiting.refresh_from_db()
+    assert waiting.publication_status == PublicationStatus.PUBLISHED
+
+    click(page, "link", "Newsletter")
+    click(page, "link", "New issue")
+    page.get_by_label("Title in Finnish").fill("Lokakuun uutiskirje")
+    page.get_by_label("Introduction in Finnish").fill("Syksyn tapahtumia Pohjois-Savossa.")
+    page.get_by_label("Period starts").fill(waiting.start_time.date().isoformat())
+    page.get_by_label("Period ends").fill(waiting.start_time.date().isoformat())
+    click(page, "button", "Save")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lokakuun uutiskirje")
+
+    # Compose: the approved event is among the period's suggestions.
+    page.get_by_role("checkbox", name=re.compile("Syysretki Tahkolle")).check()
+    click(page, "button", "Save the contents")
+    expect(page.get_by_text("The contents of the issue were saved.").first).to_be_visible()
+    issue = Issue.objects.get()
+    assert list(issue.events.all()) == [Event.objects.get(pk=waiting.pk)]
+
+    click(page, "button", "Schedule or send")  # no time given: now
+    expect(page.get_by_text("The issue will be sent at the chosen time.").first).to_be_visible()
+    assert started == [issue.pk]
+
+    click(page, "link", "Coordinator")
+    click(page, "link", "Newsletter")
+    sent_list = page.get_by_role("region", name="Issues")
+    expect(sent_list.get_by_role("listitem")).to_have_text("Lokakuun uutiskirje – Scheduled")
 
 
 def test_near_me_asks_the_browser_for_its_position_only_on_a_click(open_page, north_savo):

@@ -12,7 +12,7 @@ from core.tests.browser import (
     localized_path,
 )
 
-from .factories import editor_of
+from .factories import coordinator, editor_of
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +86,29 @@ def test_an_editor_adds_a_weekly_time_without_javascript(open_page, live_server,
     )
     assert page.locator("#id_schedule-1-start").count() == 1
     assert page.input_value("#id_name_fi") == "Kävelyryhmä"
+
+
+def test_adding_a_place_and_its_queue_entry_have_no_violations_in_any_language(
+    open_page, live_server, north_savo
+):
+    from core.models import PublicationStatus
+    from places.tests.factories import PlaceFactory
+
+    PlaceFactory(
+        name_fi="Kylätalo Pihlaja",
+        municipality=north_savo.kuopio,
+        proposed_by=north_savo.pensioners,
+        publication_status=PublicationStatus.PENDING,
+    )
+    editor = signed_in(open_page, live_server, editor_of(north_savo.pensioners))
+    boss = signed_in(open_page, live_server, coordinator())
+    org = north_savo.pensioners.public_id
+    for lang in ["fi", "sv", "en"]:
+        assert_no_violations(editor, localized_path("selfservice:place_create", lang, org=org))
+        # With errors: the summary and the field messages.
+        click_and_wait_for_the_next_page(editor, editor.locator("form.sform button[type=submit]"))
+        assert editor.locator("#error-summary").is_visible()
+        violations = axe_violations(editor)
+        assert not violations, describe_violations(violations, editor.url)
+        assert_no_violations(editor, localized_path("selfservice:organization", lang, org=org))
+        assert_no_violations(boss, localized_path("moderation:queue", lang))

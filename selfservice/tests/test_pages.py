@@ -433,3 +433,43 @@ def test_an_event_picture_needs_its_description_and_then_shows_on_the_event_page
     assert event.image.name.startswith("events/event-")
     page = client.get(event.get_absolute_url()).text
     assert f'src="{event.image.url}" alt="Jumppaajat tuoleilla"' in page
+
+
+def test_an_activity_picture_needs_its_description_and_shows_on_its_page_card_and_share_tags(
+    client, association
+):
+    client.force_login(editor_of(association))
+    path = url("activity_create", org=association.public_id)
+    activity = {
+        "name_fi": "Kävelyryhmä",
+        "kind": Activity.Kind.HOBBY,
+        "is_free": "on",
+        "visibility": "publish",
+        "schedule-TOTAL_FORMS": "0",
+        "schedule-INITIAL_FORMS": "0",
+    }
+
+    refused = client.post(path, activity | {"image": png_upload("kuva.png")})
+    assert refused.status_code == 200
+    assert "Tell in a few words what the picture shows." in refused.text
+    assert not Activity.objects.exists()
+
+    saved = client.post(
+        path, activity | {"image": png_upload("kuva.png"), "image_alt_fi": "Kävelijöitä rannalla"}
+    )
+    assert saved.status_code == 302
+    created = Activity.objects.get()
+    assert created.image.name.startswith("activities/activity-")
+    page = client.get(created.get_absolute_url()).text
+    assert f'src="{created.image.url}" alt="Kävelijöitä rannalla"' in page
+    assert '<meta property="og:image:alt" content="Kävelijöitä rannalla">' in page
+    with translation.override("en"):
+        listing = client.get(reverse("activities:list")).text
+    assert f'class="card__image" src="{created.image.url}" alt="Kävelijöitä rannalla"' in listing
+
+    # Removing the picture needs no description any more.
+    edit = url("activity_edit", org=association.public_id, activity=created.public_id)
+    removed = client.post(edit, activity | {"remove_image": "on", "image_alt_fi": ""})
+    assert removed.status_code == 302
+    created.refresh_from_db()
+    assert not created.image
