@@ -5,10 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import date_input
+from materials.models import Document
 from municipalities.models import Municipality
 from taxonomy.models import Topic
 
-from .models import Effect, Frequency
+from .models import DocumentRole, Effect, Frequency
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -71,6 +72,28 @@ class MeetingForm(forms.Form):
             if not data.get(name):
                 data.pop(name, None)
         return data
+
+
+class MeetingDocumentUploadForm(forms.Form):
+    role = forms.ChoiceField(label=_("What is it"), choices=DocumentRole.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=300,
+        help_text=_("Empty: the body's name, what it is and the meeting's date."),
+    )
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word, OpenDocument, Excel or PowerPoint.")
+    )
+
+
+class MeetingDocumentLinkForm(forms.Form):
+    role = forms.ChoiceField(label=_("What is it"), choices=DocumentRole.choices)
+    document = forms.ModelChoiceField(
+        label=_("Document in the materials library"),
+        queryset=Document.objects.order_by("-year", "title"),
+        to_field_name="public_id",
+    )
 
 
 class ConsultationForm(forms.Form):

@@ -11,10 +11,14 @@ from django.utils.translation import gettext as _
 from core.languages import translated_names
 from core.public_ids import save_with_public_id
 from core.writes import content_write
+from materials import services as materials_services
+from materials.models import Document, Kind
 
 from .models import (
     Body,
+    BodyDocument,
     Consultation,
+    DocumentRole,
     Effect,
     Meeting,
     MemberKind,
@@ -117,6 +121,76 @@ def meeting_save(*, user, body: Body, data: dict, meeting: Meeting | None = None
         else:
             meeting.save()
     return meeting
+
+
+# Documents of bodies and meetings (the materials library keeps the files).
+
+#: The materials library's kind for each role a document has in a meeting.
+DOCUMENT_KINDS = {
+    DocumentRole.AGENDA: Kind.BACKGROUND,
+    DocumentRole.MINUTES: Kind.MINUTES,
+    DocumentRole.DECISIONS: Kind.MINUTES,
+    DocumentRole.OTHER: Kind.BACKGROUND,
+}
+
+
+def _check_document_role(role: str) -> None:
+    if role not in DocumentRole.values:
+        raise ValidationError({"role": _("Choose whether this is the agenda, minutes or other.")})
+
+
+def meeting_document_upload(
+    *, user, meeting: Meeting, role: str, upload, title: str = ""
+) -> BodyDocument:
+    """Upload a file as a document of the materials library and link it to `meeting`:
+    the body's chair or secretary, or the coordinator. The file goes through the
+    library's checks; a refused file leaves neither a document nor a link."""
+    body = meeting.body
+    if not can_edit_meetings(user, body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    _check_document_role(role)
+    if upload is None:
+        raise ValidationError({"file": _("Choose a file to upload.")})
+    when = timezone.localtime(meeting.starts_at).date()
+    label = DocumentRole(role).label
+    data = {
+        "title_fi": (title or "").strip() or f"{body.name}: {label} {when:%-d.%-m.%Y}",
+        "kind": DOCUMENT_KINDS[role],
+        "year": when.year,
+        # A municipal forum's papers are its municipality's; a regional body's are
+        # published by the coordinator's organisation.
+        "publisher_municipality": body.municipality,
+        "topics": list(body.topics.all()),
+    }
+    with content_write(user, _("Added a document to the meeting")):
+        document = materials_services.document_add_permitted_by_caller(
+            user=user, data=data, upload=upload
+        )
+        link = BodyDocument.objects.create(
+            body=body, meeting=meeting, document=document, role=role, added_by=user
+        )
+    return link
+
+
+def meeting_document_link(*, user, meeting: Meeting, document: Document, role: str) -> BodyDocument:
+    """Link a document already in the library to `meeting` as its agenda, minutes, ..."""
+    if not can_edit_meetings(user, meeting.body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    _check_document_role(role)
+    if meeting.document_links.filter(document=document).exists():
+        raise ValidationError({"document": _("This document is already linked to the meeting.")})
+    with content_write(user, _("Linked a document to the meeting")):
+        return BodyDocument.objects.create(
+            body=meeting.body, meeting=meeting, document=document, role=role, added_by=user
+        )
+
+
+def meeting_document_unlink(*, user, link: BodyDocument) -> None:
+    """Remove a document from a meeting; the document stays in the library."""
+    if not can_edit_meetings(user, link.body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    with content_write(user, _("Removed a document from the meeting")):
+        link.delete()
 
 
 # Joint statements.

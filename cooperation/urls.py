@@ -15,6 +15,21 @@ urlpatterns = [
     path(_("join-requests/<int:pk>/"), bodies.join_decide, name="join_decide"),
     path(_("meetings/<str:public_id>/"), bodies.meeting_detail, name="meeting"),
     path(_("meetings/<str:public_id>/edit/"), bodies.meeting_edit, name="meeting_edit"),
+    path(
+        _("meetings/<str:public_id>/documents/"),
+        bodies.meeting_document_upload,
+        name="meeting_document_upload",
+    ),
+    path(
+        _("meetings/<str:public_id>/documents/link/"),
+        bodies.meeting_document_link,
+        name="meeting_document_link",
+    ),
+    path(
+        _("meeting-documents/<int:pk>/remove/"),
+        bodies.meeting_document_unlink,
+        name="meeting_document_unlink",
+    ),
     path(_("consultations/"), radar.consultation_list, name="consultations"),
     path(_("consultations/new/"), radar.consultation_edit, name="consultation_add"),
     path(_("consultations/<str:public_id>/"), radar.consultation_detail, name="consultation"),

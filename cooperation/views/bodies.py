@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..forms import JoinForm, MeetingForm
-from ..models import Body, BodyKind, Meeting, Membership
+from ..forms import JoinForm, MeetingDocumentLinkForm, MeetingDocumentUploadForm, MeetingForm
+from ..models import Body, BodyDocument, BodyKind, DocumentRole, Meeting, Membership
 from ..permissions import can_edit_meetings, can_manage_body, own_organizations
 from .common import form_errors, page
 
@@ -47,6 +47,7 @@ def body_detail(request, public_id):
         "past": selectors.meetings_past(body)[:20],
         "counts": selectors.statement_counts(body),
         "statements": selectors.statement_list().filter(body=body)[:10],
+        "documents": selectors.body_documents(body)[:50],
         "may_manage": can_manage_body(user, body),
         "may_edit_meetings": can_edit_meetings(user, body),
         "requests": selectors.join_requests(body) if can_manage_body(user, body) else [],
@@ -55,17 +56,96 @@ def body_detail(request, public_id):
     return page(request, "cooperation/body_detail.html", context)
 
 
-def meeting_detail(request, public_id):
+def _meeting_or_404(public_id) -> Meeting:
     try:
-        meeting = selectors.meeting_get(public_id)
+        return selectors.meeting_get(public_id)
     except Meeting.DoesNotExist:
         raise Http404(_("No meeting found with this id.")) from None
+
+
+def _meeting_page(request, meeting, *, upload_form=None, link_form=None, status=200):
+    may_edit = can_edit_meetings(request.user, meeting.body)
+    documents: dict[str, list] = {role: [] for role in DocumentRole.values}
+    for link in selectors.meeting_documents(meeting):
+        documents[link.role].append(link)
     context = {
         "meeting": meeting,
         "body": meeting.body,
-        "may_edit": can_edit_meetings(request.user, meeting.body),
+        "may_edit": may_edit,
+        "documents": documents,
     }
-    return page(request, "cooperation/meeting_detail.html", context)
+    if may_edit:
+        context["upload_form"] = upload_form or MeetingDocumentUploadForm(auto_id="upload_%s")
+        context["link_form"] = link_form or MeetingDocumentLinkForm(auto_id="link_%s")
+    return page(request, "cooperation/meeting_detail.html", context, status=status)
+
+
+def meeting_detail(request, public_id):
+    return _meeting_page(request, _meeting_or_404(public_id))
+
+
+def _check_may_edit_meetings(user, body) -> None:
+    if not can_edit_meetings(user, body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+
+
+@login_required
+@require_POST
+def meeting_document_upload(request, public_id):
+    """Upload the agenda, minutes or decisions as a document of the materials library."""
+    meeting = _meeting_or_404(public_id)
+    _check_may_edit_meetings(request.user, meeting.body)
+    form = MeetingDocumentUploadForm(request.POST, request.FILES, auto_id="upload_%s")
+    if form.is_valid():
+        try:
+            link = services.meeting_document_upload(
+                user=request.user,
+                meeting=meeting,
+                role=form.cleaned_data["role"],
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            form_errors(error, form, {"title_fi": "title"})
+        else:
+            messages.success(
+                request, _("The document %(title)s was added.") % {"title": link.document}
+            )
+            return redirect(meeting.get_absolute_url())
+    return _meeting_page(request, meeting, upload_form=form, status=400)
+
+
+@login_required
+@require_POST
+def meeting_document_link(request, public_id):
+    """Link a document already in the materials library to the meeting."""
+    meeting = _meeting_or_404(public_id)
+    _check_may_edit_meetings(request.user, meeting.body)
+    form = MeetingDocumentLinkForm(request.POST, auto_id="link_%s")
+    if form.is_valid():
+        try:
+            services.meeting_document_link(
+                user=request.user,
+                meeting=meeting,
+                document=form.cleaned_data["document"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            form_errors(error, form)
+        else:
+            messages.success(request, _("The document was linked to the meeting."))
+            return redirect(meeting.get_absolute_url())
+    return _meeting_page(request, meeting, link_form=form, status=400)
+
+
+@login_required
+@require_POST
+def meeting_document_unlink(request, pk):
+    link = get_object_or_404(BodyDocument.objects.select_related("body", "meeting"), pk=pk)
+    services.meeting_document_unlink(user=request.user, link=link)
+    messages.success(request, _("The document was removed from the meeting."))
+    target = link.meeting or link.body
+    return redirect(target.get_absolute_url())
 
 
 def representation(request):
