@@ -10,6 +10,7 @@ from core.public_ids import save_with_public_id
 from .models import (
     AlertSent,
     Body,
+    BodyDocument,
     Consultation,
     ConsultationOrigin,
     ConsultationSource,
@@ -61,13 +62,24 @@ class SeatInline(admin.TabularInline):
     ]
 
 
+class BodyDocumentInline(admin.TabularInline):
+    """Documents of the materials library that belong to the body (or one of its meetings);
+    the files themselves are kept in the library."""
+
+    model = BodyDocument
+    extra = 0
+    raw_id_fields = ["document", "meeting"]
+    fields = ["role", "document", "meeting", "added_by", "added_at"]
+    readonly_fields = ["added_by", "added_at"]
+
+
 @admin.register(Body)
 class BodyAdmin(PublicIdAdmin, TabbedTranslationAdmin):
     list_display = ["name", "kind", "municipality", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
     filter_horizontal = ["topics"]
-    inlines = [MembershipInline, SeatInline]
+    inlines = [MembershipInline, SeatInline, BodyDocumentInline]
 
 
 @admin.register(Meeting)

@@ -2,16 +2,27 @@
 joint statements with their signatories and outcome. Read-only, public data only:
 contact details only with consent, drafts never."""
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.rest.fields import TranslatedField
 from core.rest.serializers import LinkedDataSerializer, reference_serializer
 from core.rest.viewsets import PublicReadOnlyViewSet
+from materials.models import Document
 from organizations.api import OrganizationReferenceSerializer
 
 from . import selectors
-from .models import Body, Consultation, Meeting, Membership, Seat, Signature, Statement
+from .models import (
+    Body,
+    BodyDocument,
+    Consultation,
+    Meeting,
+    Membership,
+    Seat,
+    Signature,
+    Statement,
+)
 
 BodyReferenceSerializer = reference_serializer(
     Body, view_name="api:cooperation_body-detail", type_name="CooperationBody"
@@ -69,6 +80,39 @@ class BodySerializer(LinkedDataSerializer):
         fields = ["kind", "name", "purpose", "rules", "municipality", "topics", "members", "seats"]
 
 
+class MaterialReferenceSerializer(LinkedDataSerializer):
+    """A document of the materials library: its id, API and page addresses, title."""
+
+    view_name = "api:material-detail"
+    type_name = "Material"
+
+    title = TranslatedField()
+    url = serializers.SerializerMethodField()
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["title", "url", "download_url"]
+
+    def _absolute(self, path: str) -> str:
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+    def get_url(self, document) -> str:
+        return self._absolute(document.get_absolute_url())
+
+    def get_download_url(self, document) -> str:
+        return self._absolute(document.get_download_url())
+
+
+class DocumentLinkSerializer(serializers.ModelSerializer):
+    document = MaterialReferenceSerializer(read_only=True)
+
+    class Meta:
+        model = BodyDocument
+        fields = ["role", "document"]
+
+
 class MeetingSerializer(LinkedDataSerializer):
     view_name = "api:cooperation_meeting-detail"
     type_name = "Meeting"
@@ -79,11 +123,12 @@ class MeetingSerializer(LinkedDataSerializer):
     decisions = TranslatedField()
     start_time = serializers.DateTimeField(source="starts_at", read_only=True)
     end_time = serializers.DateTimeField(source="ends_at", read_only=True)
+    documents = DocumentLinkSerializer(many=True, read_only=True, source="document_links")
 
     class Meta:
         model = Meeting
         fields = ["body", "title", "start_time", "end_time", "place", "online_url", "agenda"]
-        fields += ["agenda_url", "minutes", "minutes_url", "decisions"]
+        fields += ["agenda_url", "minutes", "minutes_url", "decisions", "documents"]
 
 
 class ConsultationSerializer(LinkedDataSerializer):
@@ -142,7 +187,16 @@ class BodyViewSet(PublicReadOnlyViewSet):
 class MeetingViewSet(PublicReadOnlyViewSet):
     """Meetings of the cooperation bodies, the newest first."""
 
-    queryset = Meeting.objects.select_related("body").order_by("-starts_at", "-pk")
+    queryset = (
+        Meeting.objects.select_related("body")
+        .prefetch_related(
+            Prefetch(
+                "document_links",
+                queryset=BodyDocument.objects.select_related("document").order_by("role", "pk"),
+            )
+        )
+        .order_by("-starts_at", "-pk")
+    )
     serializer_class = MeetingSerializer
 
 

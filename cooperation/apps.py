@@ -18,7 +18,8 @@ class CooperationConfig(AppConfig):
         register_history(models.Body, follow=["memberships", "seats"])
         register_child(models.Membership, "body")
         register_child(models.Seat, "body")
-        register_history(models.Meeting)
+        register_history(models.Meeting, follow=["document_links"])
+        register_child(models.BodyDocument, "meeting")
         register_history(models.Consultation)
         register_history(models.Statement, follow=["versions", "comments", "signatures"])
         for model in (models.StatementVersion, models.StatementComment, models.Signature):

@@ -2,13 +2,18 @@
 alerts. Services validate the rules; these forms parse input."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import date_input
+from core.languages import translated_names
+from materials.models import Document
 from municipalities.models import Municipality
+from organizations.models import Organization
 from taxonomy.models import Topic
 
-from .models import Effect, Frequency
+from .models import DocumentRole, Effect, Frequency, MemberKind, SeatRole
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -71,6 +76,133 @@ class MeetingForm(forms.Form):
             if not data.get(name):
                 data.pop(name, None)
         return data
+
+
+class MeetingDocumentUploadForm(forms.Form):
+    role = forms.ChoiceField(label=_("What is it"), choices=DocumentRole.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=300,
+        help_text=_("Empty: the body's name, what it is and the meeting's date."),
+    )
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word, OpenDocument, Excel or PowerPoint.")
+    )
+
+
+class MeetingDocumentLinkForm(forms.Form):
+    role = forms.ChoiceField(label=_("What is it"), choices=DocumentRole.choices)
+    document = forms.ModelChoiceField(
+        label=_("Document in the materials library"),
+        queryset=Document.objects.order_by("-year", "title"),
+        to_field_name="public_id",
+    )
+
+
+def _any_name(value: str, lookup: str) -> Q:
+    """The name in any language: a Swedish-speaking chair may write the Finnish name."""
+    query = Q()
+    for field in translated_names("name"):
+        query |= Q(**{f"{field}__{lookup}": value})
+    return query
+
+
+class AssociationField(forms.CharField):
+    """An association by its id or its name, so that a chair need not know ids: a name
+    that matches several associations asks for the full name rather than guessing."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 300)
+        kwargs.setdefault(
+            "help_text", _("The association's name or its id (e.g. sample:org-0001).")
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        if not value:
+            return None
+        found = Organization.objects.filter(public_id=value).first()
+        found = found or Organization.objects.filter(_any_name(value, "iexact")).first()
+        if found:
+            return found
+        candidates = list(Organization.objects.filter(_any_name(value, "icontains"))[:6])
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            names = ", ".join(o.name for o in candidates[:5])
+            raise forms.ValidationError(
+                _("Several associations match: %(names)s. Write the full name.") % {"names": names},
+                code="ambiguous",
+            )
+        raise forms.ValidationError(_("No association has this name or id."), code="unknown")
+
+
+class SeatForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=SeatRole.choices)
+    person_name = forms.CharField(
+        label=_("Person"),
+        required=False,
+        max_length=200,
+        help_text=_("Empty for a vacant seat."),
+    )
+    organization = AssociationField(label=_("Represented association"), required=False)
+    nominated_by = forms.CharField(label=_("Nominating body"), required=False, max_length=200)
+    term_start = forms.DateField(label=_("Term begins"), required=False, widget=date_input())
+    term_end = forms.DateField(label=_("Term ends"), required=False, widget=date_input())
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    contact_consent = forms.BooleanField(
+        label=_("The person has agreed that their e-mail address and phone are public"),
+        required=False,
+    )
+    account = forms.EmailField(
+        label=_("User account (e-mail)"),
+        required=False,
+        help_text=_(
+            "The e-mail address the person signs in with. A chair or secretary with an "
+            "account can keep the body's meetings."
+        ),
+    )
+
+    def clean_account(self):
+        email = self.cleaned_data.get("account")
+        if not email:
+            return None
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("Nobody has signed up with this e-mail address yet."), code="unknown"
+            )
+        return user
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["user"] = data.pop("account")
+        return data
+
+    @staticmethod
+    def initial_for(seat) -> dict:
+        names = [n for n in SeatForm.base_fields if n not in ("organization", "account")]
+        initial = {name: getattr(seat, name) for name in names}
+        initial["organization"] = seat.organization.public_id if seat.organization else ""
+        initial["account"] = seat.user.email if seat.user else ""
+        return initial
+
+
+class MemberForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of member"), choices=MemberKind.choices, widget=forms.RadioSelect
+    )
+    organization = AssociationField(label=_("Association"), required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.order_by("name"),
+        to_field_name="code",
+        required=False,
+    )
+    name = forms.CharField(label=_("Name of another organisation"), required=False, max_length=200)
 
 
 class ConsultationForm(forms.Form):

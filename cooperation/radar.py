@@ -23,7 +23,7 @@ from taxonomy.models import Topic
 from .matching import suggested_municipality_ids, suggested_topic_ids
 from .models import Consultation, ConsultationOrigin, ConsultationSource, SourceKind
 from .permissions import can_correct_consultations
-from .sources import PARSERS, Fetcher, Item, SourceError, http_fetch
+from .sources import Fetcher, Item, SourceError, http_fetch, parse_source
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def source_poll(source: ConsultationSource, *, fetch: Fetcher = http_fetch) -> i
     if source.kind == SourceKind.MANUAL or not source.url:
         return 0
     try:
-        items = PARSERS[source.kind](fetch(source.url))
+        items = parse_source(source.kind, fetch(source.url), mapping=source.field_mapping)
     except (SourceError, TimeoutError, OSError) as error:
         _record_failure(source, error)
         return None

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .models import (
     Body,
+    BodyDocument,
     Consultation,
     Effect,
     Meeting,
@@ -65,6 +66,18 @@ def meetings_upcoming(body: Body | None = None) -> QuerySet[Meeting]:
 
 def meetings_past(body: Body) -> QuerySet[Meeting]:
     return body.meetings.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+
+
+def meeting_documents(meeting: Meeting) -> QuerySet[BodyDocument]:
+    """The meeting's agenda, minutes and other documents, in that order."""
+    return meeting.document_links.select_related("document").order_by("role", "pk")
+
+
+def body_documents(body: Body) -> QuerySet[BodyDocument]:
+    """Every document of a body and its meetings, the newest meeting first."""
+    return body.document_links.select_related("document", "meeting").order_by(
+        "-meeting__starts_at", "role", "pk"
+    )
 
 
 def meeting_get(public_id: str) -> Meeting:

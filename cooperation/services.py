@@ -11,15 +11,21 @@ from django.utils.translation import gettext as _
 from core.languages import translated_names
 from core.public_ids import save_with_public_id
 from core.writes import content_write
+from materials import services as materials_services
+from materials.models import Document, Kind
 
 from .models import (
     Body,
+    BodyDocument,
     Consultation,
+    DocumentRole,
     Effect,
     Meeting,
     MemberKind,
     Membership,
     MembershipStatus,
+    Seat,
+    SeatRole,
     Signature,
     Statement,
     StatementComment,
@@ -96,6 +102,114 @@ def membership_decide(*, user, membership: Membership, accept: bool) -> Membersh
     return membership
 
 
+# Seats and members, kept by the body's chair or the coordinator.
+
+SEAT_FIELDS = {
+    "role",
+    "person_name",
+    "user",
+    "organization",
+    "nominated_by",
+    "term_start",
+    "term_end",
+    "email",
+    "phone",
+    "contact_consent",
+}
+
+
+def _check_manage(user, body: Body) -> None:
+    if not can_manage_body(user, body):
+        raise PermissionDenied(_("Only the body's chair or the coordinator may do this."))
+
+
+def seat_save(*, user, body: Body, data: dict, seat: Seat | None = None) -> Seat:
+    """Add a seat to `body` or change one: who holds it, for which term, representing
+    whom, and whether their contact details may be shown."""
+    if seat is not None and seat.body_id != body.pk:
+        raise PermissionDenied(_("This seat belongs to another body."))
+    _check_manage(user, body)
+    seat = seat or Seat(body=body)
+    _assign(seat, data, SEAT_FIELDS)
+    if seat.role not in SeatRole.values:
+        raise ValidationError({"role": _("Choose the role of the seat.")})
+    if seat.term_start and seat.term_end and seat.term_end < seat.term_start:
+        raise ValidationError({"term_end": _("The term ends before it begins.")})
+    if seat.user_id and not seat.person_name:
+        raise ValidationError({"person_name": _("Give the name of the person with the account.")})
+    if seat.contact_consent and not (seat.email or seat.phone):
+        raise ValidationError(
+            {"contact_consent": _("Give an e-mail address or a phone number to show.")}
+        )
+    seat.full_clean(exclude=["body"])
+    with content_write(user, _("Saved a seat")):
+        seat.save()
+    return seat
+
+
+def seat_delete(*, user, seat: Seat) -> None:
+    """Remove a seat; a seat that is only empty for now is better kept as a vacancy."""
+    _check_manage(user, seat.body)
+    with content_write(user, _("Removed a seat")):
+        seat.delete()
+
+
+def member_add(
+    *,
+    user,
+    body: Body,
+    kind: str,
+    organization=None,
+    municipality=None,
+    name: str = "",
+) -> Membership:
+    """Add a member to `body`: an association, a municipality or another organisation.
+    An association that asked to join (or was declined) becomes a member."""
+    _check_manage(user, body)
+    name = (name or "").strip()
+    if kind == MemberKind.ASSOCIATION and organization is None:
+        raise ValidationError({"organization": _("Choose the association.")})
+    if kind == MemberKind.MUNICIPALITY and municipality is None:
+        raise ValidationError({"municipality": _("Choose the municipality.")})
+    if kind == MemberKind.OTHER and not name:
+        raise ValidationError({"name": _("Give the name of the organisation.")})
+    if kind not in MemberKind.values:
+        raise ValidationError({"kind": _("Choose what kind of member this is.")})
+    membership = None
+    if kind == MemberKind.ASSOCIATION:
+        membership = body.memberships.filter(organization=organization).first()
+    elif kind == MemberKind.MUNICIPALITY:
+        membership = body.memberships.filter(municipality=municipality).first()
+    else:
+        membership = body.memberships.filter(kind=kind, name__iexact=name).first()
+    if membership and membership.status == MembershipStatus.MEMBER:
+        raise ValidationError({_field_of(kind): _("This is already a member of the body.")})
+    with content_write(user, _("Added a member")):
+        membership = membership or Membership(body=body)
+        membership.kind = kind
+        membership.organization = organization if kind == MemberKind.ASSOCIATION else None
+        membership.municipality = municipality if kind == MemberKind.MUNICIPALITY else None
+        membership.name = name if kind == MemberKind.OTHER else ""
+        membership.status = MembershipStatus.MEMBER
+        membership.decided_by = user
+        membership.decided_at = timezone.now()
+        membership.save()
+    return membership
+
+
+def _field_of(kind: str) -> str:
+    return {MemberKind.ASSOCIATION: "organization", MemberKind.MUNICIPALITY: "municipality"}.get(
+        kind, "name"
+    )
+
+
+def member_remove(*, user, membership: Membership) -> None:
+    """Remove a member (or a pending request) from its body."""
+    _check_manage(user, membership.body)
+    with content_write(user, _("Removed a member")):
+        membership.delete()
+
+
 def meeting_save(*, user, body: Body, data: dict, meeting: Meeting | None = None) -> Meeting:
     """Write a new meeting of `body` or change one: its chair, secretary or the coordinator."""
     if meeting is not None and meeting.body_id != body.pk:
@@ -117,6 +231,76 @@ def meeting_save(*, user, body: Body, data: dict, meeting: Meeting | None = None
         else:
             meeting.save()
     return meeting
+
+
+# Documents of bodies and meetings (the materials library keeps the files).
+
+#: The materials library's kind for each role a document has in a meeting.
+DOCUMENT_KINDS = {
+    DocumentRole.AGENDA: Kind.BACKGROUND,
+    DocumentRole.MINUTES: Kind.MINUTES,
+    DocumentRole.DECISIONS: Kind.MINUTES,
+    DocumentRole.OTHER: Kind.BACKGROUND,
+}
+
+
+def _check_document_role(role: str) -> None:
+    if role not in DocumentRole.values:
+        raise ValidationError({"role": _("Choose whether this is the agenda, minutes or other.")})
+
+
+def meeting_document_upload(
+    *, user, meeting: Meeting, role: str, upload, title: str = ""
+) -> BodyDocument:
+    """Upload a file as a document of the materials library and link it to `meeting`:
+    the body's chair or secretary, or the coordinator. The file goes through the
+    library's checks; a refused file leaves neither a document nor a link."""
+    body = meeting.body
+    if not can_edit_meetings(user, body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    _check_document_role(role)
+    if upload is None:
+        raise ValidationError({"file": _("Choose a file to upload.")})
+    when = timezone.localtime(meeting.starts_at).date()
+    label = DocumentRole(role).label
+    data = {
+        "title_fi": (title or "").strip() or f"{body.name}: {label} {when:%-d.%-m.%Y}",
+        "kind": DOCUMENT_KINDS[role],
+        "year": when.year,
+        # A municipal forum's papers are its municipality's; a regional body's are
+        # published by the coordinator's organisation.
+        "publisher_municipality": body.municipality,
+        "topics": list(body.topics.all()),
+    }
+    with content_write(user, _("Added a document to the meeting")):
+        document = materials_services.document_add_permitted_by_caller(
+            user=user, data=data, upload=upload
+        )
+        link = BodyDocument.objects.create(
+            body=body, meeting=meeting, document=document, role=role, added_by=user
+        )
+    return link
+
+
+def meeting_document_link(*, user, meeting: Meeting, document: Document, role: str) -> BodyDocument:
+    """Link a document already in the library to `meeting` as its agenda, minutes, ..."""
+    if not can_edit_meetings(user, meeting.body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    _check_document_role(role)
+    if meeting.document_links.filter(document=document).exists():
+        raise ValidationError({"document": _("This document is already linked to the meeting.")})
+    with content_write(user, _("Linked a document to the meeting")):
+        return BodyDocument.objects.create(
+            body=meeting.body, meeting=meeting, document=document, role=role, added_by=user
+        )
+
+
+def meeting_document_unlink(*, user, link: BodyDocument) -> None:
+    """Remove a document from a meeting; the document stays in the library."""
+    if not can_edit_meetings(user, link.body):
+        raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
+    with content_write(user, _("Removed a document from the meeting")):
+        link.delete()
 
 
 # Joint statements.

@@ -75,8 +75,26 @@ def _text(value) -> str:
     return " ".join(html_to_text(str(value or "")).split())
 
 
-# Lausuntopalvelu.fi publishes its requests for comment as OData; v4 answers
-# {"value": [...]}, v2 {"d": {"results": [...]}}. Field names as in its Proposals set.
+# The JSON (OData) adapter.
+#
+# An assumption, said plainly: the default field names below follow the shape
+# Lausuntopalvelu.fi is understood to publish for its requests for comment (an OData
+# "Proposals" set; v4 answers {"value": [...]}, v2 {"d": {"results": [...]}}). They
+# were not checked against the live service for this project, and the fixtures in
+# cooperation/tests/fixtures/ were written by hand in that shape. So that a real feed
+# (Lausuntopalvelu.fi's as it turns out to be, or a municipality's own JSON) can be read
+# without a code change, each source may carry a field mapping
+# (ConsultationSource.field_mapping, validated by `check_mapping`):
+#
+#   {"records": "data.items",             # dotted path to the list of records
+#    "external_id": "uuid",               # a field name, or a list tried in order;
+#    "title": ["otsikko", "nimi"],        # a dotted name reads a nested object
+#    "organiser": "antaja.nimi",
+#    "deadline": "maaraaika",
+#    "date_format": "%d.%m.%Y",           # strptime format of the dates, if not ISO
+#    "url_template": "https://example.fi/lausunnot/{external_id}"}
+#
+# Keys left out keep the defaults.
 ODATA_FIELDS = {
     "external_id": ("Id", "ProposalId"),
     "title": ("Title", "Name"),
@@ -86,11 +104,52 @@ ODATA_FIELDS = {
     "deadline": ("Deadline", "DeadLine"),
     "url": ("Url", "Link"),
 }
+ODATA_URL_TEMPLATE = (
+    "https://www.lausuntopalvelu.fi/FI/Proposal/Participation?proposalId={external_id}"
+)
+#: The keys of a field mapping besides the fields of ODATA_FIELDS.
+MAPPING_OPTIONS = ("records", "date_format", "url_template")
 
 
-def _first(record: dict, names: tuple[str, ...]):
+def check_mapping(mapping) -> list[str]:
+    """What is wrong with a source's field mapping (empty: nothing); in English, for
+    the model's validation to translate the whole message."""
+    if mapping in (None, ""):
+        return []
+    if not isinstance(mapping, dict):
+        return ["The mapping must be a JSON object."]
+    problems = []
+    for key, value in mapping.items():
+        if key in ODATA_FIELDS:
+            names = [value] if isinstance(value, str) else value
+            if not (
+                isinstance(names, list) and names and all(isinstance(n, str) and n for n in names)
+            ):
+                problems.append(f"{key}: give a field name or a list of field names.")
+        elif key in MAPPING_OPTIONS:
+            if not isinstance(value, str) or not value:
+                problems.append(f"{key}: give a text.")
+            elif key == "url_template" and "{external_id}" not in value:
+                problems.append("url_template: it must contain {external_id}.")
+        else:
+            known = ", ".join([*ODATA_FIELDS, *MAPPING_OPTIONS])
+            problems.append(f"{key}: unknown key; use {known}.")
+    return problems
+
+
+def _get(record, path: str):
+    """The value at a dotted `path` of nested objects, or None."""
+    value = record
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _first(record: dict, names) -> object:
     for name in names:
-        value = record.get(name)
+        value = _get(record, name)
         if isinstance(value, dict):  # an expanded navigation property: its name
             value = value.get("Name") or value.get("Title")
         if value not in (None, ""):
@@ -98,40 +157,64 @@ def _first(record: dict, names: tuple[str, ...]):
     return None
 
 
-def parse_odata(data: bytes, *, base_url: str = "https://www.lausuntopalvelu.fi") -> list[Item]:
-    """The items of an OData JSON feed of proposals."""
+def _records(document, path: str | None) -> list:
+    if path:
+        records = _get(document, path)
+        if not isinstance(records, list):
+            raise SourceError(f"No list of records at {path!r}")
+        return records
+    if isinstance(document, dict) and isinstance(document.get("value"), list):
+        return document["value"]
+    if isinstance(document, dict) and isinstance(document.get("d"), dict):
+        records = document["d"].get("results")
+        if isinstance(records, list):
+            return records
+    raise SourceError("Not an OData feed: no 'value' or 'd.results' list")
+
+
+def _mapped_date(value, date_format: str | None) -> dt.date | None:
+    if value in (None, "") or not date_format:
+        return _date(value)
+    try:
+        return dt.datetime.strptime(str(value).strip(), date_format).date()
+    except ValueError:
+        raise SourceError(f"Not a date in the format {date_format}: {value!r}") from None
+
+
+def parse_odata(data: bytes, *, mapping: dict | None = None) -> list[Item]:
+    """The items of a JSON feed of proposals: Lausuntopalvelu.fi's assumed OData shape,
+    or another shape described by the source's field `mapping`."""
+    mapping = mapping or {}
+    if problems := check_mapping(mapping):
+        raise SourceError("Invalid field mapping: " + " ".join(problems))
+    fields = {
+        key: ([mapping[key]] if isinstance(mapping.get(key), str) else mapping.get(key)) or names
+        for key, names in ODATA_FIELDS.items()
+    }
+    date_format = mapping.get("date_format")
+    url_template = mapping.get("url_template") or ODATA_URL_TEMPLATE
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError) as error:
         raise SourceError(f"Invalid JSON: {error}") from error
-    if isinstance(document, dict) and isinstance(document.get("value"), list):
-        records = document["value"]
-    elif isinstance(document, dict) and isinstance(document.get("d"), dict):
-        records = document["d"].get("results")
-    else:
-        records = None
-    if not isinstance(records, list):
-        raise SourceError("Not an OData feed: no 'value' or 'd.results' list")
     items = []
-    for record in records:
+    for record in _records(document, mapping.get("records")):
         if not isinstance(record, dict):
             raise SourceError("An OData record is not an object")
-        external_id = _first(record, ODATA_FIELDS["external_id"])
-        title = _text(_first(record, ODATA_FIELDS["title"]))
+        external_id = _first(record, fields["external_id"])
+        title = _text(_first(record, fields["title"]))
         if not external_id or not title:
             raise SourceError("An OData record has no id or title")
-        url = _first(record, ODATA_FIELDS["url"]) or (
-            f"{base_url}/FI/Proposal/Participation?proposalId={external_id}"
-        )
+        url = _first(record, fields["url"]) or url_template.format(external_id=external_id)
         items.append(
             Item(
                 external_id=str(external_id),
                 title=title[:500],
                 url=str(url)[:500],
-                summary=_text(_first(record, ODATA_FIELDS["summary"])),
-                organiser=_text(_first(record, ODATA_FIELDS["organiser"]))[:300],
-                published_on=_date(_first(record, ODATA_FIELDS["published_on"])),
-                deadline=_date(_first(record, ODATA_FIELDS["deadline"])),
+                summary=_text(_first(record, fields["summary"])),
+                organiser=_text(_first(record, fields["organiser"]))[:300],
+                published_on=_mapped_date(_first(record, fields["published_on"]), date_format),
+                deadline=_mapped_date(_first(record, fields["deadline"]), date_format),
             )
         )
     return items
@@ -218,3 +301,11 @@ def parse_feed(data: bytes) -> list[Item]:
 
 
 PARSERS = {"odata": parse_odata, "feed": parse_feed}
+
+
+def parse_source(kind: str, data: bytes, *, mapping: dict | None = None) -> list[Item]:
+    """The items of a fetched document of a source of `kind`; only the JSON adapter
+    reads a field mapping (RSS and Atom have fixed names)."""
+    if kind == "odata":
+        return parse_odata(data, mapping=mapping)
+    return PARSERS[kind](data)

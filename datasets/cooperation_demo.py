@@ -10,15 +10,19 @@ is found again by its public id or natural key, so loading twice changes nothing
 
 import datetime as dt
 import json
+import tempfile
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from cooperation.models import (
     Body,
+    BodyDocument,
     Consultation,
     ConsultationOrigin,
     ConsultationSource,
+    DocumentRole,
     Effect,
     Meeting,
     Membership,
@@ -31,6 +35,8 @@ from cooperation.models import (
     StatementVersion,
 )
 from cooperation.radar import source_poll, title_key, url_key
+from materials.imports import Entry, documents_import, extract_now
+from materials.models import Document, Kind
 from municipalities.models import Municipality
 from organizations.models import Organization
 from taxonomy.models import Topic
@@ -197,6 +203,55 @@ def _meetings(today: dt.date, bodies: dict) -> None:
                 "decisions_fi": "Päätettiin valmistella yhteislausunto." if past else "",
             },
         )
+
+
+MINUTES_ID = "demo:material-minutes-council"
+MINUTES = [
+    (
+        "1. Kokouksen avaus",
+        ["Puheenjohtaja Aino Aaltonen avasi kokouksen klo 17.00. Läsnä oli kahdeksan jäsentä."],
+    ),
+    (
+        "2. Ajankohtaiset lausuntopyynnöt",
+        [
+            "Käytiin läpi lausuntoradarin avoimet pyynnöt. Hyvinvointialueen palvelustrategian "
+            "luonnoksesta päätettiin valmistella järjestöjen yhteislausunto.",
+        ],
+    ),
+    ("3. Muut asiat", ["Seuraava kokous pidetään etäyhteydellä."]),
+]
+
+
+def _meeting_minutes() -> None:
+    """The council's past meeting gets its minutes as a PDF in the materials library."""
+    from .materials_demo import _pdf
+
+    document = Document.objects.filter(public_id=MINUTES_ID).first()
+    if document is None:
+        with tempfile.TemporaryDirectory(prefix="sakke-demo-minutes-") as folder:
+            path = Path(folder) / "neuvosto-poytakirja.pdf"
+            title = "Pohjois-Savon järjestöneuvosto: syyskokouksen pöytäkirja"
+            path.write_bytes(_pdf(title, MINUTES))
+            [document] = documents_import(
+                [
+                    Entry(
+                        path=path,
+                        title=title,
+                        kind=Kind.MINUTES,
+                        year=timezone.localdate().year,
+                        description="Järjestöneuvoston syyskokouksen pöytäkirja.",
+                        public_id=MINUTES_ID,
+                    )
+                ]
+            )
+        extract_now([document])
+    meeting = Meeting.objects.get(public_id="demo:meeting-1")
+    BodyDocument.objects.get_or_create(
+        body=meeting.body,
+        meeting=meeting,
+        document=document,
+        defaults={"role": DocumentRole.MINUTES},
+    )
 
 
 def _odata_feed(today: dt.date) -> bytes:
@@ -397,6 +452,7 @@ def cooperation_demo_load(*, today: dt.date | None = None) -> int:
     }
     bodies = _bodies(today, orgs)
     _meetings(today, bodies)
+    _meeting_minutes()
     consultations = _consultations(today)
     _statements(today, bodies, consultations, orgs)
     return len(bodies)

@@ -131,9 +131,21 @@ def reset_extraction(document: Document, found: Inspection) -> None:
 
 def document_add(*, user, data: dict, upload) -> Document:
     """A new document with its first file: the publisher's editors or the coordinator."""
+    return _add(user, data, upload, check_publisher=True)
+
+
+def document_add_permitted_by_caller(*, user, data: dict, upload) -> Document:
+    """A new document for an app above that decides itself who may add it (a body's
+    chair adds its meeting's minutes): the same validation and file checks as
+    document_add, without the publisher's editor check. The caller checks first."""
+    return _add(user, data, upload, check_publisher=False)
+
+
+def _add(user, data: dict, upload, *, check_publisher: bool) -> Document:
     document = Document()
     relations = _assign(document, data)
-    _check_publisher(user, document)
+    if check_publisher:
+        _check_publisher(user, document)
     _validate(document)
     found = inspect_upload(upload)
     with files_kept_on_success() as stored, content_write(user, _("Added the document")):

@@ -4,7 +4,9 @@ consultation radar and its alerts, and joint statements with their outcome."""
 from .alerts import AlertKind, AlertSent, Follow, Frequency
 from .bodies import (
     Body,
+    BodyDocument,
     BodyKind,
+    DocumentRole,
     Meeting,
     MemberKind,
     Membership,
@@ -31,8 +33,10 @@ __all__ = [
     "AlertKind",
     "AlertSent",
     "Body",
+    "BodyDocument",
     "BodyKind",
     "Consultation",
+    "DocumentRole",
     "ConsultationOrigin",
     "ConsultationSource",
     "Effect",

@@ -226,8 +226,8 @@ class Seat(models.Model):
 class Meeting(SourcedModel):
     """A meeting of a body: when, where (or online), its agenda, minutes and decisions.
 
-    Agenda and minutes are files or links here; the materials library links them as
-    documents once it exists.
+    Agenda, minutes and decisions are documents of the materials library (BodyDocument);
+    the text, file and link fields stay for what is simpler written on the page itself.
     """
 
     body = models.ForeignKey(
@@ -261,3 +261,66 @@ class Meeting(SourcedModel):
     @property
     def is_online(self) -> bool:
         return bool(self.online_url) and not self.place
+
+
+class DocumentRole(models.TextChoices):
+    AGENDA = "agenda", _("Agenda")
+    MINUTES = "minutes", _("Minutes")
+    DECISIONS = "decisions", _("Decisions")
+    OTHER = "other", _("Other material")
+
+
+class BodyDocument(models.Model):
+    """A document of the materials library that belongs to a body, and to one of its
+    meetings when it is that meeting's agenda, minutes or decisions.
+
+    The link lives here, not in materials, because materials sits below cooperation.
+    """
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="document_links"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="document_links",
+    )
+    document = models.ForeignKey(
+        "materials.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="cooperation_links",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=DocumentRole.choices)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document of a body")
+        verbose_name_plural = _("documents of bodies")
+        ordering = ["body", "meeting", "role", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "document"],
+                condition=models.Q(meeting__isnull=False),
+                name="cooperation_meetingdocument_once",
+            ),
+            models.UniqueConstraint(
+                fields=["body", "document"],
+                condition=models.Q(meeting__isnull=True),
+                name="cooperation_bodydocument_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body}: {self.get_role_display()} {self.document}"

@@ -1,5 +1,6 @@
 """The consultation radar: requests for comment from several sources, de-duplicated."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,16 @@ class ConsultationSource(models.Model):
         related_name="+",
         help_text=_("A municipality's own feed: its items concern that municipality."),
     )
+    field_mapping = models.JSONField(
+        _("field mapping"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "For a JSON feed whose field names differ from Lausuntopalvelu.fi's: for "
+            'example {"records": "data.items", "external_id": "uuid", "title": "otsikko", '
+            '"deadline": "maaraaika", "date_format": "%d.%m.%Y"}. See docs/importers.md.'
+        ),
+    )
     last_success_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_error_at = models.DateTimeField(_("last failed"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
@@ -43,6 +54,19 @@ class ConsultationSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        from ..sources import check_mapping
+
+        if problems := check_mapping(self.field_mapping):
+            raise ValidationError(
+                {
+                    "field_mapping": _("The field mapping is not valid: %(problems)s")
+                    % {"problems": " ".join(problems)}
+                }
+            )
+        if self.field_mapping and self.kind != SourceKind.ODATA:
+            raise ValidationError({"field_mapping": _("Only a JSON feed reads a field mapping.")})
 
 
 class Consultation(SourcedModel):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cooperation import services
 from cooperation.alerts import digests_send
-from cooperation.models import Consultation, SeatRole, SourceKind, Statement
+from cooperation.models import BodyDocument, Consultation, SeatRole, SourceKind, Statement
 from cooperation.radar import source_poll
 from core.tests.browser import (
     LANGUAGES,
@@ -21,6 +21,7 @@ from core.tests.browser import (
     describe_violations,
     localized_path,
 )
+from materials.tests.factories import DocumentFactory
 from municipalities.tests.factories import MunicipalityFactory
 from organizations.tests.factories import OrganizationFactory
 from selfservice.tests.factories import coordinator, editor_of
@@ -141,7 +142,9 @@ def test_a_fetched_consultation_becomes_a_published_joint_statement_with_its_out
     assert statement.effect == "partly"
 
 
-def test_the_cooperation_pages_have_no_accessibility_violations(page, transactional_db):
+def test_the_cooperation_pages_have_no_accessibility_violations(
+    page, open_page, live_server, transactional_db
+):
     body = BodyFactory(
         name_fi="Järjestöneuvosto", name_sv="Organisationsrådet", name_en="NGO council"
     )
@@ -157,6 +160,12 @@ def test_the_cooperation_pages_have_no_accessibility_violations(page, transactio
     )
     SeatFactory(body=body, person_name="", organization=None)
     meeting = MeetingFactory(body=body, title_fi="Kevätkokous", minutes="Pöytäkirja.")
+    BodyDocument.objects.create(
+        body=body,
+        meeting=meeting,
+        role="minutes",
+        document=DocumentFactory(title_fi="Kevätkokouksen pöytäkirja"),
+    )
     boss = coordinator()
     statement = services.statement_open(
         user=boss,
@@ -183,4 +192,20 @@ def test_the_cooperation_pages_have_no_accessibility_violations(page, transactio
             response = page.goto(path)
             assert response.ok, f"GET {path} answered {response.status}"
             violations = axe_violations(page)
+            assert not violations, describe_violations(violations, path)
+    # The chair's and coordinator's pages: seats and members, the meeting's upload forms.
+    seat = body.seats.first()
+    kept = [
+        ("cooperation:body_manage", {"public_id": body.public_id}),
+        ("cooperation:seat_add", {"body_id": body.public_id}),
+        ("cooperation:seat_edit", {"body_id": body.public_id, "pk": seat.pk}),
+        ("cooperation:meeting", {"public_id": meeting.public_id}),
+    ]
+    signed = signed_in(open_page, live_server, boss)
+    for lang in LANGUAGES:
+        for url_name, kwargs in kept:
+            path = localized_path(url_name, lang, **kwargs)
+            response = signed.goto(path)
+            assert response.ok, f"GET {path} answered {response.status}"
+            violations = axe_violations(signed)
             assert not violations, describe_violations(violations, path)

@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from cooperation.models import (
     Body,
+    BodyDocument,
     Consultation,
     ConsultationOrigin,
     Meeting,
@@ -18,7 +19,8 @@ from cooperation.models import (
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Body, Membership, Seat, Meeting, Consultation, ConsultationOrigin, Statement, Signature)
+MODELS = (Body, Membership, Seat, Meeting, BodyDocument, Consultation, ConsultationOrigin)
+MODELS += (Statement, Signature)
 
 
 def _counts():
@@ -39,6 +41,11 @@ def test_the_demo_has_a_council_networks_consultations_and_statements_and_loads_
     assert statuses["demo:statement-drafting"] == StatementStatus.DRAFT
     assert Statement.objects.get(public_id="demo:statement-signing").signatures.count() >= 3
     assert Statement.objects.get(public_id="demo:statement-sent").effect == "taken"
+    # The council's past meeting has its minutes as a PDF in the materials library.
+    minutes = BodyDocument.objects.get(meeting__public_id="demo:meeting-1")
+    assert minutes.role == "minutes"
+    assert minutes.document.current_version.file_type == "pdf"
+    assert minutes.document.extraction == "done"
     first = _counts()
     call_command("load_demo", verbosity=0)
     assert _counts() == first

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cooperation.models import Signature, StatementStatus
+from cooperation.models import BodyDocument, Signature, StatementStatus
 from organizations.tests.factories import OrganizationFactory
 
 from .factories import (
@@ -70,3 +70,25 @@ def test_the_body_page_costs_a_fixed_number_of_queries(client):
         SeatFactory(body=body, organization=org)
         MeetingFactory(body=body)
     assert queries(client, body.get_absolute_url()) == few
+
+
+def _meeting_with_minutes(body):
+    from materials.tests.factories import DocumentFactory
+
+    meeting = MeetingFactory(body=body)
+    BodyDocument.objects.create(
+        body=body, meeting=meeting, document=DocumentFactory(), role="minutes"
+    )
+    return meeting
+
+
+def test_the_meeting_api_and_the_body_page_cost_the_same_however_many_documents(client):
+    body = BodyFactory()
+    for _ in range(2):
+        _meeting_with_minutes(body)
+    api = "/api/v1/cooperation_meeting/"
+    few_api, few_page = queries(client, api), queries(client, body.get_absolute_url())
+    for _ in range(4):
+        _meeting_with_minutes(body)
+    assert queries(client, api) == few_api
+    assert queries(client, body.get_absolute_url()) == few_page

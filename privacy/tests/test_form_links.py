@@ -24,7 +24,8 @@ from accounts.tests.factories import (
     OrganizationEditorFactory,
 )
 from cards.tests.factories import CardFactory
-from cooperation.tests.factories import BodyFactory
+from cooperation.models import BodyDocument
+from cooperation.tests.factories import BodyFactory, MeetingFactory
 from importers.tests.factories import CalendarSourceFactory
 from materials.tests.factories import DocumentFactory
 from moderation.tests.factories import ClaimFactory, CoordinatorFactory
@@ -161,8 +162,12 @@ def editor_of_everything(north_savo):
     OfferFactory(organization=organization, status=Offer.Status.OFFERED)
     IssueFactory()
     CommitmentFactory(measure=MeasureFactory(), organization=organization)
-    BodyFactory()
-    DocumentFactory(publisher_organization=organization)
+    document = DocumentFactory(publisher_organization=organization)
+    # A meeting with its minutes: its page has the upload, link and remove forms.
+    meeting = MeetingFactory(body=BodyFactory())
+    BodyDocument.objects.create(
+        body=meeting.body, meeting=meeting, document=document, role="minutes"
+    )
     CalendarSourceFactory(organization=organization)
     RoundFactory(survey=QuestionFactory().survey, open_link=True)
     return coordinator
