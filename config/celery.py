@@ -114,6 +114,10 @@ app.conf.beat_schedule = {
         "task": "cards.tasks.forget_past_reminders_task",
         "schedule": crontab(hour=3, minute=55),
     },
+    "retention-survey-invitations": {
+        "task": "surveys.tasks.forget_closed_round_contacts_task",
+        "schedule": crontab(hour=4, minute=5),
+    },
 }
 
 

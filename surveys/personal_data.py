@@ -1,9 +1,18 @@
 """The personal data of the NGO survey, for the privacy notice."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
+
+
+def _invitation_retention() -> str:
+    return _(
+        "%(days)s days after the round closes; then the invitation is deleted and the "
+        "responses lose the link to the person who sent them."
+    ) % {"days": settings.SAKKE_SURVEY_INVITATION_DAYS}
+
 
 register(
     PersonalData(
@@ -12,7 +21,7 @@ register(
         what=_("The e-mail address an association's survey invitation was sent to, and when."),
         purpose=_("Inviting associations to the NGO survey and reminding them, each once."),
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
-        retention=_("Until the round's results are published."),
+        retention=_invitation_retention,
         recipients=_("Nobody outside the service."),
     ),
     PersonalData(

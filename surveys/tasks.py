@@ -19,3 +19,11 @@ def send_invitations_task(round_id: int) -> int:
 def send_reminders_task() -> int:
     """For Celery beat: the reminders due in every open round."""
     return invitations.reminders_send()
+
+
+@shared_task
+def forget_closed_round_contacts_task() -> int:
+    """Retention: invitations and senders of rounds closed long ago (surveys.retention)."""
+    from .retention import forget_closed_round_contacts
+
+    return forget_closed_round_contacts()
