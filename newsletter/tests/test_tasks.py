@@ -48,6 +48,13 @@ def test_the_beat_schedule_names_only_registered_tasks():
         "newsletter.tasks.forget_subscribers_task",
         "newsletter.tasks.forget_delivery_logs_task",
         "cards.tasks.forget_past_reminders_task",
+        "importers.tasks.poll_due_calendar_sources",
+        "cooperation.tasks.poll_consultation_sources_task",
+        "cooperation.tasks.send_consultation_alerts_task",
+        "surveys.tasks.send_reminders_task",
+        "programme.tasks.take_indicator_snapshots_task",
+        "programme.tasks.send_programme_reminders_task",
+        "surveys.tasks.forget_closed_round_contacts_task",
     }
     assert names <= set(app.tasks)
 
