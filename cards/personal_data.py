@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.consents import Consent, ConsentAction, register_consents
-from accounts.gdpr import register_exporter
+from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -30,6 +30,15 @@ register(
             "Until the person turns the reminders off or deletes the account; the record of "
             "a reminder sent is deleted when its deadline is over."
         ),
+        recipients=_("Nobody outside the service."),
+    ),
+    PersonalData(
+        key="card_verifications",
+        models=("cards.MunicipalityCard",),
+        what=_("Who last verified a municipality card, and when."),
+        purpose=_("Knowing that the card's information was checked, and by whom."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_("Until the next check; the link goes when the account is deleted."),
         recipients=_("Nobody outside the service."),
     ),
 )
@@ -99,3 +108,13 @@ def municipal_contact_details(user) -> dict:
             for row in rows
         ]
     }
+
+
+@register_eraser
+def forget_municipal_contact_details(user) -> None:
+    """Deleting the account deletes the card contact rows with its confirmed address: the
+    details were shown only on the person's consent, which goes with the account."""
+    from .models import CardContact
+
+    if user.email_verified_at:
+        CardContact.objects.filter(email__iexact=user.email).delete()

@@ -123,6 +123,10 @@ app.conf.beat_schedule = {
         "task": "programme.tasks.forget_past_reminders_task",
         "schedule": crontab(hour=4, minute=5),
     },
+    "retention-survey-invitations": {
+        "task": "surveys.tasks.forget_closed_round_contacts_task",
+        "schedule": crontab(hour=4, minute=5),
+    },
 }
 
 

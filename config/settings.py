@@ -374,6 +374,7 @@ SAKKE_LOGIN_ATTEMPT_DAYS = env.int("SAKKE_LOGIN_ATTEMPT_DAYS", default=90)
 SAKKE_INVITATION_KEEP_DAYS = env.int("SAKKE_INVITATION_KEEP_DAYS", default=30)
 NEWSLETTER_FORGET_AFTER_DAYS = env.int("NEWSLETTER_FORGET_AFTER_DAYS", default=30)
 NEWSLETTER_DELIVERY_LOG_DAYS = env.int("NEWSLETTER_DELIVERY_LOG_DAYS", default=365)
+SAKKE_SURVEY_INVITATION_DAYS = env.int("SAKKE_SURVEY_INVITATION_DAYS", default=30)
 # --- /Privacy ------------------------------------------------------------------------------
 
 # Background work: see config/celery.py and docs/configuration.md.

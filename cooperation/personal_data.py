@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from accounts.gdpr import register_exporter
+from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -39,6 +39,7 @@ register(
         key="joint_statements",
         models=(
             "cooperation.Membership",
+            "cooperation.Statement",
             "cooperation.StatementVersion",
             "cooperation.StatementComment",
             "cooperation.Signature",
@@ -69,3 +70,66 @@ def consultation_alerts(user) -> dict:
             for follow in Follow.objects.filter(user=user)
         ]
     }
+
+
+def _seats_of(user):
+    """The seats linked to the account, or held under its confirmed address."""
+    from django.db.models import Q
+
+    from .models import Seat
+
+    found = Q(user=user)
+    if user.email_verified_at:
+        found |= Q(email__iexact=user.email)
+    return Seat.objects.filter(found)
+
+
+@register_exporter
+def cooperation_roles(user) -> dict:
+    """The person's seats in bodies, and what they asked, wrote, commented or signed."""
+    from .models import Membership, Signature, Statement, StatementComment, StatementVersion
+
+    return {
+        "cooperation_seats": [
+            {
+                "body": seat.body.name,
+                "role": seat.role,
+                "person_name": seat.person_name,
+                "email": seat.email,
+                "phone": seat.phone,
+                "contact_details_shown": seat.contact_consent,
+                "term_start": seat.term_start,
+                "term_end": seat.term_end,
+            }
+            for seat in _seats_of(user).select_related("body")
+        ],
+        "cooperation_memberships_requested": list(
+            Membership.objects.filter(requested_by=user).values("body__name", "status")
+        ),
+        "statements_authored": list(
+            Statement.objects.filter(author=user).values("title", "status", "sent_at")
+        ),
+        "statement_versions_written": list(
+            StatementVersion.objects.filter(author=user).values(
+                "statement__title", "number", "note", "created_at"
+            )
+        ),
+        "statement_comments": list(
+            StatementComment.objects.filter(author=user).values(
+                "statement__title", "text", "created_at"
+            )
+        ),
+        "statement_signatures": list(
+            Signature.objects.filter(signed_by=user).values(
+                "statement__title", "organization__public_id", "signed_at", "withdrawn_at"
+            )
+        ),
+    }
+
+
+@register_eraser
+def forget_cooperation_person(user) -> None:
+    """Deleting the account empties the person's seats (they become vacancies, the term
+    stays); the alerts go with the account (CASCADE), and the links from statements,
+    comments and signatures by the database's SET_NULL."""
+    _seats_of(user).update(person_name="", user=None, email="", phone="", contact_consent=False)

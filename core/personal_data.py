@@ -17,7 +17,7 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 #: Field names that hold something about a person whatever the field's type.
-PERSONAL_FIELD_NAMES = frozenset({"phone", "ip_address", "user_agent", "username"})
+PERSONAL_FIELD_NAMES = frozenset({"phone", "ip_address", "user_agent", "username", "person_name"})
 
 
 class LegalBasis(models.TextChoices):
@@ -72,8 +72,9 @@ def registered_models() -> set[str]:
 
 def personal_fields(model: type[models.Model]) -> list[str]:
     """The fields of `model` that make it hold personal data, by the rule of this module:
-    an e-mail or IP address field, a field named like `PERSONAL_FIELD_NAMES`, or a
-    foreign key named `user` to the user model (a row that belongs to one person)."""
+    an e-mail or IP address field, a field named like `PERSONAL_FIELD_NAMES`, or any
+    foreign key to the user model (a row that belongs to a person, or that records who
+    wrote, uploaded, decided or recorded something)."""
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
     found = []
     for field in model._meta.concrete_fields:
@@ -81,7 +82,7 @@ def personal_fields(model: type[models.Model]) -> list[str]:
             found.append(field.name)
         elif field.name in PERSONAL_FIELD_NAMES:
             found.append(field.name)
-        elif field.name == "user" and field.is_relation and field.related_model is user_model:
+        elif field.is_relation and field.related_model is user_model:
             found.append(field.name)
     return found
 

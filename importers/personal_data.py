@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.gdpr import register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -18,3 +19,17 @@ register(
         recipients=_("The association's editors and the coordinator; never public."),
     ),
 )
+
+
+@register_exporter
+def calendar_feeds(user) -> dict:
+    """The calendar feeds the person added for an association."""
+    from .models import CalendarSource
+
+    return {
+        "calendar_feeds_added": list(
+            CalendarSource.objects.filter(created_by=user).values(
+                "organization__public_id", "name", "url", "is_active"
+            )
+        )
+    }

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.gdpr import register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -18,3 +19,17 @@ register(
         recipients=_("The coordinator; not public and not in the open data API."),
     ),
 )
+
+
+@register_exporter
+def material_uploads(user) -> dict:
+    """The document versions the person uploaded (the link goes with the account)."""
+    from .models import DocumentVersion
+
+    return {
+        "material_uploads": list(
+            DocumentVersion.objects.filter(uploaded_by=user).values(
+                "document__public_id", "number", "original_name", "uploaded_at"
+            )
+        )
+    }

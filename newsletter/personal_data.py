@@ -44,6 +44,17 @@ register(
         retention=_delivery_retention,
         recipients=_("Nobody outside the service."),
     ),
+    PersonalData(
+        key="newsletter_editors",
+        models=("newsletter.Issue", "newsletter.Offer"),
+        what=_("Who put together a newsletter issue, offered an item for it, or decided on it."),
+        purpose=_("Knowing who did what in preparing the newsletter."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_(
+            "As long as the issue is kept; the link to the person goes when the account is deleted."
+        ),
+        recipients=_("Nobody outside the service."),
+    ),
 )
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -133,8 +134,20 @@ class SocialLink(models.Model):
         return self.url
 
 
+#: The version of the consent wording an association's contact person agrees to (the help
+#: text of the profile form's consent box); stored with each consent, so that a later change
+#: of wording does not rewrite what people agreed to. Rows from before the consent record
+#: carry LEGACY_CONTACT_CONSENT_TEXT_VERSION (the form then said "Ask the person first").
+CONTACT_CONSENT_TEXT_VERSION = "2026-12-1"
+LEGACY_CONTACT_CONSENT_TEXT_VERSION = "before-2026-12"
+
+
 class Contact(models.Model):
-    """A named contact person of an organization (shown publicly)."""
+    """A named contact person of an organization; public only with their consent.
+
+    The consent record says who recorded it and when, and to which wording; withdrawing
+    (by the person from their account page, or by an editor) hides the details at once.
+    """
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="contacts"
@@ -143,6 +156,22 @@ class Contact(models.Model):
     role = models.CharField(_("role"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    consent = models.BooleanField(
+        _("consents to being shown"),
+        default=False,
+        help_text=_("The person has agreed that their contact details are shown publicly."),
+    )
+    consent_date = models.DateField(_("consent given"), null=True, blank=True)
+    consent_text_version = models.CharField(_("consent text version"), max_length=20, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent recorded by"),
+    )
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("contact person")

@@ -1,8 +1,8 @@
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from core.models import PublicationStatus
 
-from .models import Organization
+from .models import Contact, Organization
 
 
 def organization_list() -> QuerySet[Organization]:
@@ -10,8 +10,15 @@ def organization_list() -> QuerySet[Organization]:
     return (
         Organization.objects.filter(publication_status=PublicationStatus.PUBLISHED)
         .select_related("address_municipality", "parent")
-        .prefetch_related("municipalities", "topics", "audiences", "social_links", "contacts")
+        .prefetch_related(
+            "municipalities", "topics", "audiences", "social_links", public_contacts_prefetch()
+        )
     )
+
+
+def public_contacts_prefetch() -> Prefetch:
+    """The contact persons whose consent is in force: a withdrawn one is hidden at once."""
+    return Prefetch("contacts", queryset=Contact.objects.filter(consent=True).order_by("pk"))
 
 
 def organization_cards() -> QuerySet[Organization]:

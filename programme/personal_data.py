@@ -23,6 +23,18 @@ register(
         ),
         recipients=_("Nobody outside the service."),
     ),
+    PersonalData(
+        key="programme_updates",
+        models=("programme.MeasureUpdate",),
+        what=_("Who wrote an update on a measure of the association programme."),
+        purpose=_("Knowing who reported the progress, so that it can be checked with them."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_(
+            "As long as the programme is kept; the link to the person goes when the account "
+            "is deleted."
+        ),
+        recipients=_("The update is public; the writer is not shown."),
+    ),
 )
 
 
@@ -36,4 +48,16 @@ def programme_reminders(user) -> dict:
         "programme_reminders_sent": list(
             ReminderSent.objects.filter(user=user).values("occasion", "sent_at")
         ),
+    }
+
+
+@register_exporter
+def programme_updates(user) -> dict:
+    """The updates on measures the person wrote (the link goes with the account)."""
+    from .models import MeasureUpdate
+
+    return {
+        "programme_updates_written": list(
+            MeasureUpdate.objects.filter(author=user).values("measure_id", "date", "text")
+        )
     }

@@ -132,6 +132,14 @@ class ContactForm(forms.Form):
     phone = forms.CharField(
         label=_("Phone"), max_length=40, required=False, widget=forms.TextInput({"type": "tel"})
     )
+    consent = forms.BooleanField(
+        label=_("The person has agreed that these details are shown publicly"),
+        required=False,
+        help_text=_(
+            "Shown on the public page and in the open data only with the person's consent. "
+            "They can take it back on their own account page."
+        ),
+    )
 
 
 class SocialLinkForm(forms.Form):

@@ -21,6 +21,7 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
+from core.history import add_to_revision
 from core.images import prepare_logo, prepare_picture
 from core.languages import LANGUAGE_CODES
 from core.models import PublicationStatus
@@ -29,7 +30,12 @@ from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from core.writes import content_write
 from events.models import Event
-from organizations.models import Contact, Organization, SocialLink
+from organizations.models import (
+    CONTACT_CONSENT_TEXT_VERSION,
+    Contact,
+    Organization,
+    SocialLink,
+)
 from places.models import Place
 from places.selectors import place_choices
 
@@ -137,16 +143,78 @@ def organization_update(
         organization.save()
         _set_relations(organization, relations or {}, {"municipalities", "topics", "audiences"})
         if contacts is not None:
+            rows = _contacts_with_consent_records(user, organization, contacts)
             organization.contacts.all().delete()
-            Contact.objects.bulk_create(
-                Contact(organization=organization, **_stripped(row)) for row in contacts
-            )
+            Contact.objects.bulk_create(Contact(organization=organization, **row) for row in rows)
         if social_links is not None:
             organization.social_links.all().delete()
             SocialLink.objects.bulk_create(
                 SocialLink(organization=organization, **_stripped(row)) for row in social_links
             )
     return organization
+
+
+_CONSENT_RECORD = (
+    "consent_date",
+    "consent_text_version",
+    "consent_recorded_by",
+    "consent_withdrawn_at",
+)
+
+
+def _contacts_with_consent_records(user, organization: Organization, rows: list[dict]):
+    """The contact rows with their consent record.
+
+    The rows replace the old ones, so a person's record (matched by name and e-mail) is
+    carried over: a consent in force keeps who recorded it, when and to which wording; a
+    new consent is recorded to the editor and today's wording; a consent taken away gets
+    the time. A row without "consent" keeps the old state.
+    """
+    before = {
+        (c.name.strip().lower(), c.email.strip().lower()): c for c in organization.contacts.all()
+    }
+    now = timezone.now()
+    recorded = []
+    for row in rows:
+        row = _stripped(row)
+        old = before.get(((row.get("name") or "").lower(), (row.get("email") or "").lower()))
+        had_consent = bool(old and old.consent)
+        row.setdefault("consent", had_consent)
+        if old is not None:
+            for name in _CONSENT_RECORD:
+                row.setdefault(name, getattr(old, name))
+        if row["consent"] and not had_consent:
+            row.update(
+                consent_date=timezone.localdate(),
+                consent_text_version=CONTACT_CONSENT_TEXT_VERSION,
+                consent_recorded_by=user,
+                consent_withdrawn_at=None,
+            )
+        elif had_consent and not row["consent"]:
+            row["consent_withdrawn_at"] = now
+        recorded.append(row)
+    return recorded
+
+
+def association_contact_consent_withdraw(*, user, contact: Contact, now=None) -> None:
+    """The person named as an association's contact takes back their consent: their
+    details are hidden at once, on the pages and in the API.
+
+    Only the person (signed in with the contact's confirmed address) may do it here; the
+    association's editors untick the consent on the profile form.
+    """
+    if not (
+        user.is_authenticated
+        and user.email_verified_at
+        and contact.email
+        and contact.email.lower() == user.email.lower()
+    ):
+        raise PermissionDenied
+    with content_write(user, _("Withdrew the consent to show contact details")):
+        contact.consent = False
+        contact.consent_withdrawn_at = now or timezone.now()
+        contact.save(update_fields=["consent", "consent_withdrawn_at"])
+        add_to_revision(contact.organization)
 
 
 def _stripped(row: dict) -> dict:

@@ -49,5 +49,10 @@ organization_patterns = [
 ]
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path(
+        _("contacts/<int:pk>/withdraw-consent/"),
+        views.contact_consent_withdraw,
+        name="contact_consent_withdraw",
+    ),
     path("<str:org>/", include(organization_patterns)),
 ]

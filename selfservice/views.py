@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,7 +26,7 @@ from freshness.selectors import stale_organizations
 from freshness.services import organization_confirm
 from moderation.models import Claim
 from moderation.selectors import claim_list_of_user, with_decline_reasons
-from organizations.models import Organization
+from organizations.models import Contact, Organization
 from organizations.views import organization_schema
 from places.selectors import place_choices
 
@@ -122,11 +122,32 @@ def _publication_counts(items) -> dict:
     return counts
 
 
+@require_POST
+@login_required
+def contact_consent_withdraw(request, pk):
+    """The person named as an association's contact hides their own details (from the
+    account page)."""
+    contact = get_object_or_404(Contact.objects.select_related("organization"), pk=pk)
+    services.association_contact_consent_withdraw(user=request.user, contact=contact)
+    messages.success(
+        request,
+        _("Your contact details are no longer shown on the page of %(association)s.")
+        % {"association": contact.organization.name},
+    )
+    return redirect("accounts:account")
+
+
 @login_required
 def organization_edit(request, org):
     organization = _organization(request, org)
     contacts_initial = [
-        {"name": c.name, "role_fi": c.role_fi, "email": c.email, "phone": c.phone}
+        {
+            "name": c.name,
+            "role_fi": c.role_fi,
+            "email": c.email,
+            "phone": c.phone,
+            "consent": c.consent,
+        }
         for c in organization.contacts.all()
     ]
     links_initial = [{"service": s.service, "url": s.url} for s in organization.social_links.all()]

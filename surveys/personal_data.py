@@ -1,8 +1,18 @@
 """The personal data of the NGO survey, for the privacy notice."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
+
+
+def _invitation_retention() -> str:
+    return _(
+        "%(days)s days after the round closes; then the invitation is deleted and the "
+        "responses lose the link to the person who sent them."
+    ) % {"days": settings.SAKKE_SURVEY_INVITATION_DAYS}
+
 
 register(
     PersonalData(
@@ -11,7 +21,7 @@ register(
         what=_("The e-mail address an association's survey invitation was sent to, and when."),
         purpose=_("Inviting associations to the NGO survey and reminding them, each once."),
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
-        retention=_("Until the round's results are published."),
+        retention=_invitation_retention,
         recipients=_("Nobody outside the service."),
     ),
     PersonalData(
@@ -27,3 +37,36 @@ register(
         recipients=_("The regional coordinator."),
     ),
 )
+
+
+@register_exporter
+def survey_answers(user) -> dict:
+    """The responses the person sent for an association, and the invitations to their
+    confirmed address (the answers themselves are the association's)."""
+    from .models import Invitation, Response
+
+    invitations = (
+        Invitation.objects.filter(email__iexact=user.email).values(
+            "round__name", "organization__public_id", "email", "sent_at", "opted_out_at"
+        )
+        if user.email_verified_at
+        else []
+    )
+    return {
+        "survey_responses_sent": list(
+            Response.objects.filter(submitted_by=user).values(
+                "round__name", "organization__public_id", "status", "submitted_at"
+            )
+        ),
+        "survey_invitations": list(invitations),
+    }
+
+
+@register_eraser
+def forget_survey_invitations(user) -> None:
+    """Deleting the account deletes the invitations sent to its confirmed address; the
+    responses stay the association's, without the link to the person (SET_NULL)."""
+    from .models import Invitation
+
+    if user.email_verified_at:
+        Invitation.objects.filter(email__iexact=user.email).delete()

@@ -27,3 +27,10 @@ def publish_round_indicators_task() -> int:
     from .indicators import recently_closed_rounds_publish
 
     return recently_closed_rounds_publish()
+
+
+def forget_closed_round_contacts_task() -> int:
+    """Retention: invitations and senders of rounds closed long ago (surveys.retention)."""
+    from .retention import forget_closed_round_contacts
+
+    return forget_closed_round_contacts()

@@ -29,7 +29,9 @@ def test_an_organization_shows_its_address_links_contacts_and_parent(client):
     SocialLink.objects.create(
         organization=organization, service="facebook", url="https://facebook.com/x"
     )
-    Contact.objects.create(organization=organization, name="Maija", role_fi="puheenjohtaja")
+    Contact.objects.create(
+        organization=organization, consent=True, name="Maija", role_fi="puheenjohtaja"
+    )
 
     data = client.get("/api/v1/organization/sample:org-0002/").json()
 

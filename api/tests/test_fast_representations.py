@@ -163,8 +163,12 @@ def test_an_association_with_everything():
     SocialLink.objects.create(
         organization=organization, service=SocialLink.Service.choices[0][0], url="https://x.org"
     )
-    Contact.objects.create(organization=organization, name="Liisa", role_fi="puheenjohtaja")
-    Contact.objects.create(organization=organization, name="Matti", email="m@example.org")
+    Contact.objects.create(
+        organization=organization, consent=True, name="Liisa", role_fi="puheenjohtaja"
+    )
+    Contact.objects.create(
+        organization=organization, consent=True, name="Matti", email="m@example.org"
+    )
 
     fast, slow = organization_both_ways(organization.pk)
     assert fast == slow

@@ -51,8 +51,12 @@ def make_organizations(count, vocabulary):
         SocialLink.objects.create(
             organization=organization, service="facebook", url="https://facebook.com/x"
         )
-        Contact.objects.create(organization=organization, name="Maija", role_fi="puheenjohtaja")
-        Contact.objects.create(organization=organization, name="Matti", role_fi="sihteeri")
+        Contact.objects.create(
+            organization=organization, consent=True, name="Maija", role_fi="puheenjohtaja"
+        )
+        Contact.objects.create(
+            organization=organization, consent=True, name="Matti", role_fi="sihteeri"
+        )
 
 
 def make_activities(count, vocabulary):

@@ -175,6 +175,7 @@ def create_north_savo() -> SimpleNamespace:
     )
     Contact.objects.create(
         organization=data.pensioners,
+        consent=True,
         name="Maija Virtanen",
         role_fi="puheenjohtaja",
         role_sv="ordförande",

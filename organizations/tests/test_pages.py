@@ -109,7 +109,7 @@ def list_queries(client, count):
         organization = OrganizationFactory(
             municipalities=[MunicipalityFactory()], topics=[topic], audiences=[AudienceFactory()]
         )
-        Contact.objects.create(organization=organization, name="Maija")
+        Contact.objects.create(organization=organization, consent=True, name="Maija")
         SocialLink.objects.create(
             organization=organization, service="facebook", url="https://facebook.com/x"
         )

@@ -44,7 +44,7 @@ def test_the_association_page_shows_its_facts_contacts_events_and_activities(cli
     )
     OrganizationFactory(name_fi="Jäsenkuoro ry", parent=organization)
     Contact.objects.create(
-        organization=organization, name="Maija Meikäläinen", role_fi="puheenjohtaja"
+        organization=organization, consent=True, name="Maija Meikäläinen", role_fi="puheenjohtaja"
     )
     EventFactory(name_fi="Joulukonsertti", organizers=[organization])
     ActivityFactory(name_fi="Kuoroharjoitukset", organizer=organization)

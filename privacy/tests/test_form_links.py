@@ -116,6 +116,7 @@ MAX_PAGES = 400
 #: Templates with a POST form that the crawl does not render, and why none of them can
 #: collect personal data (or where its form is checked instead).
 NOT_REACHED = {
+    "importers/source_detail.html": "buttons only: poll now, edit an event here, remove",
     "accounts/delete.html": "the password only, to delete one's own account",
     "accounts/login_link_confirm.html": "a button that uses a one-time sign-in link",
     "accounts/password_reset_confirm.html": "a new password behind an e-mailed token",

@@ -18,19 +18,54 @@ def test_the_rule_finds_e_mail_phone_ip_address_and_a_persons_own_rows():
     assert personal_data.personal_fields(apps.get_model("organizations.Contact")) == [
         "email",
         "phone",
+        "consent_recorded_by",
     ]
     assert "ip_address" in personal_data.personal_fields(apps.get_model("axes.AccessLog"))
-    assert personal_data.personal_fields(apps.get_model("accounts.OrganizationEditor")) == ["user"]
+    assert personal_data.personal_fields(apps.get_model("accounts.OrganizationEditor")) == [
+        "granted_by",
+        "user",
+    ]
     assert not personal_data.stores_personal_data(apps.get_model("taxonomy.Topic"))
 
 
-def test_a_model_without_an_entry_is_reported(monkeypatch):
+@pytest.mark.parametrize(
+    "label, fields",
+    [
+        ("materials.DocumentVersion", ["uploaded_by"]),
+        ("programme.MeasureUpdate", ["author"]),
+        ("programme.ReminderSent", ["user"]),
+        ("importers.CalendarSource", ["created_by"]),
+        ("surveys.Response", ["submitted_by"]),
+        ("surveys.Invitation", ["email"]),
+        ("cooperation.Seat", ["person_name", "user", "email", "phone"]),
+        ("cooperation.Follow", ["user", "email"]),
+    ],
+)
+def test_the_rule_finds_who_wrote_uploaded_or_submitted_in_the_newer_apps(label, fields):
+    """Any link to an account counts, whatever its name: the uploader, the author."""
+    assert personal_data.personal_fields(apps.get_model(label)) == fields
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("municipal_contacts", ["cards.CardContact"]),
+        ("association_contact_persons", ["organizations.Contact"]),
+        ("material_uploaders", ["materials.DocumentVersion"]),
+        ("programme_updates", ["programme.MeasureUpdate"]),
+        ("calendar_feeds", ["importers.CalendarSource"]),
+        ("survey_responses", ["surveys.Response"]),
+        ("cooperation_seats", ["cooperation.Seat"]),
+    ],
+)
+def test_a_model_without_an_entry_is_reported(monkeypatch, key, expected):
+    assert key in personal_data._register
     monkeypatch.setattr(
         personal_data,
         "_register",
-        {k: v for k, v in personal_data._register.items() if k != "municipal_contacts"},
+        {k: v for k, v in personal_data._register.items() if k != key},
     )
-    assert personal_data.unregistered_models() == ["cards.CardContact"]
+    assert personal_data.unregistered_models() == expected
 
 
 def test_every_entry_names_models_that_exist():

@@ -156,6 +156,7 @@ def test_every_retention_job_is_scheduled():
         "newsletter.tasks.forget_delivery_logs_task",
         "cards.tasks.forget_past_reminders_task",
         "programme.tasks.forget_past_reminders_task",
+        "surveys.tasks.forget_closed_round_contacts_task",
     } <= tasks
 
 
@@ -169,3 +170,30 @@ def test_the_record_of_a_grant_reminder_is_deleted_once_its_deadline_is_over():
         assert forget_past_reminders_task() == 1
         assert forget_past_reminders_task() == 0
     assert list(GrantReminderSent.objects.values_list("period", flat=True)) == [coming.pk]
+
+
+@override_settings(SAKKE_SURVEY_INVITATION_DAYS=30)
+def test_a_closed_rounds_invitations_and_senders_are_forgotten_after_the_period_once():
+    from organizations.tests.factories import OrganizationFactory
+    from surveys.models import Invitation as SurveyInvitation
+    from surveys.models import Response
+    from surveys.tasks import forget_closed_round_contacts_task
+    from surveys.tests.factories import RoundFactory
+
+    user, organization = UserFactory(), OrganizationFactory()
+    with days_later(0):
+        closed = RoundFactory(closes_at=START + dt.timedelta(days=10))
+        still_open = RoundFactory(name="2027", closes_at=START + dt.timedelta(days=100))
+        for round_ in (closed, still_open):
+            SurveyInvitation.objects.create(
+                round=round_, organization=organization, email="hallitus@example.org"
+            )
+            Response.objects.create(round=round_, organization=organization, submitted_by=user)
+    with days_later(39):
+        assert forget_closed_round_contacts_task() == 0
+    with days_later(41):
+        assert forget_closed_round_contacts_task() == 2
+        assert forget_closed_round_contacts_task() == 0
+    assert list(SurveyInvitation.objects.values_list("round", flat=True)) == [still_open.pk]
+    assert Response.objects.get(round=closed).submitted_by is None
+    assert Response.objects.get(round=still_open).submitted_by == user

@@ -15,6 +15,7 @@ from core.history import record
 from moderation.tests.factories import ClaimFactory, InvitationFactory
 from newsletter.models import Subscriber, SuppressedAddress, address_hash
 from newsletter.tests.factories import SubscriberFactory
+from organizations.models import Contact
 from organizations.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,57 @@ def person():
     AccessLog.objects.create(username=EMAIL, ip_address="192.0.2.7", user_agent="Firefox")
     with record(user, "muokkaus"):
         OrganizationFactory().save()
+    the_newer_apps_rows(user)
     return user
+
+
+def the_newer_apps_rows(user):
+    """A row naming the person in each of the newer apps: association and municipal
+    contacts, cooperation, surveys, materials, the programme and calendar imports."""
+    from cards.tests.factories import CardContactFactory
+    from cooperation.models import Follow, Signature, StatementComment
+    from cooperation.tests.factories import MembershipFactory, SeatFactory, StatementFactory
+    from importers.tests.factories import CalendarSourceFactory
+    from materials.models import DocumentVersion, FileType
+    from materials.tests.factories import DocumentFactory
+    from programme.models import MeasureStatus, MeasureUpdate
+    from programme.tests.factories import MeasureFactory
+    from surveys.models import Invitation, Response
+    from surveys.tests.factories import RoundFactory
+
+    organization = OrganizationFactory()
+    Contact.objects.create(organization=organization, name="Maija", email=EMAIL, consent=True)
+    CardContactFactory(email=EMAIL)
+    SeatFactory(person_name="Maija Meikäläinen", user=user, email=EMAIL, phone="040 1")
+    Follow.objects.create(user=user, email=EMAIL)
+    MembershipFactory(requested_by=user, organization=organization)
+    statement = StatementFactory(author=user)
+    version = statement.versions.get()
+    StatementComment.objects.create(
+        statement=statement, version=version, author=user, text="Hyvä", organization=organization
+    )
+    Signature.objects.create(statement=statement, organization=organization, signed_by=user)
+    survey_round = RoundFactory()
+    Invitation.objects.create(round=survey_round, organization=organization, email=EMAIL)
+    Response.objects.create(round=survey_round, organization=organization, submitted_by=user)
+    DocumentVersion.objects.create(
+        document=DocumentFactory(),
+        number=1,
+        file="materials/x.pdf",
+        file_type=FileType.PDF,
+        original_name="x.pdf",
+        size=1,
+        sha256="0" * 64,
+        uploaded_by=user,
+    )
+    MeasureUpdate.objects.create(
+        measure=MeasureFactory(),
+        status=MeasureStatus.values[0],
+        text="Edistyy",
+        party="Yhdistys",
+        author=user,
+    )
+    CalendarSourceFactory(organization=organization, created_by=user)
 
 
 def rows_naming(user_id: int) -> list[str]:
@@ -62,6 +113,19 @@ def test_the_fixture_has_a_row_in_each_table_that_names_the_person(person):
         "Subscriber",
         "AccessLog",
         "Revision",
+        "Contact",
+        "CardContact",
+        "Seat",
+        "Follow",
+        "Membership",
+        "Statement",
+        "StatementVersion",
+        "StatementComment",
+        "Signature",
+        "Response",
+        "DocumentVersion",
+        "MeasureUpdate",
+        "CalendarSource",
     }
 
 
@@ -71,6 +135,10 @@ def test_deleting_the_account_leaves_only_the_hashed_suppression_entry(person):
     assert rows_naming(user_id) == []
     (suppressed,) = SuppressedAddress.objects.all()
     assert suppressed.email_hash == address_hash(EMAIL)
+    from cooperation.models import Seat
+
+    assert not Seat.objects.filter(person_name="Maija Meikäläinen").exists()
+    assert Seat.objects.filter(person_name="", user=None, email="").count() == 1
 
 
 def test_the_export_holds_every_kind_of_data_kept_about_the_account(person):
@@ -83,6 +151,23 @@ def test_the_export_holds_every_kind_of_data_kept_about_the_account(person):
     assert len(data["grant_reminders_sent"]) == 1
     assert data["newsletter"]["status"] == Subscriber.Status.COMPLAINED
     assert data["sign_ins"][0]["ip_address"] == "192.0.2.7"
+    assert data["association_contact_details"][0]["email"] == EMAIL
+    assert data["municipal_contact_details"][0]["email"] == EMAIL
+    assert data["cooperation_seats"][0]["person_name"] == "Maija Meikäläinen"
+    assert len(data["consultation_alerts"]) == 1
+    for key in (
+        "cooperation_memberships_requested",
+        "statements_authored",
+        "statement_versions_written",
+        "statement_comments",
+        "statement_signatures",
+        "survey_responses_sent",
+        "survey_invitations",
+        "material_uploads",
+        "programme_updates_written",
+        "calendar_feeds_added",
+    ):
+        assert len(data[key]) == 1, key
 
 
 def test_the_account_page_shows_each_consent_and_where_to_withdraw_it(client, person):
