@@ -50,6 +50,15 @@ register(
         retention=_("As long as the statement is kept."),
         recipients=_("Signing associations are public; the persons are not shown."),
     ),
+    PersonalData(
+        key="body_documents",
+        models=("cooperation.BodyDocument",),
+        what=_("Who attached an agenda, minutes or another document to a body or a meeting."),
+        purpose=_("The chair and the coordinator can see who added a document, and undo mistakes."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_("While the document belongs to the body."),
+        recipients=_("The body's chair and the coordinator; the person is not shown publicly."),
+    ),
 )
 
 
@@ -87,7 +96,14 @@ def _seats_of(user):
 @register_exporter
 def cooperation_roles(user) -> dict:
     """The person's seats in bodies, and what they asked, wrote, commented or signed."""
-    from .models import Membership, Signature, Statement, StatementComment, StatementVersion
+    from .models import (
+        BodyDocument,
+        Membership,
+        Signature,
+        Statement,
+        StatementComment,
+        StatementVersion,
+    )
 
     return {
         "cooperation_seats": [
@@ -117,6 +133,11 @@ def cooperation_roles(user) -> dict:
         "statement_comments": list(
             StatementComment.objects.filter(author=user).values(
                 "statement__title", "text", "created_at"
+            )
+        ),
+        "body_documents_added": list(
+            BodyDocument.objects.filter(added_by=user).values(
+                "body__name", "document__public_id", "role", "added_at"
             )
         ),
         "statement_signatures": list(

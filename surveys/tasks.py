@@ -29,6 +29,7 @@ def publish_round_indicators_task() -> int:
     return recently_closed_rounds_publish()
 
 
+@shared_task
 def forget_closed_round_contacts_task() -> int:
     """Retention: invitations and senders of rounds closed long ago (surveys.retention)."""
     from .retention import forget_closed_round_contacts
