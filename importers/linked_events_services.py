@@ -98,12 +98,12 @@ def linked_events_event_detach(*, user, link: LinkedEventsEvent) -> LinkedEvents
 
 
 def linked_events_source_poll(
-    source: LinkedEventsSource, *, fetcher=fetch, max_pages=linked_events.MAX_PAGES
+    source: LinkedEventsSource, *, fetcher=None, max_pages=linked_events.MAX_PAGES
 ) -> LinkedEventsRun:
     """Fetch what changed since the last sync and import it; the run says what happened."""
     started = timezone.now()
     try:
-        items, truncated = linked_events.fetch_all(source, fetcher, max_pages=max_pages)
+        items, truncated = linked_events.fetch_all(source, fetcher or fetch, max_pages=max_pages)
     except (FetchError, LinkedEventsError) as error:
         return _finish(source, started, Status.FAILED, str(error))
     if not items:
