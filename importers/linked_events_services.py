@@ -139,9 +139,7 @@ def _finish(source, started, status, message, *, counts=None, log=None, unmapped
         **(counts or {}),
     )
     source.last_run_at, source.last_status, source.last_message = started, status, message
-    source.save(
-        update_fields=["last_modified_since", "last_run_at", "last_status", "last_message"]
-    )
+    source.save(update_fields=["last_modified_since", "last_run_at", "last_status", "last_message"])
     return run
 
 
@@ -153,9 +151,7 @@ def topic_mapping() -> dict[str, int]:
 
 
 def _apply(source: LinkedEventsSource, items: list[UpstreamEvent]):
-    links = {
-        link.upstream_id: link for link in source.imported_events.select_related("event")
-    }
+    links = {link.upstream_id: link for link in source.imported_events.select_related("event")}
     mapping, unmapped, places = topic_mapping(), {}, {}
     counts = {"created": 0, "updated": 0, "cancelled": 0}
     log, parents = [], {}

@@ -15,9 +15,7 @@ urlpatterns = [
     path(_("<str:org>/linked-events/"), le_views.source_list, name="le_list"),
     path(_("<str:org>/linked-events/<int:pk>/"), le_views.source_detail, name="le_detail"),
     path(_("<str:org>/linked-events/<int:pk>/check/"), le_views.source_poll_now, name="le_poll"),
-    path(
-        _("<str:org>/linked-events/<int:pk>/remove/"), le_views.source_remove, name="le_remove"
-    ),
+    path(_("<str:org>/linked-events/<int:pk>/remove/"), le_views.source_remove, name="le_remove"),
     path(
         _("<str:org>/linked-events/<int:pk>/detach/<int:link>/"),
         le_views.event_detach,

@@ -255,7 +255,9 @@ def test_the_same_answer_again_changes_nothing(source):
 
 def test_events_outside_the_filter_are_left_alone(source):
     other = Event.objects.create(
-        public_id="sakke:muu", name_fi="Oma tapahtuma", start_time=dt.datetime(2027, 3, 5, tzinfo=UTC)
+        public_id="sakke:muu",
+        name_fi="Oma tapahtuma",
+        start_time=dt.datetime(2027, 3, 5, tzinfo=UTC),
     )
     first_sync(source)
 

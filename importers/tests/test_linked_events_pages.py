@@ -55,21 +55,21 @@ def snapshot():
 
 
 ROWS = {
-    "list": ("GET", lambda a, s, l: url("le_list", org=a.public_id), {}),
-    "add": ("POST", lambda a, s, l: url("le_list", org=a.public_id), {**NEW, "division": "x"}),
-    "detail": ("GET", lambda a, s, l: url("le_detail", org=a.public_id, pk=s.pk), {}),
+    "list": ("GET", lambda a, s, link: url("le_list", org=a.public_id), {}),
+    "add": ("POST", lambda a, s, link: url("le_list", org=a.public_id), {**NEW, "division": "x"}),
+    "detail": ("GET", lambda a, s, link: url("le_detail", org=a.public_id, pk=s.pk), {}),
     "edit": (
         "POST",
-        lambda a, s, l: url("le_detail", org=a.public_id, pk=s.pk),
+        lambda a, s, link: url("le_detail", org=a.public_id, pk=s.pk),
         {**NEW, "division": "malmi"},
     ),
-    "check": ("POST", lambda a, s, l: url("le_poll", org=a.public_id, pk=s.pk), {}),
+    "check": ("POST", lambda a, s, link: url("le_poll", org=a.public_id, pk=s.pk), {}),
     "detach": (
         "POST",
-        lambda a, s, l: url("le_detach", org=a.public_id, pk=s.pk, link=l.pk),
+        lambda a, s, link: url("le_detach", org=a.public_id, pk=s.pk, link=link.pk),
         {},
     ),
-    "remove": ("POST", lambda a, s, l: url("le_remove", org=a.public_id, pk=s.pk), {}),
+    "remove": ("POST", lambda a, s, link: url("le_remove", org=a.public_id, pk=s.pk), {}),
 }
 ALLOWED = {"GET": 200, "POST": 302}
 
