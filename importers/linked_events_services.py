@@ -4,6 +4,7 @@ A sync reads every page first and applies them in one transaction: a timeout or 
 malformed page changes no event and leaves the cursor where it was.
 """
 
+import hashlib
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -200,7 +201,7 @@ def _apply(source: LinkedEventsSource, items: list[UpstreamEvent]):
 
 def _fingerprint(item: UpstreamEvent, topics: list[int]) -> str:
     # The topics count too: a keyword mapped since changes the event on its next change.
-    return f"{item.fingerprint[:50]}-{'.'.join(map(str, topics))}"[:64]
+    return hashlib.sha256(f"{item.fingerprint}-{topics}".encode()).hexdigest()
 
 
 def _save_event(source, item: UpstreamEvent, link, topics: list[int], places: dict) -> Event:
