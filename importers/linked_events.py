@@ -105,7 +105,11 @@ def read_page(body: bytes) -> tuple[list[UpstreamEvent], str]:
     meta = document.get("meta") or {}
     if not isinstance(meta, dict):
         raise LinkedEventsError(_("The answer is not a Linked Events list (meta and data)."))
-    return [_event(item) for item in document["data"]], meta.get("next") or ""
+    try:
+        events = [_event(item) for item in document["data"]]
+    except (AttributeError, TypeError, KeyError) as error:  # a field of an unexpected type
+        raise LinkedEventsError(_("An event in the answer cannot be read: %s") % error) from error
+    return events, str(meta.get("next") or "")
 
 
 def _event(item) -> UpstreamEvent:

@@ -317,6 +317,8 @@ def test_a_timeout_on_the_second_page_imports_nothing_of_the_first(source):
         b"<html>Service unavailable</html>",
         b'{"detail": "Not found."}',
         b'{"meta": {"next": null}, "data": [{"name": {"fi": "Ei id:t\\u00e4"}}]}',
+        b'{"meta": {"next": null}, "data": [{"id": "x:1", "name": {"fi": 7}}]}',
+        b'{"meta": {"next": null}, "data": [{"id": "x:1", "name": "A", "start_time": 1}]}',
     ],
 )
 def test_a_malformed_answer_is_a_failed_run_that_changes_nothing(source, body):
