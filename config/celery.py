@@ -22,8 +22,9 @@ app.autodiscover_tasks()
 # to run again or late: the reminders remember whom they told, and the newsletter's
 # database leases decide who sends what.
 app.conf.beat_schedule = {
-    # Associations' calendar feeds whose interval has passed, one task each (bounded by
-    # the worker pool, each with its own time limit; importers/tasks.py).
+    # Associations' calendar feeds and Linked Events sources whose interval has passed,
+    # one task each (bounded by the worker pool, each with its own time limit;
+    # importers/tasks.py).
     "calendar-feeds-due": {
         "task": "importers.tasks.poll_due_calendar_sources",
         "schedule": crontab(minute="*/5"),

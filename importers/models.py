@@ -119,3 +119,22 @@ class ImportedEvent(models.Model):
 
     def __str__(self):
         return f"{self.uid} {self.recurrence_id}".strip()
+
+
+# The Linked Events source lives in its own module; Django finds models imported here.
+from .linked_events_models import (  # noqa: E402
+    KeywordTopic,
+    LinkedEventsEvent,
+    LinkedEventsRun,
+    LinkedEventsSource,
+)
+
+__all__ = [
+    "CalendarSource",
+    "ImportRun",
+    "ImportedEvent",
+    "KeywordTopic",
+    "LinkedEventsEvent",
+    "LinkedEventsRun",
+    "LinkedEventsSource",
+]

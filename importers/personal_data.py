@@ -18,18 +18,32 @@ register(
         retention=_("Until an editor removes the calendar or the association is removed."),
         recipients=_("The association's editors and the coordinator; never public."),
     ),
+    PersonalData(
+        key="linked_events_sources",
+        models=("importers.LinkedEventsSource",),
+        what=_("Who connected each Linked Events source of an association."),
+        purpose=_("Sakke fetches the association's events from a city's event calendar."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_("Until an editor removes the source or the association is removed."),
+        recipients=_("The association's editors and the coordinator; never public."),
+    ),
 )
 
 
 @register_exporter
 def calendar_feeds(user) -> dict:
     """The calendar feeds the person added for an association."""
-    from .models import CalendarSource
+    from .models import CalendarSource, LinkedEventsSource
 
     return {
         "calendar_feeds_added": list(
             CalendarSource.objects.filter(created_by=user).values(
                 "organization__public_id", "name", "url", "is_active"
             )
-        )
+        ),
+        "linked_events_sources_added": list(
+            LinkedEventsSource.objects.filter(created_by=user).values(
+                "organization__public_id", "name", "api_root", "is_active"
+            )
+        ),
     }

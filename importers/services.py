@@ -203,11 +203,12 @@ def _entry(action: str, key: tuple, event: Event) -> dict:
     }
 
 
-def sources_due(now: dt.datetime | None = None) -> list[CalendarSource]:
-    """Active sources whose interval has passed since their last poll."""
+def sources_due(now: dt.datetime | None = None, *, model=CalendarSource) -> list:
+    """Active sources (of `model`: any source with an interval) whose interval has passed
+    since their last poll."""
     now = now or timezone.now()
     due = []
-    for source in CalendarSource.objects.filter(is_active=True).select_related("organization"):
+    for source in model.objects.filter(is_active=True).select_related("organization"):
         last = source.last_run_at
         if last is None or last + dt.timedelta(minutes=source.interval_minutes) <= now:
             due.append(source)

@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from . import linked_events_views as le_views
 from . import views
 
 app_name = "importers"
@@ -10,4 +11,14 @@ urlpatterns = [
     path(_("<str:org>/<int:pk>/check/"), views.source_poll_now, name="poll"),
     path(_("<str:org>/<int:pk>/remove/"), views.source_remove, name="remove"),
     path(_("<str:org>/<int:pk>/detach/<int:link>/"), views.event_detach, name="detach"),
+    # Linked Events sources (importers/linked_events_views.py)
+    path(_("<str:org>/linked-events/"), le_views.source_list, name="le_list"),
+    path(_("<str:org>/linked-events/<int:pk>/"), le_views.source_detail, name="le_detail"),
+    path(_("<str:org>/linked-events/<int:pk>/check/"), le_views.source_poll_now, name="le_poll"),
+    path(_("<str:org>/linked-events/<int:pk>/remove/"), le_views.source_remove, name="le_remove"),
+    path(
+        _("<str:org>/linked-events/<int:pk>/detach/<int:link>/"),
+        le_views.event_detach,
+        name="le_detach",
+    ),
 ]
