@@ -24,3 +24,11 @@ def poll_calendar_source(source_id: int) -> None:
     source = CalendarSource.objects.filter(pk=source_id, is_active=True).first()
     if source is not None:
         source_poll(source)
+
+
+@shared_task(ignore_result=True, soft_time_limit=600, time_limit=660)
+def check_association_register_task() -> dict:
+    """A batch of associations checked against the PRH/YTJ register (importers/registry.py)."""
+    from .registry import check_register_batch
+
+    return check_register_batch()
