@@ -101,10 +101,14 @@ def link_duplicate(event: Event, *, place: str = "", source_events: Q | None = N
         original = find_original(event, place=place, source_events=source_events)
     if event.duplicate_of_id != (original.pk if original else None):
         event.duplicate_of = original
-        event.save(update_fields=["duplicate_of"])
+        event.save(update_fields=["duplicate_of", "updated_at"])
     return original is not None
 
 
 def release_duplicates(event: Event) -> int:
     """A cancelled original no longer stands for its duplicates: they are listed again."""
-    return Event.objects.filter(duplicate_of=event).update(duplicate_of=None)
+    released = list(Event.objects.filter(duplicate_of=event))
+    for duplicate in released:  # saved one by one, so that the search index sees each
+        duplicate.duplicate_of = None
+        duplicate.save(update_fields=["duplicate_of", "updated_at"])
+    return len(released)

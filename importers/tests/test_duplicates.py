@@ -169,3 +169,11 @@ def test_a_duplicate_is_listed_again_when_its_original_is_cancelled(source):
 def test_names_that_differ_only_in_case_and_punctuation_are_alike():
     assert similarity("Kyläyhdistyksen LAULUILTA!", "kyläyhdistyksen lauluilta") == 1
     assert similarity("Lauluilta", "Vuosikokous") < 0.5
+
+
+def test_a_mirror_of_the_api_learns_that_the_duplicate_left(client, original, source):
+    [event] = imported(source, vevent())
+
+    answer = client.get("/api/v1/event/?show_deleted=true").json()
+
+    assert event.public_id in [e["id"] for e in answer["data"] if e.get("deleted")]
