@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,7 +65,7 @@ def organizations_due_for_check(*, now: dt.datetime | None = None) -> QuerySet[O
     return (
         Organization.objects.exclude(business_id="")
         .filter(stale)
-        .order_by("register_checked_at", "pk")  # never checked (NULL) first on both databases
+        .order_by(F("register_checked_at").asc(nulls_first=True), "pk")
         .only("pk", "business_id", "register_status", "registered_name", "register_checked_at")
     )
 

@@ -249,3 +249,16 @@ def test_the_register_check_is_scheduled_daily():
 
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert "importers.tasks.check_association_register_task" in tasks
+
+
+@pytest.mark.django_db
+def test_associations_never_checked_go_before_those_checked_long_ago():
+    checked = OrganizationFactory(business_id="1234567-1")
+    Organization.objects.filter(pk=checked.pk).update(
+        register_checked_at=NOW - dt.timedelta(days=90)
+    )
+    OrganizationFactory(business_id="2345678-0")
+
+    check_register_batch(limit=1, getter=recorded, pause=0)
+
+    assert recorded.urls == [company_url("2345678-0")]
