@@ -24,6 +24,8 @@ from search.api import SearchView
 from surveys.api import SurveyQuestionViewSet, SurveyRoundViewSet, SurveyViewSet
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
+from .views import ptv_services
+
 app_name = "api"
 
 # Singular paths, as in Linked Events: /api/v1/event/, /api/v1/event/<id>/.
@@ -58,5 +60,6 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("search/", SearchView.as_view(), name="search"),
+    path("ptv/services.json", ptv_services, name="ptv_services"),
     *router.urls,
 ]

@@ -32,6 +32,12 @@ app.conf.beat_schedule = {
     # Starts scheduled issues whose time has come and resumes issues whose senders
     # stopped (the same as `manage.py send_due_newsletters`); an issue's own ETA task
     # normally starts it on time, this is the safety net.
+    # Associations with a business id checked against the PRH/YTJ register, a polite
+    # batch a day (`manage.py check_association_register`); dissolved ones are flagged.
+    "association-register-check": {
+        "task": "importers.tasks.check_association_register_task",
+        "schedule": crontab(hour=3, minute=40),
+    },
     "newsletter-due-issues": {
         "task": "newsletter.tasks.dispatch_due_issues_task",
         "schedule": crontab(minute="*/5"),

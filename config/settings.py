@@ -401,6 +401,9 @@ CELERY_TIMEZONE = TIME_ZONE
 # The service's public address, for links in e-mails sent outside a request (reminders,
 # newsletters), e.g. https://jarjestot.example.fi
 SAKKE_BASE_URL = env("SAKKE_BASE_URL", default="http://127.0.0.1:8000")
+# Sending the PTV export (api/ptv.py) to the Suomi.fi service register: a later step, off
+# until it exists and the organisation has PTV credentials (docs/api.md).
+SAKKE_PTV_SENDING_ENABLED = env.bool("SAKKE_PTV_SENDING_ENABLED", default=False)
 
 # The materials library (materials app; docs/configuration.md). Files go through the
 # default storage: set STORAGES["default"] to an S3-compatible backend to keep them there.

@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path(_("my-association/"), include("selfservice.urls")),
     path(_("calendar-feeds/"), include("importers.urls")),
     path(_("coordinator/"), include("moderation.urls")),
+    path(_("register-check/"), include("importers.registry_urls")),
     path(_("check/"), include("freshness.urls")),
     path(_("municipality-cards/"), include("cards.urls")),
     path(_("news/"), include("news.urls")),

@@ -16,6 +16,9 @@ def model_label(model) -> str:
 
 
 def _is_public(instance) -> bool:
+    # An event shown as the original it duplicates (importers.duplicates) leaves the API.
+    if getattr(instance, "duplicate_of_id", None):
+        return False
     if isinstance(instance, Publishable):
         return instance.publication_status == PublicationStatus.PUBLISHED
     return True

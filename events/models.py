@@ -13,6 +13,13 @@ from organizations.models import Organization
 from places.models import Place
 from taxonomy.models import Audience, Language, Topic
 
+#: The words for the data sources that events come from (`SourcedModel.data_source`).
+DATA_SOURCE_LABELS = {
+    "sakke": _("entered in Sakke"),
+    "ical": _("from the association's calendar"),
+    "linkedevents": _("from a Linked Events service"),
+}
+
 
 class Event(SourcedModel, Publishable):
     """A one-off event (tapahtuma), in the shape of Linked Events."""
@@ -92,6 +99,17 @@ class Event(SourcedModel, Publishable):
         blank=True,
         help_text=_("Set on an umbrella event or on the head of a recurring series."),
     )
+    # The same event from another source (same time and place, a similar name): shown
+    # once, as the event it duplicates, whose page names both sources (importers.duplicates).
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text=_("The same event from another source; this one is not listed."),
+    )
     recurrence_rule = models.TextField(
         _("recurrence rule"),
         blank=True,
@@ -110,7 +128,7 @@ class Event(SourcedModel, Publishable):
             models.Index(
                 fields=["location", "start_time"],
                 include=["end_time"],
-                condition=models.Q(publication_status="published"),
+                condition=models.Q(publication_status="published", duplicate_of__isnull=True),
                 name="event_location_published",
             ),
             # A filtered list's events from the index alone on PostgreSQL, in the list's
@@ -120,7 +138,7 @@ class Event(SourcedModel, Publishable):
             models.Index(
                 fields=["start_time", "id"],
                 include=["end_time", "location"],
-                condition=models.Q(publication_status="published"),
+                condition=models.Q(publication_status="published", duplicate_of__isnull=True),
                 name="event_published_start",
             ),
         ]
@@ -160,6 +178,11 @@ class Event(SourcedModel, Publishable):
         # PostgreSQL scans every event.
         with_end = cls.objects.filter(end_time__isnull=False)
         return with_end.aggregate(longest=Max(duration))["longest"]
+
+    @property
+    def source_label(self) -> str:
+        """Where the event came from, in words: its data source's label, else its code."""
+        return str(DATA_SOURCE_LABELS.get(self.data_source, self.data_source))
 
     @property
     def is_cancelled(self):

@@ -8,9 +8,14 @@ from .models import Event
 
 
 def published_events() -> QuerySet[Event]:
-    """Published events with their place and municipality, and the umbrella event's id."""
+    """Published events with their place and municipality, and the umbrella event's id.
+
+    A duplicate from another source is left out: its original lists both sources. Both
+    conditions are the predicate of the partial indexes that lists are read from."""
     return (
-        Event.objects.filter(publication_status=PublicationStatus.PUBLISHED)
+        Event.objects.filter(
+            publication_status=PublicationStatus.PUBLISHED, duplicate_of__isnull=True
+        )
         .select_related("location__municipality")
         # Lists link the umbrella event by its id only; the whole row is for the detail.
         # A subquery, not a join: count() drops an unused subquery but keeps a join.
@@ -40,9 +45,27 @@ def upcoming_event_list() -> QuerySet[Event]:
 
 
 def event_get(public_id: str) -> Event:
+    """One listed event, with its sub-events and the duplicates that name its other sources."""
+    duplicates = Event.objects.filter(
+        publication_status=PublicationStatus.PUBLISHED
+    ).prefetch_related(Prefetch("organizers", queryset=organizer_names()))
     return (
         event_list()
         .select_related("super_event")
-        .prefetch_related("sub_events")
+        .prefetch_related("sub_events", Prefetch("duplicates", queryset=duplicates))
         .get(public_id=public_id)
     )
+
+
+def duplicate_original(public_id: str) -> Event | None:
+    """The listed event that a published duplicate stands for, if `public_id` is one."""
+    duplicate = (
+        Event.objects.filter(
+            public_id=public_id,
+            publication_status=PublicationStatus.PUBLISHED,
+            duplicate_of__isnull=False,
+        )
+        .select_related("duplicate_of")
+        .first()
+    )
+    return duplicate.duplicate_of if duplicate else None

@@ -2,7 +2,7 @@ import itertools
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from taxonomy.selectors import audience_choices, language_choices, topic_choices
 from .filters import EventFilter
 from .models import Event
 from .recurrence import RecurrenceError, occurrences
-from .selectors import event_get, event_list
+from .selectors import duplicate_original, event_get, event_list
 from .shortcuts import date_shortcuts
 
 FILTER_KINDS = {
@@ -240,6 +240,9 @@ def event_detail(request, public_id):
     try:
         event = event_get(public_id)
     except Event.DoesNotExist:
+        original = duplicate_original(public_id)
+        if original is not None:
+            return redirect(original)
         raise Http404(_("No event found with this id.")) from None
     sub_events = []
     if event.super_event_type == Event.SuperEventType.UMBRELLA:
@@ -249,6 +252,8 @@ def event_detail(request, public_id):
         "schema": event_schema(event, request),
         "series_dates": series_dates(event),
         "sub_events": sub_events,
+        # The same event from other sources is shown here once, naming every source.
+        "sources": [event, *duplicates] if (duplicates := list(event.duplicates.all())) else [],
         "section": "events",
     }
     return render(request, "events/event_detail.html", context)

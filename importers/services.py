@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import close_old_connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from core.writes import content_write
 from events.models import Event
 
 from . import ical_feed
+from .duplicates import link_duplicate, release_duplicates
 from .fetching import FetchError, FetchResult, fetch
 from .models import CalendarSource, ImportedEvent, ImportRun
 
@@ -179,12 +181,16 @@ def _apply(source: CalendarSource, occurrences: list) -> tuple[dict, list]:
             link.save(update_fields=["fingerprint"])
             counts["updated"] += 1
             log.append(_entry("updated", key, event))
+        link_duplicate(
+            event, place=occurrence.location, source_events=Q(imported_from__source=source)
+        )
     for key, link in links.items():
         if key in seen or link.detached or link.event.is_cancelled:
             continue
         # Gone from the feed: cancelled here, not deleted, so links to it keep working.
         link.event.event_status = Event.Status.CANCELLED
         link.event.save()
+        release_duplicates(link.event)
         link.fingerprint = ""
         link.save(update_fields=["fingerprint"])
         counts["cancelled"] += 1

@@ -39,3 +39,11 @@ def poll_linked_events_source(source_id: int) -> None:
     source = LinkedEventsSource.objects.filter(pk=source_id, is_active=True).first()
     if source is not None:
         linked_events_source_poll(source)
+
+
+@shared_task(ignore_result=True, soft_time_limit=600, time_limit=660)
+def check_association_register_task() -> dict:
+    """A batch of associations checked against the PRH/YTJ register (importers/registry.py)."""
+    from .registry import check_register_batch
+
+    return check_register_batch()

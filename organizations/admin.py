@@ -18,11 +18,26 @@ class SocialLinkInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
-    list_display = ["name", "business_id", "legal_form", "status", "updated_at"]
-    list_filter = ["status", "legal_form", "municipalities", "topics", "data_source"]
+    list_display = ["name", "business_id", "legal_form", "status", "register_status", "updated_at"]
+    list_filter = [
+        "status",
+        "register_status",
+        "legal_form",
+        "municipalities",
+        "topics",
+        "data_source",
+    ]
     search_fields = ["name", "business_id", "public_id", "email"]
     autocomplete_fields = ["parent", "address_municipality"]
     filter_horizontal = ["municipalities", "topics", "audiences"]
-    readonly_fields = ["public_id", "data_source", "created_at", "updated_at"]
+    readonly_fields = [
+        "public_id",
+        "data_source",
+        "created_at",
+        "updated_at",
+        "registered_name",
+        "register_status",
+        "register_checked_at",
+    ]
     inlines = [ContactInline, SocialLinkInline]
     date_hierarchy = "updated_at"

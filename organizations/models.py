@@ -24,6 +24,15 @@ class Organization(SourcedModel, Publishable, Confirmable):
         ACTIVE = "active", _("Active")
         DISSOLVED = "dissolved", _("Dissolved")
 
+    class RegisterStatus(models.TextChoices):
+        """What the PRH/YTJ register says of the business id (importers/registry.py)."""
+
+        NOT_CHECKED = "", _("Not checked")
+        REGISTERED = "registered", _("Registered")
+        WINDING_UP = "winding_up", _("In liquidation or bankruptcy")
+        DISSOLVED = "dissolved", _("Dissolved or removed from the register")
+        NOT_FOUND = "not_found", _("Not found in the register")
+
     name = models.CharField(_("name"), max_length=250)
     business_id = models.CharField(
         _("business id (Y-tunnus)"),
@@ -75,6 +84,20 @@ class Organization(SourcedModel, Publishable, Confirmable):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+    # Kept from the PRH/YTJ open data by importers.registry; a dissolved entry is flagged
+    # for the coordinator, who decides whether the listing's own status changes.
+    registered_name = models.CharField(_("name in the register"), max_length=250, blank=True)
+    register_status = models.CharField(
+        _("status in the register"),
+        max_length=20,
+        choices=RegisterStatus.choices,
+        blank=True,
+        default=RegisterStatus.NOT_CHECKED,
+        db_index=True,
+    )
+    register_checked_at = models.DateTimeField(
+        _("checked from the register"), null=True, blank=True
     )
 
     class Meta:

@@ -296,6 +296,8 @@ def public_objects(model):
         objects = objects.filter(publication_status=PublicationStatus.PUBLISHED)
     if "published_at" in fields:
         objects = objects.filter(published_at__lte=timezone.now())
+    if "duplicate_of" in fields:  # the same event from another source is found as its original
+        objects = objects.filter(duplicate_of__isnull=True)
     return objects
 
 
