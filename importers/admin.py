@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CalendarSource, ImportedEvent, ImportRun
+from .models import CalendarSource, ImportedEvent, ImportRun, SheetImport
 
 
 class ImportRunInline(admin.TabularInline):
@@ -30,3 +30,13 @@ class ImportedEventAdmin(admin.ModelAdmin):
     list_filter = ["detached"]
     search_fields = ["uid", "event__public_id"]
     raw_id_fields = ["source", "event"]
+
+
+@admin.register(SheetImport)
+class SheetImportAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "kind", "organization", "user", "created_at", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["file_name", "organization__name"]
+    raw_id_fields = ["organization", "user"]
+    readonly_fields = ["file_hash", "created", "updated", "unchanged", "errors", "log"]
+    exclude = ["rows"]

@@ -14,3 +14,11 @@ class CalendarSourceForm(forms.Form):
             'settings, "Secret address in iCal format"; in Outlook, "Publish a calendar".'
         ),
     )
+
+
+class SheetUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (CSV or XLSX)"),
+        help_text=_("At most 2 MB and 1,000 rows. Start from the template below."),
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
