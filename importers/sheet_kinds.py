@@ -181,6 +181,14 @@ def _state(form) -> tuple:
     return data, relations, getattr(form, "publish", None)
 
 
+def _overlay(data: dict, values: dict) -> None:
+    """The file's cells over the current values: an empty cell clears, but an empty
+    visibility or kind means "as it is" (new rows: public, a hobby)."""
+    for key, value in values.items():
+        if value is not None or key not in ("visibility", "kind"):
+            data[key] = value
+
+
 def _visibility_of(obj) -> str:
     return DRAFT if obj.publication_status == "draft" else PUBLISH
 
@@ -247,7 +255,7 @@ class EventRows:
             old_state = (_state(old), None) if old.is_valid() else ()
         else:
             data, old_state = {"visibility": PUBLISH, "is_free": True}, None
-        data.update({key: value for key, value in values.items() if value is not None})
+        _overlay(data, values)
         if existing is not None:
             if values.get("visibility") is None:
                 data["visibility"] = _visibility_of(existing)
@@ -354,7 +362,7 @@ class ActivityRows:
             old_state = (_state(old), slots) if old.is_valid() else ()
         else:
             data, old_state = {"visibility": PUBLISH, "is_free": True, "kind": "hobby"}, None
-        data.update({key: value for key, value in values.items() if value is not None})
+        _overlay(data, values)
         instance = existing or Activity(organizer=self.organization)
         form = ActivityForm(data=data, instance=instance, volunteering=volunteering)
         form.fields["location"].queryset = places
