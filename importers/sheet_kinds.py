@@ -246,7 +246,7 @@ class EventRows:
         check = RowCheck(number, name=values.get("name_fi", ""))
         existing = self._existing(row, values, errors, check)
         check.target = getattr(existing, "pk", None)
-        places = place_choices(self.organization, current_id=getattr(existing, "location_id", 0))
+        places = place_choices(self.organization, current_id=getattr(existing, "location_id", None))
         errors.parse(row, values, "location", lambda text: cells.place(places, text))
         if existing is not None:
             data = EventForm.initial_for(existing)
@@ -345,7 +345,7 @@ class ActivityRows:
         check = RowCheck(number, name=values.get("name_fi", ""))
         existing = self._existing(row, values, errors, check)
         check.target = getattr(existing, "pk", None)
-        places = place_choices(self.organization, current_id=getattr(existing, "location_id", 0))
+        places = place_choices(self.organization, current_id=getattr(existing, "location_id", None))
         errors.parse(row, values, "location", lambda text: cells.place(places, text))
         volunteering = values.get("kind") == Activity.Kind.VOLUNTEERING
         if existing is not None:

@@ -169,6 +169,15 @@ def test_the_commit_is_stored_as_one_revision_with_its_author(editor, organizati
     assert versions_of(Event.objects.first()).first().revision.user == editor
 
 
+def test_the_committed_events_are_in_the_search_as_after_a_normal_save(editor, organization):
+    from search.models import SearchEntry
+
+    services.sheet_commit(user=editor, sheet=preview(editor, organization, EVENTS))
+
+    titles = set(SearchEntry.objects.filter(kind="event").values_list("title_fi", flat=True))
+    assert titles == {"Kevätkonsertti", "Kirpputori", "Retki"}
+
+
 def test_a_file_with_a_bad_row_cannot_be_committed_and_changes_nothing(editor, organization):
     existing = EventFactory(organizers=[organization], name_fi="Vanha")
     sheet = preview(editor, organization, EVENTS + "Tanssit;31.2.2027;19:00;;;;\n")
