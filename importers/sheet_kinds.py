@@ -148,11 +148,12 @@ class RowErrors:
         for message in [messages] if isinstance(messages, str) else messages:
             self.items.append((self.headers.get(key, ROW), str(message)))
 
-    def parse(self, row: dict, values: dict, key: str, parser: Callable, target: str = ""):
+    def parse(self, row: dict, values: dict, key: str, parser: Callable) -> None:
+        """values[key] = the cell read by `parser`, if the file has the column."""
         if key not in row:
             return
         try:
-            values[target or key] = parser(row[key])
+            values[key] = parser(row[key])
         except ValidationError as error:
             self.add(key, error.messages)
 

@@ -88,7 +88,7 @@ def _upload(request, kind, organization):
         "columns": KINDS[kind].columns,
         "form": form,
         "imports": imports.select_related("user")[:20],
-        "section": "selfservice" if organization else "coordinator",
+        "section": "selfservice" if organization else "moderation",
     }
     return render(request, "importers/sheet_upload.html", context)
 
@@ -129,7 +129,7 @@ def sheet_detail(request, pk):
         "kind_label": sheet.get_kind_display(),
         "error_rows": len(rows_with_errors),
         "may_commit": sheet.is_previewed and not sheet.errors and sheet.user_id == request.user.pk,
-        "section": "selfservice" if sheet.organization else "coordinator",
+        "section": "selfservice" if sheet.organization else "moderation",
     }
     return render(request, "importers/sheet_detail.html", context)
 
