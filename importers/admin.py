@@ -8,6 +8,7 @@ from .models import (
     LinkedEventsEvent,
     LinkedEventsRun,
     LinkedEventsSource,
+    SheetImport,
 )
 
 
@@ -78,3 +79,13 @@ class KeywordTopicAdmin(admin.ModelAdmin):
     list_editable = ["topic"]
     list_filter = ["topic"]
     search_fields = ["keyword", "name"]
+
+
+@admin.register(SheetImport)
+class SheetImportAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "kind", "organization", "user", "created_at", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["file_name", "organization__name"]
+    raw_id_fields = ["organization", "user"]
+    readonly_fields = ["file_hash", "created", "updated", "unchanged", "errors", "log"]
+    exclude = ["rows"]

@@ -43,3 +43,11 @@ class LinkedEventsSourceForm(forms.Form):
         required=False,
         help_text=_("A municipality or district, e.g. helsinki or kallio."),
     )
+
+
+class SheetUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (CSV or XLSX)"),
+        help_text=_("At most 2 MB and 1,000 rows. Start from the template below."),
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )

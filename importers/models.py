@@ -121,6 +121,67 @@ class ImportedEvent(models.Model):
         return f"{self.uid} {self.recurrence_id}".strip()
 
 
+class SheetImport(models.Model):
+    """A spreadsheet import: its rows kept between the preview and the commit, then its
+    result, which stays as the log of what changed."""
+
+    class Kind(models.TextChoices):
+        EVENTS = "events", _("Events")
+        ACTIVITIES = "activities", _("Activities")
+        ASSOCIATIONS = "associations", _("Associations")
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Waiting for confirmation")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("association"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sheet_imports",
+        help_text=_("Whose events or activities; empty for associations."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    file_hash = models.CharField(_("SHA-256 of the file"), max_length=64)
+    rows = models.JSONField(
+        _("rows"), default=list, blank=True, help_text=_("Kept until the import is confirmed.")
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("preview valid until"))
+    status = models.CharField(
+        _("result"), max_length=20, choices=Status.choices, default=Status.PREVIEWED
+    )
+    finished_at = models.DateTimeField(_("imported"), null=True, blank=True)
+    created = models.PositiveIntegerField(_("new"), default=0)
+    updated = models.PositiveIntegerField(_("changed"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    log = models.JSONField(_("changes"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.file_name} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_previewed(self) -> bool:
+        return self.status == self.Status.PREVIEWED
+
+
 # The Linked Events source lives in its own module; Django finds models imported here.
 from .linked_events_models import (  # noqa: E402
     KeywordTopic,
@@ -137,4 +198,5 @@ __all__ = [
     "LinkedEventsEvent",
     "LinkedEventsRun",
     "LinkedEventsSource",
+    "SheetImport",
 ]

@@ -27,6 +27,22 @@ register(
         retention=_("Until an editor removes the source or the association is removed."),
         recipients=_("The association's editors and the coordinator; never public."),
     ),
+    PersonalData(
+        key="spreadsheet_imports",
+        models=("importers.SheetImport",),
+        what=_(
+            "Who imported a spreadsheet, when and the file's name; until the import is "
+            "confirmed, its rows (which may hold contact e-mail addresses and phone numbers)."
+        ),
+        purpose=_("The association's editors and the coordinator see what was imported."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_(
+            "The rows until the import is confirmed or its preview has expired (an hour); "
+            "the log until the association is removed. The link to the person goes when "
+            "their account is removed."
+        ),
+        recipients=_("The association's editors and the coordinator; never public."),
+    ),
 )
 
 
@@ -46,4 +62,18 @@ def calendar_feeds(user) -> dict:
                 "organization__public_id", "name", "api_root", "is_active"
             )
         ),
+    }
+
+
+@register_exporter
+def spreadsheet_imports(user) -> dict:
+    """The spreadsheets the person imported."""
+    from .models import SheetImport
+
+    return {
+        "spreadsheet_imports": list(
+            SheetImport.objects.filter(user=user).values(
+                "kind", "organization__public_id", "file_name", "created_at", "status"
+            )
+        )
     }

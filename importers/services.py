@@ -18,16 +18,20 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from accounts.permissions import can_edit_event, can_edit_organization
+from accounts.permissions import can_edit_event, can_edit_organization, is_coordinator
 from core.models import PublicationStatus
+from core.public_ids import save_with_public_id
 from core.publication import status_after_edit
 from core.writes import content_write
 from events.models import Event
+from organizations.models import Organization
 
-from . import ical_feed
+from . import ical_feed, sheets
 from .duplicates import link_duplicate, release_duplicates
 from .fetching import FetchError, FetchResult, fetch
-from .models import CalendarSource, ImportedEvent, ImportRun
+from .models import CalendarSource, ImportedEvent, ImportRun, SheetImport
+from .sheet_cells import header_keys
+from .sheet_kinds import ERROR, KINDS, NEW, ROW, UNCHANGED, RowCheck
 
 logger = logging.getLogger(__name__)
 DATA_SOURCE = "ical"
@@ -252,3 +256,169 @@ def poll_sources(
             else:
                 runs.append(source_apply(source, result, started=started))
     return runs
+
+
+# Spreadsheets: a preview first, then the commit of every row or of none.
+
+PREVIEW_VALID = dt.timedelta(hours=1)
+
+
+def _may_import(user, kind: str, organization) -> None:
+    if kind == SheetImport.Kind.ASSOCIATIONS:
+        allowed = is_coordinator(user)
+    else:
+        allowed = organization is not None and can_edit_organization(user, organization)
+    if not allowed:
+        raise PermissionDenied(_("You may not import this."))
+
+
+def sheet_preview(*, user, kind: str, organization: Organization | None, upload) -> SheetImport:
+    """Read and check every row of an uploaded CSV or XLSX; keep the rows for the commit.
+
+    Writes no content. A file that cannot be read raises ValidationError on "file"."""
+    _may_import(user, kind, organization)
+    data = upload.read(sheets.MAX_BYTES + 1)
+    try:
+        table = sheets.read_table(data, upload.name or "")
+    except sheets.SheetError as error:
+        raise ValidationError({"file": str(error)}) from error
+    keys, missing = header_keys(table[0], KINDS[kind].columns)
+    if missing:
+        raise ValidationError(
+            {
+                "file": _("The header row lacks the columns %(columns)s. Start from the template.")
+                % {"columns": ", ".join(f"“{name}”" for name in missing)}
+            }
+        )
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):  # numbered as in the spreadsheet
+        if any(cell.strip() for cell in cells):
+            row = {key: cells[i] if i < len(cells) else "" for i, key in enumerate(keys) if key}
+            rows.append([number, row])
+    now = timezone.now()
+    # Rows of previews nobody confirmed are not kept (they may hold contact details).
+    SheetImport.objects.filter(status=SheetImport.Status.PREVIEWED, expires_at__lt=now).update(
+        status=SheetImport.Status.FAILED, rows=[]
+    )
+    sheet = SheetImport(
+        kind=kind,
+        organization=organization,
+        user=user,
+        file_name=(upload.name or "")[:255],
+        file_hash=hashlib.sha256(data).hexdigest(),
+        rows=rows,
+        expires_at=now + PREVIEW_VALID,
+    )
+    _record_checks(sheet, _check_rows(sheet, user))
+    sheet.save()
+    return sheet
+
+
+def _check_rows(sheet: SheetImport, user) -> list[RowCheck]:
+    checker = KINDS[sheet.kind](user=user, organization=sheet.organization)
+    checks, seen = [], {}
+    for number, row in sheet.rows:
+        check = checker.check(number, row)
+        marks = [m for m in (check.key, ("pk", check.target) if check.target else None) if m]
+        earlier = next((seen[m] for m in marks if m in seen), None)
+        if earlier is not None:
+            check.status, check.write = ERROR, None
+            check.errors.append(
+                (ROW, _("The same row is already on row %(row)s.") % {"row": earlier})
+            )
+        for mark in marks:
+            seen.setdefault(mark, number)
+        checks.append(check)
+    return checks
+
+
+def _record_checks(sheet: SheetImport, checks: list[RowCheck]) -> None:
+    sheet.created = sum(c.status == NEW for c in checks)
+    sheet.updated = sum(c.status not in (NEW, UNCHANGED, ERROR) for c in checks)
+    sheet.unchanged = sum(c.status == UNCHANGED for c in checks)
+    sheet.errors = [
+        {"row": c.number, "column": column, "message": message}
+        for c in checks
+        for column, message in c.errors
+    ]
+    sheet.log = [{"row": c.number, "status": c.status, "name": c.name} for c in checks]
+
+
+class _RowsFailed(Exception):
+    pass
+
+
+def sheet_commit(*, user, sheet: SheetImport) -> SheetImport:
+    """Check every row again and write them all in one transaction, or none.
+
+    Only the person who uploaded the file may confirm it, before the preview expires."""
+    if sheet.user_id is None or sheet.user_id != getattr(user, "pk", None):
+        raise PermissionDenied(_("You may not confirm this import."))
+    _may_import(user, sheet.kind, sheet.organization)
+    if sheet.expires_at <= timezone.now():
+        raise ValidationError(_("The preview has expired. Upload the file again."))
+    comment = _("Imported from the spreadsheet %(file)s") % {"file": sheet.file_name}
+    try:
+        with content_write(user, comment):
+            locked = SheetImport.objects.select_for_update().get(pk=sheet.pk)
+            if not locked.is_previewed:
+                raise ValidationError(_("This import has already been handled."))
+            checks = _check_rows(locked, user)
+            _record_checks(locked, checks)
+            if locked.errors:
+                raise _RowsFailed(locked)
+            log = [_write_row(locked, check) for check in checks if check.write is not None]
+            locked.log = log
+            locked.status, locked.finished_at, locked.rows = (
+                SheetImport.Status.IMPORTED,
+                timezone.now(),
+                [],
+            )
+            locked.save()
+    except _RowsFailed as failure:  # rolled back: nothing of the file was written
+        failed = failure.args[0]
+        failed.status, failed.finished_at, failed.rows = (
+            SheetImport.Status.FAILED,
+            timezone.now(),
+            [],
+        )
+        failed.save()
+        raise ValidationError(_("Nothing was imported: the file has errors.")) from None
+    return locked
+
+
+def _write_row(sheet: SheetImport, check: RowCheck) -> dict:
+    try:
+        saved = check.write()
+    except ValidationError as error:  # a rule only the service knows
+        headers = {column.key: column.fi for column in KINDS[sheet.kind].columns}
+        items = (
+            error.message_dict.items() if hasattr(error, "error_dict") else [(ROW, error.messages)]
+        )
+        sheet.errors = [
+            {"row": check.number, "column": headers.get(name, ROW), "message": message}
+            for name, messages in items
+            for message in messages
+        ]
+        raise _RowsFailed(sheet) from error
+    return {
+        "row": check.number,
+        "status": "created" if check.status == NEW else "updated",
+        "id": saved.public_id,
+        "name": saved.name_fi,
+    }
+
+
+def association_add(*, user, name: str, business_id: str = "") -> Organization:
+    """A new association added by the coordinator (from a spreadsheet), published at once."""
+    if not is_coordinator(user):
+        raise PermissionDenied(_("Only the coordinator adds associations directly."))
+    with content_write(user, _("Added the association")):
+        organization = Organization(
+            name_fi=name.strip(),
+            business_id=business_id,
+            publication_status=PublicationStatus.PUBLISHED,
+            reviewed_at=timezone.now(),
+        )
+        save_with_public_id(organization)
+    return organization

@@ -2,10 +2,32 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import linked_events_views as le_views
-from . import views
+from . import sheet_views, views
 
 app_name = "importers"
 urlpatterns = [
+    path(
+        _("spreadsheets/template-<slug:kind>.<slug:fmt>"),
+        sheet_views.sheet_template,
+        name="sheet_template",
+    ),
+    path(
+        _("spreadsheets/associations/"), sheet_views.sheet_associations, name="sheet_associations"
+    ),
+    path(_("spreadsheets/<int:pk>/"), sheet_views.sheet_detail, name="sheet"),
+    path(_("spreadsheets/<int:pk>/confirm/"), sheet_views.sheet_commit, name="sheet_commit"),
+    path(
+        _("<str:org>/spreadsheet/events/"),
+        sheet_views.sheet_upload,
+        {"kind": "events"},
+        name="sheet_events",
+    ),
+    path(
+        _("<str:org>/spreadsheet/activities/"),
+        sheet_views.sheet_upload,
+        {"kind": "activities"},
+        name="sheet_activities",
+    ),
     path("<str:org>/", views.source_list, name="list"),
     path("<str:org>/<int:pk>/", views.source_detail, name="detail"),
     path(_("<str:org>/<int:pk>/check/"), views.source_poll_now, name="poll"),
