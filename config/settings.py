@@ -444,3 +444,12 @@ NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
 # Published survey results never describe a group of fewer answers than this (surveys.disclosure).
 SURVEY_MIN_GROUP = env.int("SURVEY_MIN_GROUP", default=5)
 # --- /NGO survey ---------------------------------------------------------------------------
+
+# The public forms' defences against bots (core/antibot.py, docs/configuration.md): a form
+# sent sooner than this many seconds after it was shown is refused, as is one whose page
+# is older than SAKKE_ANTIBOT_MAX_AGE seconds. The proof of work needs JavaScript in the
+# browser, so it is off unless a flood calls for it.
+SAKKE_ANTIBOT_MIN_SECONDS = env.int("SAKKE_ANTIBOT_MIN_SECONDS", default=3)
+SAKKE_ANTIBOT_MAX_AGE = env.int("SAKKE_ANTIBOT_MAX_AGE", default=24 * 3600)
+SAKKE_ANTIBOT_POW = env.bool("SAKKE_ANTIBOT_POW", default=False)
+SAKKE_ANTIBOT_POW_MAX_NUMBER = env.int("SAKKE_ANTIBOT_POW_MAX_NUMBER", default=50_000)
