@@ -184,6 +184,9 @@ class AntiBotMixin:
         super().full_clean()
         if not self.is_bound:
             return
+        # The defences are no answers: views pass cleaned_data on to services whole.
+        for name in FIELD_NAMES:
+            self.cleaned_data.pop(name, None)
         self.antibot_refusal = self._antibot_refusal()
         if self.antibot_refusal:
             self.add_error(None, REFUSALS[self.antibot_refusal])

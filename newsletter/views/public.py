@@ -66,9 +66,7 @@ def subscribe(request):
         else:
             # The same answer whether or not the address already subscribes.
             return render(request, "newsletter/check_email.html")
-    return render(
-        request, "newsletter/subscribe.html", {"form": form}, status=form.antibot_status
-    )
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=form.antibot_status)
 
 
 @require_http_methods(["GET", "POST"])
