@@ -2,8 +2,8 @@
 without solving the proof of work: with a clear message, no rows written, no mail sent."""
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.core import mail
