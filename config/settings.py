@@ -264,6 +264,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 
 # django-ratelimit counts in the default cache; use a shared one (CACHE_URL) in production.
+# RATELIMIT_ENABLE=0 turns every limit off: only for a load test whose users share one IP.
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 if AXES_IPWARE_PROXY_COUNT:
     RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
 
