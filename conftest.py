@@ -132,3 +132,38 @@ def fresh_search_vocabularies():
 
     forget_vocabularies()
     yield
+
+
+@pytest.fixture(autouse=True)
+def public_forms_posted_as_a_person(monkeypatch):
+    """Posts of the test client carry the signed time stamp a rendered public form has.
+
+    core.antibot refuses a public form without it; a test that posts by hand, like a
+    person who filled in the form a minute ago, gets one unless it sends its own (the
+    tests of the defences send an empty or a fresh one).
+    """
+    import time
+
+    from django.test import Client
+    from django.test.client import MULTIPART_CONTENT
+
+    from core.antibot import STAMP, make_stamp
+
+    post = Client.post
+
+    def post_with_stamp(self, path, data=None, content_type=MULTIPART_CONTENT, **extra):
+        if isinstance(data, dict) and content_type == MULTIPART_CONTENT and STAMP not in data:
+            data = {**data, STAMP: make_stamp(time.time() - 60)}
+        return post(self, path, data, content_type, **extra)
+
+    monkeypatch.setattr(Client, "post", post_with_stamp)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """django-ratelimit counts in the cache, which would otherwise outlive each test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

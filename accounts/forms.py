@@ -9,6 +9,8 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from core.antibot import AntiBotMixin
+
 from .models import User
 
 
@@ -54,7 +56,7 @@ class SignInForm(auth_forms.AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class SignUpForm(EmailFormMixin, forms.Form):
+class SignUpForm(AntiBotMixin, EmailFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=150,
@@ -66,7 +68,7 @@ class SignUpForm(EmailFormMixin, forms.Form):
     )
 
 
-class EmailOnlyForm(EmailFormMixin, forms.Form):
+class EmailOnlyForm(AntiBotMixin, EmailFormMixin, forms.Form):
     email = email_field()
 
 
@@ -79,7 +81,7 @@ class ChoosePasswordForm(auth_forms.SetPasswordForm):
         self.fields["new_password2"].label = _("Password again")
 
 
-class PasswordResetForm(EmailFormMixin, auth_forms.PasswordResetForm):
+class PasswordResetForm(AntiBotMixin, EmailFormMixin, auth_forms.PasswordResetForm):
     email = email_field()
 
     def get_users(self, email):

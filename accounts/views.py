@@ -13,13 +13,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
 from core.forms import show_service_errors
 
@@ -35,28 +33,12 @@ from .forms import (
     SignUpForm,
 )
 
-# Per visitor IP and per address asked about: enough for a person who mistypes, too few
-# to send mail to a stranger's inbox in bulk.
-IP_RATE = "20/h"
-ADDRESS_RATE = "5/h"
 # The sign-up link has proved the address; the session then looks like any other.
 SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def limit_posts(view):
-    """Count POSTs per IP and per e-mail address; `request.limited` says when over."""
-    view = ratelimit(key="ip", rate=IP_RATE, method="POST", block=False)(view)
-    view = ratelimit(key="post:email", rate=ADDRESS_RATE, method="POST", block=False)(view)
-    return view
-
-
 def base_url(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
-
-
-def too_many_requests(request, template, context):
-    context["too_many"] = True
-    return render(request, template, context, status=429)
 
 
 # Signing in and out ------------------------------------------------------------------
@@ -83,8 +65,6 @@ class SignOutView(auth_views.LogoutView):
 # Signing up --------------------------------------------------------------------------
 
 
-@sensitive_post_parameters()
-@limit_posts
 def _safe_next(request) -> str:
     """The page to return to after signing up (an invitation, say), if it is on this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
@@ -94,15 +74,15 @@ def _safe_next(request) -> str:
     return target if allowed and target.startswith("/") else ""
 
 
+@sensitive_post_parameters()
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:account")
-    form = SignUpForm(request.POST or None)
+    # Rate limits, honeypot and fill time: core.antibot, through the form.
+    form = SignUpForm(request.POST or None, request=request)
     next_path = _safe_next(request)
     context = {"form": form, "next": next_path}
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            return too_many_requests(request, "accounts/sign_up.html", context)
         if form.is_valid():
             services.account_sign_up(
                 email=form.cleaned_data["email"],
@@ -111,7 +91,7 @@ def sign_up(request):
                 next_path=next_path,
             )
             return redirect("accounts:sign_up_done")
-    return render(request, "accounts/sign_up.html", context)
+    return render(request, "accounts/sign_up.html", context, status=form.antibot_status)
 
 
 def sign_up_done(request):
@@ -145,16 +125,12 @@ def verify(request, token):
 # Login links -------------------------------------------------------------------------
 
 
-@limit_posts
 def login_link(request):
-    form = EmailOnlyForm(request.POST or None)
-    if request.method == "POST":
-        if getattr(request, "limited", False):
-            return too_many_requests(request, "accounts/login_link.html", {"form": form})
-        if form.is_valid():
-            services.login_link_send(email=form.cleaned_data["email"], base_url=base_url(request))
-            return redirect("accounts:login_link_sent")
-    return render(request, "accounts/login_link.html", {"form": form})
+    form = EmailOnlyForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        services.login_link_send(email=form.cleaned_data["email"], base_url=base_url(request))
+        return redirect("accounts:login_link_sent")
+    return render(request, "accounts/login_link.html", {"form": form}, status=form.antibot_status)
 
 
 def login_link_sent(request):
@@ -179,7 +155,6 @@ def login_link_confirm(request):
 # Password reset: Django's views, our templates and e-mails ---------------------------
 
 
-@method_decorator(limit_posts, name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     form_class = PasswordResetForm
@@ -187,10 +162,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    def post(self, request, *args, **kwargs):
-        if getattr(request, "limited", False):
-            return too_many_requests(request, self.template_name, {"form": self.get_form()})
-        return super().post(request, *args, **kwargs)
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=form.antibot_status)
 
     def form_valid(self, form):
         self.extra_email_context = {"site_name": settings.SAKKE_SITE_NAME}

@@ -11,12 +11,15 @@ event of their association and save it unchanged. Editors need an account made f
 run: set LOCUST_EDITOR_EMAIL and LOCUST_EDITOR_PASSWORD (an editor of an association with
 events), otherwise no editor runs.
 
-Every address is on this machine: point --host only at your own servers.
+Every address is on this machine: point --host only at your own servers. Every simulated
+resident comes from this one IP, so start the servers under test with RATELIMIT_ENABLE=0,
+or the public forms' per-IP limits (core/antibot.py) refuse the subscriptions with 429.
 """
 
 import os
 import random
 import re
+import time
 from html.parser import HTMLParser
 
 from locust import HttpUser, between, task
@@ -102,12 +105,16 @@ class Subscriber(HttpUser):
     def subscribe(self):
         page = self.client.get("/fi/uutiskirje/", name="newsletter form")
         token = self.client.cookies.get("csrftoken")
-        if not token or page.status_code != 200:
+        stamp = re.search(r'name="form_started" value="([^"]+)"', page.text)
+        if not token or page.status_code != 200 or not stamp:
             return
+        # A person takes a few seconds to fill in the form; sooner is refused as a bot.
+        time.sleep(int(os.environ.get("SAKKE_ANTIBOT_MIN_SECONDS", "3")))
         self.client.post(
             "/fi/uutiskirje/",
             data={
                 "csrfmiddlewaretoken": token,
+                "form_started": stamp.group(1),
                 "email": f"locust-{random.randrange(10**9)}@example.invalid",
                 "language": "fi",
                 "consent": "on",

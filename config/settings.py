@@ -225,6 +225,10 @@ SECURE_HSTS_SECONDS = env.int(
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# HSTS for every subdomain, and the browsers' preload list, bind the whole parent domain
+# (often the association's own, with other services on it): the operator's decision, made
+# with the two settings above, so `check --deploy` does not warn about their defaults.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -260,6 +264,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 
 # django-ratelimit counts in the default cache; use a shared one (CACHE_URL) in production.
+# RATELIMIT_ENABLE=0 turns every limit off: only for a load test whose users share one IP.
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 if AXES_IPWARE_PROXY_COUNT:
     RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
 
@@ -447,3 +453,12 @@ NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET", default="")
 # Published survey results never describe a group of fewer answers than this (surveys.disclosure).
 SURVEY_MIN_GROUP = env.int("SURVEY_MIN_GROUP", default=5)
 # --- /NGO survey ---------------------------------------------------------------------------
+
+# The public forms' defences against bots (core/antibot.py, docs/configuration.md): a form
+# sent sooner than this many seconds after it was shown is refused, as is one whose page
+# is older than SAKKE_ANTIBOT_MAX_AGE seconds. The proof of work needs JavaScript in the
+# browser, so it is off unless a flood calls for it.
+SAKKE_ANTIBOT_MIN_SECONDS = env.int("SAKKE_ANTIBOT_MIN_SECONDS", default=3)
+SAKKE_ANTIBOT_MAX_AGE = env.int("SAKKE_ANTIBOT_MAX_AGE", default=24 * 3600)
+SAKKE_ANTIBOT_POW = env.bool("SAKKE_ANTIBOT_POW", default=False)
+SAKKE_ANTIBOT_POW_MAX_NUMBER = env.int("SAKKE_ANTIBOT_POW_MAX_NUMBER", default=50_000)

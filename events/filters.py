@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from core.filtering import (
     CommaSeparatedFilter,
@@ -75,10 +77,14 @@ class CoordinatesField(forms.CharField):
         return numbers
 
 
+# Comma-separated numbers in the query string ("lon,lat" or "west,south,east,north"): a
+# string in the API schema, which cannot guess it from a model field of that name.
+@extend_schema_field(OpenApiTypes.STR)
 class CoordinatesFilter(django_filters.Filter):
     field_class = CoordinatesField
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class PointFilter(django_filters.Filter):
     field_class = PointField
 

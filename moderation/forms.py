@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.antibot import AntiBotMixin
 from municipalities.models import Municipality
 
 
@@ -18,7 +19,13 @@ class ClaimExistingForm(forms.Form):
     )
 
 
-class ClaimNewForm(forms.Form):
+class ClaimNewForm(AntiBotMixin, forms.Form):
+    """A new association for the coordinator to approve; a signed-in account sends it,
+    but the account is new and cheap, so the public forms' defences apply too."""
+
+    antibot_ip_rate = "20/h"
+    antibot_address_field = "business_id"
+
     name = forms.CharField(label=_("Name of the association"), max_length=250)
     municipality = forms.ModelChoiceField(
         label=_("Home municipality"), queryset=Municipality.objects.all()

@@ -71,7 +71,7 @@ def claim(request, public_id):
 
 @login_required
 def claim_new(request):
-    form = ClaimNewForm(request.POST or None)
+    form = ClaimNewForm(request.POST or None, request=request)
     if form.is_valid():
         try:
             services.claim_new_create(user=request.user, **form.cleaned_data)
@@ -83,7 +83,7 @@ def claim_new(request):
                 _("Thank you! The association will be published when the coordinator approves it."),
             )
             return redirect("moderation:my_requests")
-    return render(request, "moderation/claim_new.html", {"form": form})
+    return render(request, "moderation/claim_new.html", {"form": form}, status=form.antibot_status)
 
 
 @login_required

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import editable_organizations
+from core.antibot import AntiBotMixin
 from core.forms import date_input
 from municipalities.models import Municipality
 from taxonomy.models import Topic
@@ -29,7 +30,7 @@ class InterestsForm(forms.Form):
     )
 
 
-class SubscribeForm(InterestsForm):
+class SubscribeForm(AntiBotMixin, InterestsForm):
     field_order = ["email", "language", "topics", "municipalities", "consent"]
     email = forms.EmailField(
         label=_("E-mail address"),

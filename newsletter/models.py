@@ -44,6 +44,8 @@ class Subscriber(models.Model):
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     consent_text_version = models.CharField(_("consent text version"), max_length=20, blank=True)
     confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
+    # Repeated subscriptions of one address get at most one confirmation a day (list bombing).
+    confirmation_sent_at = models.DateTimeField(_("confirmation link sent"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
     suppressed_reason = models.CharField(_("why mail stopped"), max_length=500, blank=True)
 

@@ -1,9 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.antibot import AntiBotMixin
 
-class AccessibilityFeedbackForm(forms.Form):
+
+class AccessibilityFeedbackForm(AntiBotMixin, forms.Form):
     """Feedback on accessibility; the reply address is optional (anonymous feedback is fine)."""
+
+    # Enough for a person, too few to flood the coordinator's inbox.
+    antibot_ip_rate = "10/h"
 
     message = forms.CharField(
         label=_("What did not work, and on which page?"),

@@ -4,17 +4,12 @@ content policy: public pages, one template each, in every language."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django_ratelimit.decorators import ratelimit
 
 from core import personal_data
 from core.forms import show_service_errors
 
 from .forms import AccessibilityFeedbackForm
 from .services import accessibility_feedback_send
-
-# Like the other public forms that send e-mail (accounts.views.IP_RATE): enough for a
-# person, too few to flood the coordinator's inbox.
-FEEDBACK_RATE = "10/h"
 
 #: The only cookies the service sets; privacy/tests/test_cookies.py keeps it so.
 COOKIES = ("sessionid", "csrftoken", "django_language")
@@ -31,14 +26,11 @@ def privacy_notice(request):
     return render(request, "privacy/privacy.html", context)
 
 
-@ratelimit(key="ip", rate=FEEDBACK_RATE, method="POST", block=False)
 def accessibility_statement(request):
-    form = AccessibilityFeedbackForm(request.POST or None)
-    status = 200
+    # Rate limits, honeypot and fill time: core.antibot, through the form.
+    form = AccessibilityFeedbackForm(request.POST or None, request=request)
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 accessibility_feedback_send(
                     message=form.cleaned_data["message"], reply_to=form.cleaned_data["email"]
@@ -47,12 +39,8 @@ def accessibility_statement(request):
                 show_service_errors(error, form)
             else:
                 return redirect("privacy:feedback_sent")
-    context = {
-        "form": form,
-        "too_many": status == 429,
-        "statement_date": settings.SAKKE_ACCESSIBILITY_STATEMENT_DATE,
-    }
-    return render(request, "privacy/accessibility.html", context, status=status)
+    context = {"form": form, "statement_date": settings.SAKKE_ACCESSIBILITY_STATEMENT_DATE}
+    return render(request, "privacy/accessibility.html", context, status=form.antibot_status)
 
 
 def feedback_sent(request):

@@ -2,7 +2,7 @@
 
 The results come from surveys.results, as on the pages: a small group is null."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -23,6 +23,8 @@ class ChoiceSerializer(serializers.ModelSerializer):
         fields = ["value", "label"]
 
 
+# Named apart from materials' document versions, which are "Version" in the API schema.
+@extend_schema_serializer(component_name="QuestionVersion")
 class VersionSerializer(serializers.ModelSerializer):
     text = TranslatedField()
 

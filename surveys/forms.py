@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.antibot import AntiBotForm
 from core.forms import date_input
 from municipalities.models import Municipality
 from taxonomy.models import Topic
@@ -83,6 +84,12 @@ class SectionForm(forms.Form):
                 self.add_error(name, _("Answer this question before sending."))
                 ok = False
         return ok
+
+
+class OpenLinkAntiBotForm(AntiBotForm):
+    """The defences of a round's public open link; every save and page turn is one post."""
+
+    antibot_ip_rate = "120/h"
 
 
 class ConsentForm(forms.Form):

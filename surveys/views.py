@@ -20,7 +20,7 @@ from organizations.models import Organization
 
 from . import downloads, invitations, selectors, services
 from .charts import comparison_chart
-from .forms import ConsentForm, SectionForm
+from .forms import ConsentForm, OpenLinkAntiBotForm, SectionForm
 from .models import Response, Round, Survey
 from .results import DIMENSIONS, cached_for_round, min_group, round_results
 
@@ -206,10 +206,15 @@ def _answer(request, round_, url, organization=None, anonymous_key=""):
         initial={"consent_to_be_named": existing.consent_to_be_named if existing else False},
         prefix="consent",
     )
+    # The open link is public: rate limits, honeypot and fill time (core.antibot).
+    antibot = OpenLinkAntiBotForm(request.POST or None, request=request) if anonymous_key else None
+    status = 200
     if request.method == "POST":
         form = SectionForm(request.POST, items=items, municipalities=municipalities)
         action = request.POST.get("action", "save")
-        if form.is_valid() and consent.is_valid():
+        if antibot is not None and not antibot.is_valid():
+            status = antibot.antibot_status
+        elif form.is_valid() and consent.is_valid():
             response = existing or services.response_get_or_start(
                 round_=round_, organization=organization, anonymous_key=anonymous_key
             )
@@ -257,6 +262,7 @@ def _answer(request, round_, url, organization=None, anonymous_key=""):
         {
             "form": form,
             "consent": consent if organization else None,
+            "antibot": antibot,
             "pages": pages,
             "page": pages[number - 1],
             "number": number,
@@ -266,7 +272,7 @@ def _answer(request, round_, url, organization=None, anonymous_key=""):
             "section": SECTION,
         }
     )
-    return render(request, "surveys/answer_form.html", context)
+    return render(request, "surveys/answer_form.html", context, status=status)
 
 
 def _after_save(request, url, action, number, count):

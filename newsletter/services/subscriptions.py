@@ -21,6 +21,10 @@ from ..tokens import confirm_max_age, make_confirm_token, make_manage_token
 
 logger = logging.getLogger(__name__)
 
+#: However often an address is entered, its confirmation link is mailed once in this time:
+#: a bot that subscribes a stranger's address over and over fills no inbox.
+CONFIRMATION_INTERVAL = dt.timedelta(days=1)
+
 
 def absolute(path: str) -> str:
     return default_base_url() + path
@@ -42,7 +46,8 @@ def subscription_request(
     """Ask for a subscription: e-mail a confirmation link unless the address already subscribes.
 
     The caller answers the same whatever happened, so the form tells nobody who subscribes.
-    Returns the subscriber a link was sent to, or None.
+    Returns the subscriber a link was sent to, or None; an address that got a link less
+    than CONFIRMATION_INTERVAL ago gets no other, and its request changes nothing.
     """
     email = email.strip().lower()
     try:
@@ -64,16 +69,25 @@ def subscription_request(
             Subscriber.Status.COMPLAINED,
         ):
             return None
+        if (
+            subscriber
+            and subscriber.confirmation_sent_at
+            and now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL
+        ):
+            return None
         if subscriber is None:
             try:
                 with transaction.atomic():
-                    subscriber = Subscriber.objects.create(email=email, language=language)
+                    subscriber = Subscriber.objects.create(
+                        email=email, language=language, confirmation_sent_at=now
+                    )
             except IntegrityError:  # a simultaneous request made it first
                 return None
         else:
             subscriber.language = language
             subscriber.status = Subscriber.Status.PENDING
-            subscriber.save(update_fields=["language", "status"])
+            subscriber.confirmation_sent_at = now
+            subscriber.save(update_fields=["language", "status", "confirmation_sent_at"])
         subscriber.topics.set(topics)
         subscriber.municipalities.set(municipalities)
     send_confirmation(subscriber=subscriber, now=now)

@@ -1,8 +1,10 @@
 """Subscribe → confirm → send → one-click unsubscribe, through a real SMTP server."""
 
+import datetime as dt
 import re
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -88,11 +90,24 @@ def test_subscribing_again_answers_the_same_and_sends_nothing_to_a_subscriber(cl
     assert [rcpts for rcpts, _m in smtp_sink.messages] == [["uusi@example.org"]]
 
 
-def test_a_pending_address_subscribing_again_gets_a_new_link_but_no_second_row(client, mailoutbox):
-    for _n in range(2):
-        client.post(
-            reverse("newsletter:subscribe"),
-            {"email": "kaksi@example.org", "language": "sv", "consent": "on"},
-        )
+def test_a_pending_address_subscribing_again_next_day_gets_a_new_link_but_no_second_row(
+    client, mailoutbox
+):
+    for day in (1, 2):
+        with time_machine.travel(dt.datetime(2026, 12, day, 9, 0, tzinfo=dt.UTC)):
+            client.post(
+                reverse("newsletter:subscribe"),
+                {"email": "kaksi@example.org", "language": "sv", "consent": "on"},
+            )
     assert Subscriber.objects.count() == 1
     assert len(mailoutbox) == 2
+
+
+def test_an_address_subscribed_again_the_same_day_gets_no_second_link(client, mailoutbox):
+    for hour in (9, 10, 20):
+        with time_machine.travel(dt.datetime(2026, 12, 1, hour, 0, tzinfo=dt.UTC)):
+            client.post(
+                reverse("newsletter:subscribe"),
+                {"email": "kaksi@example.org", "language": "sv", "consent": "on"},
+            )
+    assert len(mailoutbox) == 1

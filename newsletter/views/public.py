@@ -47,8 +47,11 @@ def _subscriber(token: str, reader) -> Subscriber:
 
 
 def subscribe(request):
+    # Rate limits, honeypot and fill time: core.antibot, through the form.
     form = SubscribeForm(
-        request.POST or None, initial={"language": translation.get_language() or "fi"}
+        request.POST or None,
+        initial={"language": translation.get_language() or "fi"},
+        request=request,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,7 +66,7 @@ def subscribe(request):
         else:
             # The same answer whether or not the address already subscribes.
             return render(request, "newsletter/check_email.html")
-    return render(request, "newsletter/subscribe.html", {"form": form}, status=200)
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=form.antibot_status)
 
 
 @require_http_methods(["GET", "POST"])

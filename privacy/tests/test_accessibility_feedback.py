@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from privacy.views import FEEDBACK_RATE
+from privacy.forms import AccessibilityFeedbackForm
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_empty_feedback_is_refused_next_to_the_field(client, mailoutbox):
 
 
 def test_too_many_messages_from_one_address_are_refused(client, mailoutbox):
-    limit = int(FEEDBACK_RATE.split("/")[0])
+    limit = int(AccessibilityFeedbackForm.antibot_ip_rate.split("/")[0])
     for _n in range(limit):
         client.post(reverse("privacy:accessibility"), {"message": "Palaute"})
     response = client.post(reverse("privacy:accessibility"), {"message": "Palaute"})

@@ -1,0 +1,60 @@
+"""`manage.py check --deploy` is clean with the production settings, and `make audit`
+tells a clean audit from one that could not be done."""
+
+import importlib.util
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_deploy_checks_find_nothing_with_production_settings():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "sakke.example.fi",
+        "SECURE_SSL_REDIRECT": "1",
+    }
+    env.pop("SAKKE_INSECURE_DEV_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def audit():
+    spec = importlib.util.spec_from_file_location("audit", ROOT / ".ci" / "audit.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_audit_passes_when_every_package_was_checked_and_none_is_vulnerable():
+    report = {"dependencies": [{"name": "django", "version": "5.2.19", "vulns": []}]}
+    assert audit().verdict(report)[0] == 0
+
+
+def test_the_audit_fails_on_a_known_vulnerability_and_names_the_fix():
+    vuln = {"id": "PYSEC-2099-1", "fix_versions": ["5.2.20"]}
+    report = {"dependencies": [{"name": "django", "version": "5.2.19", "vulns": [vuln]}]}
+    code, lines = audit().verdict(report)
+    assert code == 1
+    assert "django 5.2.19: PYSEC-2099-1 (5.2.20)" in lines
+
+
+def test_the_audit_fails_apart_when_the_vulnerability_service_checked_nothing():
+    skipped = {"name": "django", "skip_reason": "Dependency not found on PyPI"}
+    code, lines = audit().verdict({"dependencies": [skipped]})
+    assert code == 3
+    assert "could NOT be done" in lines[0]
