@@ -33,7 +33,9 @@ def contacts(organization):
 def choir(coordinator):
     """Version 1: Maija (consenting, with her phone) and Pekka; then Maija withdraws."""
     with time_machine.travel(START, tick=False):
-        organization = OrganizationFactory(name_fi="Kuopion Kuoro ry", publication_status="published")
+        organization = OrganizationFactory(
+            name_fi="Kuopion Kuoro ry", publication_status="published"
+        )
         with record(coordinator, "First"):
             organization.save()
             Contact.objects.create(
