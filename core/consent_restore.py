@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from .history import child_relations
@@ -156,10 +156,7 @@ def withdrawals_to_keep(version: Version) -> KeptWithdrawals:
 
 def withdrawals_kept_notice(names: list[str]) -> str:
     """The editor's notice of a restore that kept withdrawals."""
-    return ngettext(
-        "%(names)s withdrew their consent to being shown after this version: their contact "
-        "details were not restored and stay hidden. The rest of the version was restored.",
-        "%(names)s withdrew their consent to being shown after this version: their contact "
-        "details were not restored and stay hidden. The rest of the version was restored.",
-        len(names),
+    return _(
+        "Consent to showing contact details was withdrawn after this version by: %(names)s. "
+        "Their details were not restored and stay hidden; the rest of the version was restored."
     ) % {"names": ", ".join(name for name in names if name) or "–"}
