@@ -2,6 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+class StatementCheckForm(forms.Form):
+    """The coordinator's record of a check of the accessibility statement."""
+
+    checked_on = forms.DateField(
+        label=_("Checked on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
 class AccessibilityFeedbackForm(forms.Form):
     """Feedback on accessibility; the reply address is optional (anonymous feedback is fine)."""
 
