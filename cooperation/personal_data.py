@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_eraser, register_exporter
+from core.history import forget_in_history
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -154,6 +155,9 @@ def forget_cooperation_person(user) -> None:
     """Deleting the account empties the person's seats (they become vacancies, the term
     stays); the alerts go with the account (CASCADE), and the links from statements,
     comments and signatures by the database's SET_NULL."""
+    from .models import Seat
+
+    forget_in_history(Seat, email=user.email if user.email_verified_at else "", user_id=user.pk)
     _seats_of(user).update(person_name="", user=None, email="", phone="", contact_consent=False)
 
 

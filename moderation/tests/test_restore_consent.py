@@ -7,12 +7,14 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
+from reversion.models import Version
 
+from accounts.gdpr import account_erase
 from accounts.tests.factories import UserFactory
 from cooperation.models import Seat
 from cooperation.tests.factories import BodyFactory
 from core.consent_restore import withdrawals_to_keep
-from core.history import record, versions_of
+from core.history import add_to_revision, record, versions_of
 from moderation import services
 from moderation.tests.conftest import url
 from organizations.models import Contact
@@ -198,3 +200,29 @@ def test_the_withdrawal_time_alone_counts_when_the_history_starts_withdrawn(coor
     )
     plan = withdrawals_to_keep(first_version(organization))
     assert plan.names == ["Aino"]
+
+
+def test_a_person_whose_account_is_deleted_is_not_brought_back_by_a_restore(choir, coordinator):
+    maija = UserFactory(email="maija.v@example.org")
+    with time_machine.travel(START + dt.timedelta(days=3), tick=False):
+        with record(coordinator, "New address"):
+            Contact.objects.filter(name="Maija Virtanen").update(email="maija.v@example.org")
+            add_to_revision(choir)
+    account_erase(maija)
+    assert not Version.objects.filter(serialized_data__icontains="maija.v@example.org").exists()
+    with time_machine.travel(START + dt.timedelta(days=5), tick=False):
+        services.version_restore(version=versions_of(choir).first(), user=coordinator)
+    assert set(contacts(choir)) == {"Pekka Puupää"}
+
+
+def test_a_seat_holders_erased_account_leaves_no_seat_details_in_the_history(coordinator):
+    person = UserFactory(email="liisa@example.org")
+    body = BodyFactory()
+    with record(coordinator, "First"):
+        body.save()
+        Seat.objects.create(
+            body=body, role="member", person_name="Liisa Laine", user=person, phone="040 1"
+        )
+    account_erase(person)
+    assert not Version.objects.filter(serialized_data__icontains="Liisa Laine").exists()
+    assert body.seats.get().person_name == ""
