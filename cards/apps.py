@@ -7,6 +7,7 @@ class CardsConfig(AppConfig):
     verbose_name = _("Municipality cards")
 
     def ready(self):
+        from core.consent_restore import register_consent
         from core.history import register_child, register_history
 
         from .models import (
@@ -24,6 +25,7 @@ class CardsConfig(AppConfig):
             register_child(row, "card")
         register_child(Grant, "card", follow=["periods"])
         register_child(GrantPeriod, "grant")
+        register_consent(CardContact, withdrawn_at="consent_withdrawn_at")
 
         from .indicators import register_indicator_sources
 

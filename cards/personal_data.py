@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_eraser, register_exporter
+from core.history import forget_in_history
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -118,3 +119,4 @@ def forget_municipal_contact_details(user) -> None:
 
     if user.email_verified_at:
         CardContact.objects.filter(email__iexact=user.email).delete()
+        forget_in_history(CardContact, email=user.email)

@@ -7,6 +7,7 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Cooperation and the associations' voice")
 
     def ready(self):
+        from core.consent_restore import register_consent
         from core.history import register_child, register_history
 
         from . import models
@@ -18,6 +19,7 @@ class CooperationConfig(AppConfig):
         register_history(models.Body, follow=["memberships", "seats"])
         register_child(models.Membership, "body")
         register_child(models.Seat, "body")
+        register_consent(models.Seat, consent="contact_consent", name="person_name")
         register_history(models.Meeting, follow=["document_links"])
         register_child(models.BodyDocument, "meeting")
         register_history(models.Consultation)

@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_eraser, register_exporter
+from core.history import forget_in_history
 from core.personal_data import LegalBasis, PersonalData, register
 
 register(
@@ -153,4 +155,28 @@ def forget_cooperation_person(user) -> None:
     """Deleting the account empties the person's seats (they become vacancies, the term
     stays); the alerts go with the account (CASCADE), and the links from statements,
     comments and signatures by the database's SET_NULL."""
+    from .models import Seat
+
+    forget_in_history(Seat, email=user.email if user.email_verified_at else "", user_id=user.pk)
     _seats_of(user).update(person_name="", user=None, email="", phone="", contact_consent=False)
+
+
+@register_consents
+def seat_contact_details(user) -> list[Consent]:
+    """The seats whose page shows the person's contact details, each with a way to hide
+    them (the account page lists them; a seat linked to the account counts too)."""
+    from django.urls import reverse
+
+    return [
+        Consent(
+            what=_("Your contact details are shown on the page of %(body)s.")
+            % {"body": seat.body.name},
+            actions=[
+                ConsentAction(
+                    url=reverse("cooperation:seat_consent_withdraw", kwargs={"pk": seat.pk}),
+                    label=_("Hide my contact details"),
+                )
+            ],
+        )
+        for seat in _seats_of(user).filter(contact_consent=True).select_related("body")
+    ]

@@ -147,6 +147,28 @@ def seat_save(*, user, body: Body, data: dict, seat: Seat | None = None) -> Seat
     return seat
 
 
+def seat_holds_person(seat: Seat, user) -> bool:
+    """Whether the seat is the person's: linked to their account, or held under their
+    confirmed e-mail address."""
+    if not user.is_authenticated:
+        return False
+    if seat.user_id == user.pk:
+        return True
+    return bool(user.email_verified_at and seat.email and seat.email.lower() == user.email.lower())
+
+
+def seat_contact_consent_withdraw(*, user, seat: Seat) -> None:
+    """The seat holder takes back their consent: their contact details are hidden at once.
+
+    Only the person may do it here (from their account page); the body's keepers untick
+    the consent on the seat form."""
+    if not seat_holds_person(seat, user):
+        raise PermissionDenied
+    with content_write(user, _("Withdrew the consent to show contact details")):
+        seat.contact_consent = False
+        seat.save(update_fields=["contact_consent"])
+
+
 def seat_delete(*, user, seat: Seat) -> None:
     """Remove a seat; a seat that is only empty for now is better kept as a vacancy."""
     _check_manage(user, seat.body)

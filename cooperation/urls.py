@@ -16,6 +16,11 @@ urlpatterns = [
     path(_("bodies/<str:public_id>/new-member/"), bodies.member_add, name="member_add"),
     path(_("seats/<int:pk>/remove/"), bodies.seat_delete, name="seat_delete"),
     path(_("members/<int:pk>/remove/"), bodies.member_remove, name="member_remove"),
+    path(
+        _("seats/<int:pk>/withdraw-consent/"),
+        bodies.seat_contact_consent_withdraw,
+        name="seat_consent_withdraw",
+    ),
     path(_("bodies/<str:body_id>/new-meeting/"), bodies.meeting_edit, name="meeting_add"),
     path(_("bodies/<str:public_id>/calendar.ics"), bodies.calendar_feed, name="body_calendar"),
     path(_("join-requests/<int:pk>/"), bodies.join_decide, name="join_decide"),

@@ -1,8 +1,12 @@
 """The admin's share of the write kernel: content admins keep their history too."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from .consent_restore import withdrawals_kept_notice, withdrawals_to_keep
 from .models import Tombstone
 
 
@@ -15,6 +19,27 @@ class HistoryAdminMixin(VersionAdmin):
     """
 
     history_latest_first = True
+
+    # The admin's "revert" and "recover" write a version back, then show it in the form.
+    # Between the two, a person who withdrew their consent after the version is put back
+    # as they are today (core.consent_restore), so the form never offers their details.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        request._sakke_consent_plan = withdrawals_to_keep(version)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request._sakke_consent_plan = withdrawals_to_keep(get_object_or_404(Version, pk=version_id))
+        return super().recover_view(request, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        plan = getattr(request, "_sakke_consent_plan", None)
+        if plan is not None:
+            names = plan.apply()
+            if names:
+                messages.warning(request, withdrawals_kept_notice(names))
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Tombstone)

@@ -19,11 +19,13 @@ too, so a revision always holds the whole listing and restoring it is complete.
 
 import datetime as dt
 import html
+import json
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils import formats, timezone
@@ -74,6 +76,32 @@ def _add_parent(sender, instance, **kwargs):
     parent = getattr(instance, _CHILD_PARENTS[sender], None)
     if parent is not None and parent.pk is not None:
         reversion.add_to_revision(parent)
+
+
+def forget_in_history(
+    model: type[models.Model], *, email: str = "", email_field: str = "email", user_id=None
+) -> int:
+    """Delete the stored versions of `model`'s rows that held the e-mail address (or were
+    linked to the account `user_id`) of a person whose data is erased, so that no restore
+    brings them back; the listings' other versions stay. The number deleted."""
+    content_type = ContentType.objects.get_for_model(model)
+    found = models.Q(pk__in=[])
+    if email:
+        found |= models.Q(serialized_data__icontains=email)
+    if user_id is not None:
+        found |= models.Q(serialized_data__icontains=str(user_id))
+    doomed = []
+    for version in Version.objects.filter(found, content_type=content_type).only(
+        "pk", "serialized_data"
+    ):
+        fields = json.loads(version.serialized_data)[0]["fields"]
+        held = (fields.get(email_field) or "").lower()
+        if (email and held == email.lower()) or (
+            user_id is not None and fields.get("user") == user_id
+        ):
+            doomed.append(version.pk)
+    Version.objects.filter(pk__in=doomed).delete()
+    return len(doomed)
 
 
 def add_to_revision(obj: models.Model) -> None:

@@ -1,6 +1,7 @@
 """Writes of claims, invitations, moderation decisions and restores."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import MunicipalityEditor, OrganizationEditor
 from accounts.permissions import can_edit_organization, is_coordinator
 from activities.models import Activity
+from core.consent_restore import withdrawals_to_keep
 from core.history import child_relations
 from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
@@ -353,16 +355,26 @@ def content_mark_reviewed(*, obj: Model, user) -> None:
 # History
 
 
-def version_restore(*, version, user) -> Model:
+@dataclass(frozen=True)
+class Restored:
+    object: Model
+    #: The persons whose consent was withdrawn after the version: left as they are today.
+    withdrawals_kept: list[str]
+
+
+def version_restore(*, version, user) -> Restored:
     """Bring back an earlier version of a listing with its child rows, as a new revision.
 
     The moderation state (published or not, reviewed) stays as it is now: a restore
-    changes content, not whether the public sees it.
+    changes content, not whether the public sees it. Nor does it undo a withdrawn
+    consent: a contact person who withdrew after the version stays as they are today
+    (core.consent_restore).
     """
     _require_coordinator(user)
     model = version._model
     current = model._default_manager.filter(pk=version.object_id).first()
     with content_write(user, _("Restored an earlier version")):
+        withdrawals = withdrawals_to_keep(version)
         restored = version._object_version
         now = timezone.now()
         if current is not None and hasattr(current, "publication_status"):
@@ -372,9 +384,10 @@ def version_restore(*, version, user) -> Model:
             restored.object.reviewed_at = now
         restored.save()
         _restore_children(version)
+        kept = withdrawals.apply()
         obj = model._default_manager.get(pk=version.object_id)
         _log(obj, user, Decision.Action.RESTORED, str(version.revision.date_created))
-    return obj
+    return Restored(obj, kept)
 
 
 def _restore_children(version) -> None:

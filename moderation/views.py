@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_organization
+from core.consent_restore import withdrawals_kept_notice
 from core.forms import show_service_errors
 from core.history import version_diff, versions_of
 from core.models import PublicationStatus
@@ -177,8 +178,10 @@ def history(request, kind, public_id):
 def restore(request, kind, public_id, version_id):
     obj = _content_or_404(kind, public_id)
     version = get_object_or_404(versions_of(obj), pk=version_id)
-    services.version_restore(version=version, user=request.user)
+    restored = services.version_restore(version=version, user=request.user)
     messages.success(request, _("The earlier version was restored."))
+    if restored.withdrawals_kept:
+        messages.warning(request, withdrawals_kept_notice(restored.withdrawals_kept))
     return redirect("moderation:history", kind=kind, public_id=public_id)
 
 

@@ -7,6 +7,7 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Associations")
 
     def ready(self):
+        from core.consent_restore import register_consent
         from core.history import register_child, register_history
 
         from .models import Contact, Organization, SocialLink
@@ -15,3 +16,5 @@ class OrganizationsConfig(AppConfig):
         register_history(Organization, follow=["contacts", "social_links"])
         register_child(Contact, "organization")
         register_child(SocialLink, "organization")
+        # Restoring an old version never shows a person who has withdrawn their consent.
+        register_consent(Contact, withdrawn_at="consent_withdrawn_at")

@@ -4,6 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from core.antibot import AntiBotMixin
 
 
+class StatementCheckForm(forms.Form):
+    """The coordinator's record of a check of the accessibility statement."""
+
+    checked_on = forms.DateField(
+        label=_("Checked on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
 class AccessibilityFeedbackForm(AntiBotMixin, forms.Form):
     """Feedback on accessibility; the reply address is optional (anonymous feedback is fine)."""
 

@@ -1,12 +1,32 @@
-"""Accessibility feedback to the coordinator."""
+"""Accessibility feedback to the coordinator, and the date the statement was checked."""
+
+import datetime as dt
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.emails import templated_email
+from core.roles import is_coordinator
+
+from .models import AccessibilityStatementCheck
+
+
+def accessibility_statement_date() -> dt.date:
+    """The date of the statement's latest check, or the configured one before any."""
+    latest = AccessibilityStatementCheck.objects.order_by("-checked_on", "-pk").first()
+    return latest.checked_on if latest else settings.SAKKE_ACCESSIBILITY_STATEMENT_DATE
+
+
+def accessibility_statement_checked(*, user, checked_on: dt.date) -> AccessibilityStatementCheck:
+    """The coordinator has checked the statement: its date becomes `checked_on`."""
+    if not is_coordinator(user):
+        raise PermissionDenied(_("Only the coordinator may do this."))
+    if checked_on > timezone.localdate():
+        raise ValidationError({"checked_on": _("The date cannot be in the future.")})
+    return AccessibilityStatementCheck.objects.create(checked_on=checked_on)
 
 
 def feedback_recipients() -> list[str]:

@@ -2,14 +2,24 @@
 content policy: public pages, one template each, in every language."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from accounts.decorators import coordinator_only
 from core import personal_data
 from core.forms import show_service_errors
+from core.roles import is_coordinator
 
-from .forms import AccessibilityFeedbackForm
-from .services import accessibility_feedback_send
+from .forms import AccessibilityFeedbackForm, StatementCheckForm
+from .services import (
+    accessibility_feedback_send,
+    accessibility_statement_checked,
+    accessibility_statement_date,
+)
 
 #: The only cookies the service sets; privacy/tests/test_cookies.py keeps it so.
 COOKIES = ("sessionid", "csrftoken", "django_language")
@@ -39,8 +49,39 @@ def accessibility_statement(request):
                 show_service_errors(error, form)
             else:
                 return redirect("privacy:feedback_sent")
-    context = {"form": form, "statement_date": settings.SAKKE_ACCESSIBILITY_STATEMENT_DATE}
+    context = {
+        "form": form,
+        "statement_date": accessibility_statement_date(),
+        "check_form": _check_form(request),
+    }
     return render(request, "privacy/accessibility.html", context, status=form.antibot_status)
+
+
+def _check_form(request, data=None):
+    if not is_coordinator(request.user):
+        return None
+    return StatementCheckForm(data, initial={"checked_on": timezone.localdate()})
+
+
+@coordinator_only
+@require_POST
+def accessibility_statement_check(request):
+    """The coordinator records that the statement was checked, and on which day."""
+    form = _check_form(request, request.POST)
+    if form.is_valid():
+        try:
+            accessibility_statement_checked(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(error, form)
+        else:
+            messages.success(request, _("The statement's date was updated."))
+            return redirect("privacy:accessibility")
+    context = {
+        "form": AccessibilityFeedbackForm(),
+        "statement_date": accessibility_statement_date(),
+        "check_form": form,
+    }
+    return render(request, "privacy/accessibility.html", context, status=400)
 
 
 def feedback_sent(request):

@@ -101,7 +101,8 @@ class LineChart:
 def line_chart(table: Table, target: Decimal | None = None) -> LineChart:
     """A line of the rows' values (column 1) over their dates (column 0), with the target
     as a dashed line when there is one."""
-    values = [Decimal(row[1]) for row in table.rows]
+    rows = [row for row in table.rows if row[1] != ""]  # a date without its own value
+    values = [Decimal(row[1]) for row in rows]
     top = max([*values, target or 0, Decimal(1)])
     left, right = MARGIN + 20, WIDTH - MARGIN
 
@@ -111,7 +112,7 @@ def line_chart(table: Table, target: Decimal | None = None) -> LineChart:
     step = (right - left) / max(len(values) - 1, 1)
     points = [
         Point(int(left + index * step), y_of(value), str(row[0]), value)
-        for index, (row, value) in enumerate(zip(table.rows, values, strict=True))
+        for index, (row, value) in enumerate(zip(rows, values, strict=True))
     ]
     ticks = [Tick(y_of(top * part / 4), number_format(top * part / 4, 0)) for part in range(5)]
     target_y = y_of(target) if target is not None else None

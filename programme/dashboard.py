@@ -176,7 +176,7 @@ def indicator_series(programme, municipality=None, today=None) -> list[Indicator
     region = {}
     for value in values.only("indicator_id", "date", "value", "source", "municipality_id"):
         if municipality is not None and value.municipality_id is None:
-            region[value.indicator_id, value.date] = value.value
+            region[value.indicator_id, value.date] = value
         else:
             by_indicator[value.indicator_id].append(value)
     series = []
@@ -187,10 +187,7 @@ def indicator_series(programme, municipality=None, today=None) -> list[Indicator
             points = [p for p in points if p.date >= since]
             rows = [[month_label(p.date), plain_number(p.value)] for p in points]
         elif compare:
-            rows = [
-                [str(p.date.year), plain_number(p.value), _region_value(region, p), p.source]
-                for p in points
-            ]
+            rows = _compared_rows(indicator, points, region)
         else:
             rows = [[str(p.date.year), plain_number(p.value), p.source] for p in points]
         columns = [_("Month") if indicator.is_computed else _("Year"), _("Value")]
@@ -204,6 +201,22 @@ def indicator_series(programme, municipality=None, today=None) -> list[Indicator
     return series
 
 
-def _region_value(region: dict, point) -> str:
-    value = region.get((point.indicator_id, point.date))
-    return plain_number(value) if value is not None else ""
+def _compared_rows(indicator, points, region: dict) -> list[list]:
+    """A municipality's values beside the region's, a row for each date either has: a
+    region's date without the municipality's value (not entered, or a survey's value
+    hidden for too few answers) shows the region's with the municipality's cell empty."""
+    own = {point.date: point for point in points}
+    dates = sorted(set(own) | {date for (pk, date) in region if pk == indicator.pk})
+    rows = []
+    for date in dates:
+        point = own.get(date)
+        whole = region.get((indicator.pk, date))
+        rows.append(
+            [
+                str(date.year),
+                plain_number(point.value) if point else "",
+                plain_number(whole.value) if whole else "",
+                (point or whole).source,
+            ]
+        )
+    return rows

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_eraser, register_exporter
+from core.history import forget_in_history
 from organizations.models import Contact
 
 
@@ -73,3 +74,5 @@ def forget_association_contact_details(user) -> None:
     the account. An unconfirmed address may be a stranger's, so it removes nothing."""
     if user.email_verified_at:
         _contacts_with_address_of(user).delete()
+        # The history would otherwise bring them back with an earlier version.
+        forget_in_history(Contact, email=user.email)

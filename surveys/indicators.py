@@ -1,9 +1,11 @@
 """Survey questions as indicators of the association programme.
 
 A declared question (surveys.models.QuestionIndicator) gives its programme indicator one
-value per round, dated the day the round closed: the share of a choice in per cent, or
-the mean of a scale or number. The value comes from `round_results`, the same suppressed
-tables the pages publish, so a value hidden there (too few answers) is not written. The
+value per round for the region and one for each municipality, dated the day the round
+closed: the share of a choice in per cent, or the mean of a scale or number. The values
+come from `round_results`, the same suppressed tables the pages publish (the municipality
+breakdown for the municipalities), so a value hidden there (too few answers, or hidden so
+that another cannot be worked out by subtraction) is not written. The
 indicator is a manual one in the programme's terms: the monthly snapshot of computed
 indicators has nothing to add between rounds.
 """
@@ -63,21 +65,63 @@ def question_indicator_declare(
 
 def indicator_value(link: QuestionIndicator, result: QuestionResult | None) -> Decimal | None:
     """The round's published value for the declared indicator; None when it is hidden."""
+    return indicator_values(link, result).get(None)
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def indicator_values(
+    link: QuestionIndicator, result: QuestionResult | None
+) -> dict[int | None, Decimal]:
+    """The round's published values of the declared indicator: the region's under None and
+    each municipality's (the answering associations' home municipality) under its id.
+
+    Every value comes from the suppressed table (a share from a published cell and its
+    published row, a mean from a published row), so it describes no small group, and the
+    table's complementary suppression keeps a hidden municipality from being worked out
+    as the region's value minus the others'. `_complement` checks that once more here."""
     if result is None:
-        return None
+        return {}
+    rows = result.breakdowns.get("municipality", [])
     if link.choice_id is None:
-        return result.mean
-    columns = [value for value, _label in result.columns]
-    if link.choice_id not in columns:
-        return None
-    share = result.shares()[columns.index(link.choice_id)]
-    return None if share is None else Decimal(str(share))
+        region = result.mean
+        values = {row.key: row.mean for row in rows}
+    else:
+        columns = [value for value, _label in result.columns]
+        if link.choice_id not in columns:
+            return {}
+        index = columns.index(link.choice_id)
+        region = result.shares()[index]
+        values = {row.key: row.share(index) for row in rows}
+    values = _complement(values, region_published=region is not None)
+    published = {key: _decimal(value) for key, value in values.items() if value is not None}
+    published.pop(None, None)  # answers of no known municipality: in the region's value only
+    if region is not None:
+        published[None] = _decimal(region)
+    return published
+
+
+def _complement(values: dict, *, region_published: bool) -> dict:
+    """With the region's value published, a single hidden category (answers of no known
+    municipality count as one) could be derived from the region and the others: hide the
+    smallest other value too."""
+    hidden = [key for key, value in values.items() if value is None]
+    if not region_published or len(hidden) != 1:
+        return values
+    shown = [key for key, value in values.items() if value is not None]
+    if not shown:
+        return values
+    smallest = min(shown, key=lambda key: (values[key], str(key)))
+    return {**values, smallest: None}
 
 
 def round_indicators_publish(round_: Round) -> int:
-    """Write the closed round's value of each indicator declared on its survey's questions
-    (again, idempotently); a value suppressed in the results is not written, and one
-    written before for that day is removed. The number of values written."""
+    """Write the closed round's values of each indicator declared on its survey's questions,
+    for the region and each municipality (again, idempotently): a value suppressed in the
+    results is not written, and one written before for that day is removed. The number of
+    indicators with a regional value written."""
     if not round_.is_closed():
         return 0
     links = list(
@@ -96,20 +140,21 @@ def round_indicators_publish(round_: Round) -> int:
     written = 0
     with transaction.atomic():
         for link in links:
-            value = indicator_value(link, results.get(link.question_id))
-            existing = IndicatorValue.objects.filter(
-                indicator=link.indicator, date=date, municipality=None
+            values = indicator_values(link, results.get(link.question_id))
+            # The indicator takes its values from the survey alone: the day's values are
+            # the round's, replaced whole.
+            IndicatorValue.objects.filter(indicator=link.indicator, date=date).delete()
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(
+                    indicator=link.indicator,
+                    date=date,
+                    municipality_id=municipality_id,
+                    value=value,
+                    source=source,
+                )
+                for municipality_id, value in values.items()
             )
-            if value is None:
-                existing.delete()
-                continue
-            IndicatorValue.objects.update_or_create(
-                indicator=link.indicator,
-                date=date,
-                municipality=None,
-                defaults={"value": value, "source": source},
-            )
-            written += 1
+            written += None in values
     return written
 
 

@@ -41,6 +41,14 @@ class Row:
     total: int | None
     cells: list  # count or None (suppressed), one per column
     mean: Decimal | None = None
+    key: object = None  # the category: a municipality's or topic's id, a size band
+
+    def share(self, index: int) -> float | None:
+        """Column `index` as a percentage of the row (None where either is suppressed)."""
+        count = self.cells[index]
+        if count is None or not self.total:
+            return None
+        return round(100 * count / self.total, 1)
 
 
 @dataclass
@@ -170,6 +178,7 @@ def _tabulate(question, version_text, answers, respondents, labels, threshold):
                     total=shown(row),
                     cells=[shown(("cell", dimension, category, c)) for c in column_keys],
                     mean=mean(members) if numeric and row not in suppressed else None,
+                    key=category,
                 )
             )
         result.breakdowns[dimension] = sorted(rows, key=lambda row: row.label)

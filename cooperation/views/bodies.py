@@ -257,6 +257,20 @@ def seat_delete(request, pk):
 
 @login_required
 @require_POST
+def seat_contact_consent_withdraw(request, pk):
+    """The seat holder hides their own contact details (from the account page)."""
+    seat = get_object_or_404(Seat.objects.select_related("body"), pk=pk)
+    services.seat_contact_consent_withdraw(user=request.user, seat=seat)
+    messages.success(
+        request,
+        _("Your contact details are no longer shown on the page of %(body)s.")
+        % {"body": seat.body.name},
+    )
+    return redirect("accounts:account")
+
+
+@login_required
+@require_POST
 def member_add(request, public_id):
     body = _body_or_404(public_id)
     _check_may_manage(request.user, body)
