@@ -207,3 +207,11 @@ def test_the_reset_command_removes_the_app_and_the_codes(client, coordinator):
     assert not TOTPDevice.objects.filter(user=coordinator).exists()
     assert not StaticToken.objects.exists()
     assert AuditEntry.objects.filter(action=AuditEntry.Action.SECOND_FACTOR_REMOVED).exists()
+
+
+def test_a_right_code_just_after_a_wrong_one_is_asked_to_wait(client, coordinator):
+    device = app_device(coordinator)
+    sign_in_without_second_factor(client, coordinator)
+    client.post(url("accounts:two_factor_verify"), {"token": "000000"})
+    response = client.post(url("accounts:two_factor_verify"), {"token": current_code(device)})
+    assert "Too many wrong codes" in response.text
