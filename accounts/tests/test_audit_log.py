@@ -85,7 +85,7 @@ def test_the_moderation_queue_links_the_audit_log(client):
 
 
 def test_entries_older_than_the_retention_period_are_deleted(settings):
-    settings.SAKKE_AUDIT_LOG_DAYS = 30
+    settings.SAKKE_AUDIT_LOG_DAYS = 10
     with time_machine.travel(dt.datetime(2026, 1, 1, tzinfo=dt.UTC), tick=False):
         AuditEntry.objects.create(action=Action.SIGNED_OUT, email="old@example.org")
     with time_machine.travel(dt.datetime(2026, 1, 20, tzinfo=dt.UTC), tick=False):
