@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -25,9 +27,6 @@ def _next_or_account(request):
 
 
 def _with_next(name: str, request):
-    from django.urls import reverse
-    from django.utils.http import urlencode
-
     next_path = _safe_next(request)
     return reverse(name) + (f"?{urlencode({'next': next_path})}" if next_path else "")
 
