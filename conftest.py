@@ -108,6 +108,19 @@ def north_savo(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """A test client's force_login of the coordinator, staff or a superuser gives a session
+    past two-step verification, as if they had typed the app's code, so tests of their
+    pages need not each enrol. SAKKE_REQUIRE_2FA stays on; tests of the second factor
+    sign in with accounts.tests.second_factor.sign_in_without_second_factor."""
+    from django.test import Client
+
+    from accounts.tests.second_factor import force_login_past_second_factor
+
+    monkeypatch.setattr(Client, "force_login", force_login_past_second_factor)
+
+
+@pytest.fixture(autouse=True)
 def english_unless_a_test_says_otherwise():
     """Run each test in English and undo any language a request or test activated.
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import MunicipalityEditor, OrganizationEditor, User
+from .models import AuditEntry, MunicipalityEditor, OrganizationEditor, User
 
 
 class OrganizationEditorInline(admin.TabularInline):
@@ -37,3 +37,23 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     inlines = [OrganizationEditorInline, MunicipalityEditorInline]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the log is written by the service, never by hand."""
+
+    list_display = ["created_at", "action", "email", "user", "detail", "ip_address"]
+    list_filter = ["action"]
+    search_fields = ["email", "detail", "ip_address"]
+    date_hierarchy = "created_at"
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -105,3 +105,36 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("To be sure it is you, type the password you sign in with."),
     )
+
+
+class AppCodeForm(forms.Form):
+    """The six digits an authenticator app shows."""
+
+    token = forms.CharField(
+        label=_("Code from the app"),
+        max_length=12,
+        help_text=_("Six digits. A new code appears every 30 seconds."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": r"[0-9 ]*",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+
+class RecoveryCodeForm(forms.Form):
+    """One of the recovery codes shown when two-step verification was turned on."""
+
+    prefix = "recovery"
+    token = forms.CharField(
+        label=_("Recovery code"),
+        max_length=40,
+        help_text=_("Each recovery code works once."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )

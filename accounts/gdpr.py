@@ -84,6 +84,7 @@ def account_export(user: User) -> dict[str, Any]:
             for role in user.municipality_roles.select_related("municipality")
         ],
         "sign_ins": _sign_ins(user),
+        "audit_log": _audit_entries(user),
     }
     for exporter in _exporters:
         for key, value in (exporter(user) or {}).items():
@@ -97,4 +98,16 @@ def _sign_ins(user: User) -> list[dict[str, Any]]:
     return [
         {"time": log.attempt_time, "ip_address": log.ip_address, "user_agent": log.user_agent}
         for log in AccessLog.objects.filter(username__iexact=user.email).order_by("-attempt_time")
+    ]
+
+
+def _audit_entries(user: User) -> list[dict[str, Any]]:
+    from django.db.models import Q
+
+    from .models import AuditEntry
+
+    entries = AuditEntry.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+    return [
+        {"time": e.created_at, "action": e.action, "detail": e.detail, "ip_address": e.ip_address}
+        for e in entries
     ]

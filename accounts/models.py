@@ -134,3 +134,44 @@ class MunicipalityEditor(EditorRole):
                 fields=["user", "municipality"], name="one_role_per_municipality"
             )
         ]
+
+
+class AuditEntry(models.Model):
+    """One sign-in, second-factor or coordinator event: who, what, when and from where.
+
+    Admin edits are in Django's own LogEntry; the coordinator's page shows both.
+    """
+
+    class Action(models.TextChoices):
+        SIGNED_IN = "signed_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        SIGNED_OUT = "signed_out", _("Signed out")
+        SECOND_FACTOR_VERIFIED = "2fa_verified", _("Second factor verified")
+        SECOND_FACTOR_FAILED = "2fa_failed", _("Wrong second-factor code")
+        SECOND_FACTOR_ENROLLED = "2fa_enrolled", _("Two-step verification turned on")
+        SECOND_FACTOR_REMOVED = "2fa_removed", _("Two-step verification turned off")
+        RECOVERY_CODES_MADE = "recovery_codes", _("New recovery codes made")
+        COORDINATOR_ACTION = "coordinator", _("Coordinator's decision")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    # What was typed at a failed sign-in, or the person's address when the entry was made.
+    email = models.CharField(_("e-mail address"), max_length=254, blank=True)
+    action = models.CharField(_("what"), max_length=20, choices=Action.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.email}"

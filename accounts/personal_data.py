@@ -14,6 +14,10 @@ def _account_retention() -> str:
     ) % {"days": settings.SAKKE_UNVERIFIED_ACCOUNT_DAYS}
 
 
+def _audit_retention() -> str:
+    return gettext("%(days)d days.") % {"days": settings.SAKKE_AUDIT_LOG_DAYS}
+
+
 def _sign_in_retention() -> str:
     return gettext("%(days)d days.") % {"days": settings.SAKKE_LOGIN_ATTEMPT_DAYS}
 
@@ -44,6 +48,31 @@ register(
         purpose=_("Protecting accounts against password guessing."),
         legal_basis=LegalBasis.LEGITIMATE_INTEREST,
         retention=_sign_in_retention,
+        recipients=_("Nobody outside the service's maintenance."),
+    ),
+    PersonalData(
+        key="audit_log",
+        models=("accounts.AuditEntry",),
+        what=_(
+            "The audit log: sign-ins, failed sign-ins and two-step verifications with the "
+            "e-mail address, IP address and time; the coordinator's decisions."
+        ),
+        purpose=_("Protecting accounts and showing who did what in the service."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_audit_retention,
+        recipients=_("The coordinator of the service."),
+    ),
+    PersonalData(
+        key="second_factor",
+        models=(
+            "otp_totp.TOTPDevice",
+            "otp_static.StaticDevice",
+            "otp_static.StaticToken",
+        ),
+        what=_("Two-step verification: the authenticator app's secret key and recovery codes."),
+        purpose=_("Signing in securely."),
+        legal_basis=LegalBasis.CONTRACT,
+        retention=_("Until the person turns it off or the account is deleted."),
         recipients=_("Nobody outside the service's maintenance."),
     ),
 )

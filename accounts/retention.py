@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import User
+from .models import AuditEntry, User
 from .services import sign_in_records_forget
 
 
@@ -40,3 +40,9 @@ def forget_sign_in_records(*, now: dt.datetime | None = None) -> int:
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         deleted += model.objects.filter(attempt_time__lt=cutoff).delete()[0]
     return deleted
+
+
+def forget_audit_entries(*, now: dt.datetime | None = None) -> int:
+    """Delete audit log entries older than SAKKE_AUDIT_LOG_DAYS; how many."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.SAKKE_AUDIT_LOG_DAYS)
+    return AuditEntry.objects.filter(created_at__lt=cutoff).delete()[0]

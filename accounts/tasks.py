@@ -13,3 +13,8 @@ def forget_unverified_accounts_task() -> int:
 @shared_task
 def forget_sign_in_records_task() -> int:
     return retention.forget_sign_in_records()
+
+
+@shared_task
+def forget_audit_entries_task() -> int:
+    return retention.forget_audit_entries()

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import twofactor_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -33,4 +33,10 @@ urlpatterns = [
     path(_("password/"), views.PasswordChangeView.as_view(), name="password_change"),
     path(_("my-data.json"), views.export, name="export"),
     path(_("delete/"), views.delete, name="delete"),
+    path(_("two-step/"), twofactor_views.two_factor, name="two_factor"),
+    path(_("two-step/set-up/"), twofactor_views.two_factor_setup, name="two_factor_setup"),
+    path(_("two-step/verify/"), twofactor_views.two_factor_verify, name="two_factor_verify"),
+    path(_("two-step/recovery-codes/"), twofactor_views.recovery_codes, name="recovery_codes"),
+    path(_("two-step/turn-off/"), twofactor_views.two_factor_remove, name="two_factor_remove"),
+    path(_("audit-log/"), twofactor_views.audit_log, name="audit_log"),
 ]

@@ -110,6 +110,10 @@ app.conf.beat_schedule = {
         "task": "accounts.tasks.forget_sign_in_records_task",
         "schedule": crontab(hour=3, minute=20),
     },
+    "retention-audit-log": {
+        "task": "accounts.tasks.forget_audit_entries_task",
+        "schedule": crontab(hour=3, minute=25),
+    },
     "retention-invitations": {
         "task": "moderation.tasks.forget_expired_invitations_task",
         "schedule": crontab(hour=3, minute=30),

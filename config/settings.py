@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, no CDN
     "django_htmx",
     "axes",  # sign-in lockout after repeated failures (accounts)
+    "django_otp",  # two-step verification (accounts.twofactor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
     "municipalities",
@@ -84,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which device, if any, verified this session; then the second factor is asked for.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     # A no-op without DATABASE_REPLICA_URL.
     "core.db_router.ReadYourWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -246,6 +252,15 @@ AUTHENTICATION_BACKENDS = [
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 # How long the link of the sign-up e-mail stays valid.
 SAKKE_VERIFY_EMAIL_MAX_AGE = env.int("SAKKE_VERIFY_EMAIL_MAX_AGE", default=3 * 24 * 3600)
+
+# Two-step verification (accounts/README.md): the coordinator, staff and superusers must
+# give a code from an authenticator app (or a recovery code) after their password or
+# login link. Turn off only for a closed test installation.
+SAKKE_REQUIRE_2FA = env.bool("SAKKE_REQUIRE_2FA", default=True)
+OTP_TOTP_ISSUER = env("SAKKE_SITE_NAME", default="Sakke")
+# The audit log of sign-ins, second factors and the coordinator's decisions is kept for
+# this many days (accounts.retention).
+SAKKE_AUDIT_LOG_DAYS = env.int("SAKKE_AUDIT_LOG_DAYS", default=365)
 
 # django-axes: after AXES_FAILURE_LIMIT failed sign-ins for one address from one IP, that
 # pair is refused (even with the right password) for AXES_COOLOFF_TIME hours.

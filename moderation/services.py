@@ -12,7 +12,8 @@ from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import MunicipalityEditor, OrganizationEditor
+from accounts.audit import audit_record
+from accounts.models import AuditEntry, MunicipalityEditor, OrganizationEditor
 from accounts.permissions import can_edit_organization, is_coordinator
 from activities.models import Activity
 from core.consent_restore import withdrawals_to_keep
@@ -118,6 +119,11 @@ def _decide(claim: Claim, user, status: str, message: str) -> None:
     claim.decided_at = timezone.now()
     claim.decision_message = message
     claim.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
+    audit_record(
+        action=AuditEntry.Action.COORDINATOR_ACTION,
+        user=user,
+        detail=f"{claim.get_status_display()}: {claim.get_kind_display()}, {claim.organization}",
+    )
     emails.send_claim_decision(claim)
 
 
@@ -264,6 +270,11 @@ def invitation_revoke(*, invitation: Invitation, user) -> Invitation:
 
 
 def _log(obj: Model, user, action: str, message: str = "") -> Decision:
+    audit_record(
+        action=AuditEntry.Action.COORDINATOR_ACTION,
+        user=user,
+        detail=f"{Decision.Action(action).label}: {obj._meta.verbose_name}, {obj}",
+    )
     return Decision.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),

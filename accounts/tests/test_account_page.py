@@ -130,6 +130,9 @@ PERSONAL_RECORDS = {
     "cooperation.Follow.user",
     "programme.ReminderOptOut.user",
     "programme.ReminderSent.user",
+    # The person's authenticator app and recovery codes go with the account.
+    "otp_totp.TOTPDevice.user",
+    "otp_static.StaticDevice.user",
 }
 
 

@@ -121,6 +121,7 @@ NOT_REACHED = {
     "accounts/login_link_confirm.html": "a button that uses a one-time sign-in link",
     "accounts/password_reset_confirm.html": "a new password behind an e-mailed token",
     "accounts/verify.html": "a button that confirms an e-mailed token",
+    "accounts/two_factor_verify.html": "the second step of signing in: a one-time code",
     "moderation/invitation_accept.html": "a button that accepts an e-mailed invitation",
     "newsletter/confirm.html": "a button that confirms an e-mailed token",
     "newsletter/preferences.html": "language and interests behind an e-mailed token",
