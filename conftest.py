@@ -132,3 +132,23 @@ def fresh_search_vocabularies():
 
     forget_vocabularies()
     yield
+
+
+@pytest.fixture(autouse=True)
+def e_mailed_links_point_to_the_base_url(request, monkeypatch):
+    """Fail a test whose e-mails link anywhere but SAKKE_BASE_URL (core.tests.mail_links).
+
+    A test with a live server runs the service at the live server's address, as
+    `make run` sets the base URL from its PORT, so its e-mailed links can be followed.
+    """
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from core.tests.mail_links import LinkCheck
+
+    if "live_server" in request.fixturenames:
+        live_server = request.getfixturevalue("live_server")
+        request.getfixturevalue("settings").SAKKE_BASE_URL = live_server.url
+    check = LinkCheck()
+    monkeypatch.setattr(EmailBackend, "send_messages", check.wrap(EmailBackend.send_messages))
+    yield
+    assert not check.wrong, "E-mailed links away from the base URL:\n" + "\n".join(check.wrong)

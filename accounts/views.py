@@ -21,6 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from core.emails import default_base_url
 from core.forms import show_service_errors
 
 from . import gdpr, services
@@ -51,7 +52,8 @@ def limit_posts(view):
 
 
 def base_url(request) -> str:
-    return f"{request.scheme}://{request.get_host()}"
+    """Where e-mailed links point: the one setting, not the host this request came by."""
+    return default_base_url()
 
 
 def too_many_requests(request, template, context):
@@ -193,7 +195,10 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        self.extra_email_context = {"site_name": settings.SAKKE_SITE_NAME}
+        self.extra_email_context = {
+            "site_name": settings.SAKKE_SITE_NAME,
+            "base_url": default_base_url(),
+        }
         return super().form_valid(form)
 
 
