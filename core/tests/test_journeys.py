@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from accounts.tests.factories import PASSWORD as USER_PASSWORD
+from accounts.tests.factories import UserFactory
 from cards.tests.factories import CardFactory
 from core.models import PublicationStatus
 from core.tests.browser import click_and_wait_for_the_next_page, localized_path
@@ -22,7 +23,6 @@ from events.models import Event
 from events.tests.factories import EventFactory
 from newsletter import tasks as newsletter_tasks
 from newsletter.models import Issue, Subscriber
-from selfservice.tests.factories import coordinator
 
 from .test_phone_layout import SMALL_PHONE, page_width_overflow
 
@@ -43,6 +43,11 @@ def emailed_link(live_server, pattern: str) -> str:
 
 def click(page, role, name, **options):
     click_and_wait_for_the_next_page(page, page.get_by_role(role, name=name, **options).first)
+
+
+def coordinator():
+    """The coordinator's account, which signs in with USER_PASSWORD."""
+    return UserFactory(email="koordinaattori@example.org", is_coordinator=True)
 
 
 def signs_in(page, email: str, password: str) -> None:
