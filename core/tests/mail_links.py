@@ -18,13 +18,14 @@ HEADER_LINK = re.compile(r"<(https?://[^>]+)>")
 
 
 def emailed_links(message: EmailMessage) -> list[str]:
-    """Every http(s) link of a message: its text, its HTML alternatives and List-Unsubscribe."""
+    """Every web link of a message: its text, its HTML alternatives and List-Unsubscribe."""
     links = TEXT_LINK.findall(str(message.body))
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
             links += [unescape(link) for link in HTML_LINK.findall(str(content))]
     links += HEADER_LINK.findall(str(message.extra_headers.get("List-Unsubscribe", "")))
-    return [link.rstrip(".,;:") for link in links if link.startswith(("http://", "https://"))]
+    # A relative link ("/fi/...") opens nowhere in a mail program: it is kept, and fails.
+    return [link.rstrip(".,;:") for link in links if link.startswith(("http://", "https://", "/"))]
 
 
 def links_elsewhere(message: EmailMessage, base_url: str) -> list[str]:

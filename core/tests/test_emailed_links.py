@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,7 +37,7 @@ from surveys.tasks import send_invitations_task, send_reminders_task
 from surveys.tests.factories import QuestionFactory, RoundFactory
 from taxonomy.tests.factories import TopicFactory
 
-from .mail_links import emailed_links
+from .mail_links import LinkCheck, emailed_links, links_elsewhere
 
 pytestmark = pytest.mark.django_db
 
@@ -280,3 +281,30 @@ def test_accessibility_feedback_carries_no_link_elsewhere():
     Client().post(reverse("privacy:accessibility"), {"message": "Liian pieni teksti."})
     (message,) = mail.outbox
     assert all(link.startswith(BASE_URL) for link in emailed_links(message))
+
+
+# The suite-wide check itself ---------------------------------------------------------------
+
+
+def test_the_check_finds_links_to_another_host_in_text_html_and_list_unsubscribe():
+    message = EmailMultiAlternatives(
+        "Hei",
+        f"Vahvista: http://127.0.0.1:8000/fi/vahvista/x/\nLue: {BASE_URL}/fi/uutiset/",
+        headers={"List-Unsubscribe": "<http://testserver/fi/peru/x/>"},
+    )
+    message.attach_alternative('<a href="/fi/asetukset/">Asetukset</a>', "text/html")
+    assert links_elsewhere(message, BASE_URL) == [
+        "http://127.0.0.1:8000/fi/vahvista/x/",
+        "/fi/asetukset/",
+        "http://testserver/fi/peru/x/",
+    ]
+
+
+def test_the_check_fails_the_test_whose_mail_links_elsewhere_unless_the_test_says_so():
+    check, excused = LinkCheck(), LinkCheck(allowed=["https://kunta.example.fi/"])
+    message = EmailMultiAlternatives(
+        "Avustus", "https://kunta.example.fi/avustukset", to=["a@b.fi"]
+    )
+    for each in (check, excused):
+        each.wrap(lambda backend, messages: len(messages))(None, [message])
+    assert len(check.wrong) == 1 and excused.wrong == []

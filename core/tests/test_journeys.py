@@ -192,7 +192,7 @@ def test_a_volunteer_signs_up_claims_edits_and_publishes_by_clicking_only(
     click(volunteer, "button", "Save", exact=True)
     expect(volunteer.get_by_text("Saved. The changes are now public.").first).to_be_visible()
     association.refresh_from_db()
-    assert association.description_fi == "Tervetuloa mukaan kerhoihimme."
+    assert "Tervetuloa mukaan kerhoihimme." in association.description_fi
 
     # Add an event.
     click(volunteer, "link", "My association")
