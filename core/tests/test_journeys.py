@@ -244,7 +244,7 @@ def test_a_volunteer_signs_up_claims_edits_and_publishes_by_clicking_only(
     assert association.confirmed_at is not None
 
 
-def test_the_coordinator_approves_waiting_content_and_composes_and_sends_an_issue(
+def test_the_coordinator_approves_and_declines_waiting_content_and_composes_and_sends_an_issue(
     open_page, live_server, north_savo, monkeypatch
 ):
     started = []  # the broker's part: the task that starts the sending at the chosen time
@@ -258,6 +258,11 @@ def test_the_coordinator_approves_waiting_content_and_composes_and_sends_an_issu
         organizers=[north_savo.pensioners],
         publication_status=PublicationStatus.PENDING,
     )
+    unsuitable = EventFactory(
+        name_fi="Halpoja lainoja heti",
+        organizers=[north_savo.pensioners],
+        publication_status=PublicationStatus.PENDING,
+    )
     page = open_page()
     signs_in(page, coordinator().email, USER_PASSWORD)
     click(page, "link", "Coordinator")
@@ -266,6 +271,15 @@ def test_the_coordinator_approves_waiting_content_and_composes_and_sends_an_issu
     expect(page.get_by_text("Saved: Syysretki Tahkolle").first).to_be_visible()
     waiting.refresh_from_db()
     assert waiting.publication_status == PublicationStatus.PUBLISHED
+
+    # Moderate: decline the other item, with a reason the association is sent.
+    click(page, "link", re.compile(r"^Decline with a message\W+Halpoja lainoja heti"))
+    page.get_by_label("Decision").select_option(label="Decline")
+    page.get_by_label("Message").fill("Mainokset eivät kuulu palveluun.")
+    click(page, "button", "Save the decision")
+    expect(page.get_by_text("Saved: Halpoja lainoja heti").first).to_be_visible()
+    unsuitable.refresh_from_db()
+    assert unsuitable.publication_status == PublicationStatus.DECLINED
 
     click(page, "link", "Newsletter")
     click(page, "link", "New issue")
