@@ -180,3 +180,28 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def e_mailed_links_point_to_the_base_url(request, monkeypatch):
+    """Fail a test whose e-mails link anywhere but SAKKE_BASE_URL (core.tests.mail_links).
+
+    A test whose mail links another site on purpose (a grant's own page, a base URL given
+    as an argument) names it: @pytest.mark.mail_links_elsewhere("https://kunta.example.fi/").
+    A test with a live server runs the service at the live server's address, as
+    `make run` sets the base URL from its PORT, so its e-mailed links can be followed.
+    """
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from core.tests.mail_links import LinkCheck
+
+    if "live_server" in request.fixturenames:
+        live_server = request.getfixturevalue("live_server")
+        request.getfixturevalue("settings").SAKKE_BASE_URL = live_server.url
+    elsewhere = [
+        p for marker in request.node.iter_markers("mail_links_elsewhere") for p in marker.args
+    ]
+    check = LinkCheck(allowed=elsewhere)
+    monkeypatch.setattr(EmailBackend, "send_messages", check.wrap(EmailBackend.send_messages))
+    yield
+    assert not check.wrong, "E-mailed links away from the base URL:\n" + "\n".join(check.wrong)

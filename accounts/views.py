@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from core.emails import default_base_url
 from core.forms import show_service_errors
 
 from . import gdpr, services
@@ -38,7 +39,8 @@ SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def base_url(request) -> str:
-    return f"{request.scheme}://{request.get_host()}"
+    """Where e-mailed links point: the one setting, not the host this request came by."""
+    return default_base_url()
 
 
 # Signing in and out ------------------------------------------------------------------
@@ -169,7 +171,10 @@ class PasswordResetView(auth_views.PasswordResetView):
         return self.render_to_response(self.get_context_data(form=form), status=form.antibot_status)
 
     def form_valid(self, form):
-        self.extra_email_context = {"site_name": settings.SAKKE_SITE_NAME}
+        self.extra_email_context = {
+            "site_name": settings.SAKKE_SITE_NAME,
+            "base_url": default_base_url(),
+        }
         return super().form_valid(form)
 
 

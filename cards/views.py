@@ -210,9 +210,7 @@ def stale_cards(request):
 @coordinator_only
 def remind(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
-    sent = services.send_card_reminder(
-        municipality=municipality, base_url=request.build_absolute_uri("/")
-    )
+    sent = services.send_card_reminder(municipality=municipality)
     report_reminders_sent(request, sent=sent, to_editors_of=municipality.name)
     return redirect("cards:stale")
 

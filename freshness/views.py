@@ -79,8 +79,6 @@ def stale_listings(request):
 def remind_now(request, pk):
     """Send the organization's editors a confirmation link now, whenever they were last reminded."""
     organization = get_object_or_404(Organization, pk=pk)
-    sent = send_confirmation_reminder(
-        organization=organization, base_url=request.build_absolute_uri("/")
-    )
+    sent = send_confirmation_reminder(organization=organization)
     report_reminders_sent(request, sent=sent, to_editors_of=organization.name)
     return redirect("freshness:stale")

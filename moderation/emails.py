@@ -7,13 +7,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 
+def _absolute(path: str) -> str:
+    """A link of an e-mail: the path on the service's one address, SAKKE_BASE_URL."""
+    return settings.SAKKE_BASE_URL.rstrip("/") + path
+
+
 def _send(*, template: str, to: list[str], context: dict) -> None:
     """Send after the transaction commits, so a rolled-back decision sends nothing."""
     recipients = sorted({address for address in to if address})
     if not recipients:
         return
     # Every message links the content policy (privacy app), by which moderation decides.
-    policy_url = settings.SAKKE_BASE_URL.rstrip("/") + reverse("privacy:content_policy")
+    policy_url = _absolute(reverse("privacy:content_policy"))
     context = {"site_name": settings.SAKKE_SITE_NAME, "content_policy_url": policy_url, **context}
     subject = render_to_string(f"moderation/emails/{template}_subject.txt", context)
     subject = " ".join(subject.split())
@@ -29,11 +34,13 @@ def coordinator_addresses() -> list[str]:
 
 
 def send_claim_received(claim) -> None:
-    _send(template="claim_received", to=coordinator_addresses(), context={"claim": claim})
+    context = {"claim": claim, "queue_url": _absolute(reverse("moderation:queue"))}
+    _send(template="claim_received", to=coordinator_addresses(), context=context)
 
 
 def send_claim_decision(claim) -> None:
-    _send(template="claim_decision", to=[claim.user.email], context={"claim": claim})
+    context = {"claim": claim, "requests_url": _absolute(reverse("moderation:my_requests"))}
+    _send(template="claim_decision", to=[claim.user.email], context=context)
 
 
 def send_invitation(invitation, accept_url: str) -> None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import coordinator_only
 from accounts.permissions import can_edit_organization
 from core.consent_restore import withdrawals_kept_notice
+from core.emails import default_base_url
 from core.forms import show_service_errors
 from core.history import version_diff, versions_of
 from core.models import PublicationStatus
@@ -197,8 +198,9 @@ def _invite(request, *, organization=None, municipality=None):
                 email=form.cleaned_data["email"],
                 organization=organization,
                 municipality=municipality,
-                accept_url_for=lambda token: request.build_absolute_uri(
-                    reverse("moderation:invitation_accept", kwargs={"token": token})
+                accept_url_for=lambda token: (
+                    default_base_url()
+                    + reverse("moderation:invitation_accept", kwargs={"token": token})
                 ),
             )
         except ValidationError as error:

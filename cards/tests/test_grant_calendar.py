@@ -13,7 +13,11 @@ from cards.services import send_grant_reminders
 
 from .factories import CardFactory, GrantFactory, GrantPeriodFactory, SubscriptionFactory
 
-pytestmark = pytest.mark.django_db
+# A grant's own page, on the municipality's site, is linked as it is.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.mail_links_elsewhere("https://kunta.example.fi/"),
+]
 
 TODAY = dt.date(2026, 3, 2)
 

@@ -11,7 +11,11 @@ from cards.tasks import send_grant_reminders_task
 
 from .factories import CardFactory, GrantFactory, GrantPeriodFactory, SubscriptionFactory
 
-pytestmark = pytest.mark.django_db
+# A grant's own page, on the municipality's site, is linked as it is.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.mail_links_elsewhere("https://kunta.example.fi/"),
+]
 
 TODAY = dt.date(2026, 3, 2)
 

@@ -1,17 +1,21 @@
 """Journeys as a newcomer takes them, in Chromium, from the home page by clicking only.
 
-The one thing typed besides form fields is what a person does outside the site: opening
-a link from an e-mail. Each test covers a whole journey; they are slow, so they are few.
-(The volunteer's sign-up, claim and first event are in test_end_to_end.py.)
+The one address typed is the home page's; the only other thing a person does outside the
+site is opening a link from an e-mail, read here from the outbox (the live server is the
+base URL of e-mailed links, see conftest.py). Everyone signs in by the header's link.
+Each test covers a whole journey; they are slow, so they are few.
 """
 
+import datetime as dt
 import re
 
 import pytest
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
+from accounts.tests.factories import PASSWORD as USER_PASSWORD
+from accounts.tests.factories import UserFactory
 from cards.tests.factories import CardFactory
 from core.models import PublicationStatus
 from core.tests.browser import click_and_wait_for_the_next_page, localized_path
@@ -19,8 +23,6 @@ from events.models import Event
 from events.tests.factories import EventFactory
 from newsletter import tasks as newsletter_tasks
 from newsletter.models import Issue, Subscriber
-from selfservice.tests.factories import coordinator, editor_of
-from selfservice.tests.test_browser import signed_in
 
 from .test_phone_layout import SMALL_PHONE, page_width_overflow
 
@@ -41,6 +43,20 @@ def emailed_link(live_server, pattern: str) -> str:
 
 def click(page, role, name, **options):
     click_and_wait_for_the_next_page(page, page.get_by_role(role, name=name, **options).first)
+
+
+def coordinator():
+    """The coordinator's account, which signs in with USER_PASSWORD."""
+    return UserFactory(email="koordinaattori@example.org", is_coordinator=True)
+
+
+def signs_in(page, email: str, password: str) -> None:
+    """Sign in as a person does: from the home page, by the header's link."""
+    page.goto(localized_path("core:home", "en"))
+    click(page, "link", "Sign in")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    click(page, "button", "Sign in")
 
 
 def test_a_resident_on_a_phone_finds_an_event_and_its_association(open_page, north_savo):
@@ -67,9 +83,8 @@ def test_a_resident_on_a_phone_finds_an_event_and_its_association(open_page, nor
 
 
 def test_a_subscriber_subscribes_confirms_changes_interests_and_unsubscribes(
-    open_page, live_server, north_savo, settings
+    open_page, live_server, north_savo
 ):
-    settings.SAKKE_BASE_URL = live_server.url  # as `make run` sets it from PORT
     page = open_page()
     page.goto(localized_path("core:home", "en"))
     click(page, "link", "Subscribe to the newsletter")
@@ -98,8 +113,8 @@ def test_a_municipal_editor_is_invited_signs_up_and_edits_the_card(
     open_page, live_server, north_savo
 ):
     CardFactory(municipality=north_savo.varkaus)
-    boss = signed_in(open_page, live_server, coordinator())
-    boss.goto(localized_path("core:home", "en"))
+    boss = open_page()
+    signs_in(boss, coordinator().email, USER_PASSWORD)
     click(boss, "link", "Coordinator")
     click(boss, "link", "Municipality cards and their editors")
     click(boss, "link", north_savo.varkaus.name_fi)
@@ -129,27 +144,107 @@ def test_a_municipal_editor_is_invited_signs_up_and_edits_the_card(
     expect(editor.get_by_role("heading", level=1)).to_contain_text(north_savo.varkaus.name_fi)
 
 
-def test_a_volunteer_keeps_the_page_current_and_offers_a_newsletter_item(
+def test_a_volunteer_signs_up_claims_edits_and_publishes_by_clicking_only(
     open_page, live_server, north_savo
 ):
     association = north_savo.pensioners
-    page = signed_in(open_page, live_server, editor_of(association))
-    page.goto(localized_path("core:home", "en"))
-    click(page, "link", "My association")
-    click(page, "link", f"Open {association.name_fi}")
+    boss = coordinator()
+    volunteer = open_page()
+    volunteer.goto(localized_path("core:home", "en"))
 
-    click(page, "button", "Our information is still current")
-    expect(page.get_by_text("The information is marked as checked today.").first).to_be_visible()
+    # Sign up, and open the link of the e-mail as a person does in their mail.
+    click(volunteer, "link", "Sign in")
+    click(volunteer, "link", "No account yet? Sign up")
+    volunteer.get_by_label("Your name").fill("Liisa Laine")
+    volunteer.get_by_label("E-mail address").fill("liisa.laine@example.org")
+    click(volunteer, "button", "Sign up")
+    volunteer.goto(emailed_link(live_server, r"/confirm/"))
+    volunteer.get_by_label("Password", exact=True).fill(PASSWORD)
+    volunteer.get_by_label("Password again").fill(PASSWORD)
+    click(volunteer, "button", "Save the password and sign in")
 
-    click(page, "link", "Offer an item to the newsletter")
-    expect(page.get_by_label("Association")).to_have_value(str(association.pk))
-    page.get_by_label("Title").fill("Kuoro hakee laulajia")
-    page.get_by_role("textbox", name=re.compile(r"^Text")).fill("Tule laulamaan tiistaisin.")
-    click(page, "button", re.compile("^Offer|^Send"))
-    expect(page.get_by_text("Kuoro hakee laulajia").first).to_be_visible()
+    # Claim the association.
+    click(volunteer, "link", "My association")
+    click(volunteer, "link", "Ask to manage an association")
+    volunteer.get_by_label("Name or business id of the association").fill("Eläkeläiset")
+    click(volunteer, "button", "Search")
+    click(volunteer, "link", association.name_fi)
+    volunteer.get_by_label("Message to the coordinator").fill("Olen yhdistyksen sihteeri.")
+    click(volunteer, "button", "Send the request")
+    expect(volunteer.get_by_text("Your request was sent to the coordinator.").first).to_be_visible()
+
+    # The coordinator, in another browser, signs in and approves from the queue.
+    desk = open_page()
+    signs_in(desk, boss.email, USER_PASSWORD)
+    click(desk, "link", "Coordinator")
+    click(desk, "link", re.compile(rf"^Decide\W+{re.escape(association.name_fi)}$"))
+    desk.get_by_label("Decision").select_option(label="Approve")
+    click(desk, "button", "Save the decision")
+    expect(
+        desk.get_by_text("The decision was saved and the person informed.").first
+    ).to_be_visible()
+
+    # Edit the page.
+    click(volunteer, "link", "My association")
+    click(volunteer, "link", f"Open {association.name_fi}")
+    click(volunteer, "link", "Edit the page")
+    volunteer.get_by_label("Description (in Finnish)").fill("Tervetuloa mukaan kerhoihimme.")
+    click(volunteer, "button", "Save", exact=True)
+    expect(volunteer.get_by_text("Saved. The changes are now public.").first).to_be_visible()
+    association.refresh_from_db()
+    assert "Tervetuloa mukaan kerhoihimme." in association.description_fi
+
+    # Add an event.
+    click(volunteer, "link", "My association")
+    click(volunteer, "link", f"Open {association.name_fi}")
+    click(volunteer, "link", "Add an event")
+    day = timezone.localdate() + dt.timedelta(days=10)
+    volunteer.get_by_label("Name (in Finnish)").fill("Syyskauden avajaiset")
+    volunteer.get_by_label(re.compile(r"^Date\b")).fill(day.isoformat())
+    volunteer.get_by_label("Starts at").fill("18:00")
+    volunteer.get_by_label("Everyone: publish it on the service").check()
+    click(volunteer, "button", "Save", exact=True)
+    expect(volunteer.get_by_text("Saved. The changes are now public.").first).to_be_visible()
+
+    # Write news.
+    click(volunteer, "link", "Write news")
+    click(volunteer, "link", "Write a news post")
+    volunteer.get_by_label("Title (in Finnish)").fill("Kuoro aloittaa syyskauden")
+    volunteer.get_by_label("Lead (in Finnish)").fill("Harjoitukset alkavat tiistaina.")
+    volunteer.get_by_label("Everyone: publish it on the service").check()
+    click(volunteer, "button", "Save", exact=True)
+    expect(volunteer.get_by_text(re.compile(r"^Saved\.")).first).to_be_visible()
+
+    # Offer an item to the newsletter.
+    click(volunteer, "link", "My association")
+    click(volunteer, "link", f"Open {association.name_fi}")
+    click(volunteer, "link", "Offer an item to the newsletter")
+    expect(volunteer.get_by_label("Association")).to_have_value(str(association.pk))
+    volunteer.get_by_label("Title").fill("Kuoro hakee laulajia")
+    volunteer.get_by_role("textbox", name=re.compile(r"^Text")).fill("Tule laulamaan tiistaisin.")
+    click(volunteer, "button", re.compile("^Offer|^Send"))
+    expect(volunteer.get_by_text("Kuoro hakee laulajia").first).to_be_visible()
+
+    # Say that the information is still current.
+    click(volunteer, "link", "My association")
+    click(volunteer, "link", f"Open {association.name_fi}")
+    click(volunteer, "button", "Our information is still current")
+    expect(
+        volunteer.get_by_text("The information is marked as checked today.").first
+    ).to_be_visible()
+
+    # The public sees the association's new event, news and description.
+    visitor = open_page()
+    visitor.goto(localized_path("core:home", "en"))
+    click(visitor, "link", "Events")
+    expect(visitor.get_by_role("link", name="Syyskauden avajaiset")).to_be_visible()
+    click(visitor, "link", "News")
+    expect(visitor.get_by_role("link", name="Kuoro aloittaa syyskauden")).to_be_visible()
+    association.refresh_from_db()
+    assert association.confirmed_at is not None
 
 
-def test_the_coordinator_approves_waiting_content_and_composes_and_sends_an_issue(
+def test_the_coordinator_approves_and_declines_waiting_content_and_composes_and_sends_an_issue(
     open_page, live_server, north_savo, monkeypatch
 ):
     started = []  # the broker's part: the task that starts the sending at the chosen time
@@ -163,14 +258,28 @@ def test_the_coordinator_approves_waiting_content_and_composes_and_sends_an_issu
         organizers=[north_savo.pensioners],
         publication_status=PublicationStatus.PENDING,
     )
-    page = signed_in(open_page, live_server, coordinator())
-    page.goto(localized_path("core:home", "en"))
+    unsuitable = EventFactory(
+        name_fi="Halpoja lainoja heti",
+        organizers=[north_savo.pensioners],
+        publication_status=PublicationStatus.PENDING,
+    )
+    page = open_page()
+    signs_in(page, coordinator().email, USER_PASSWORD)
     click(page, "link", "Coordinator")
     expect(page.get_by_role("heading", level=1)).to_have_text("Moderation queue")
     click(page, "button", re.compile(r"^Approve\W+Syysretki Tahkolle"))
     expect(page.get_by_text("Saved: Syysretki Tahkolle").first).to_be_visible()
     waiting.refresh_from_db()
     assert waiting.publication_status == PublicationStatus.PUBLISHED
+
+    # Moderate: decline the other item, with a reason the association is sent.
+    click(page, "link", re.compile(r"^Decline with a message\W+Halpoja lainoja heti"))
+    page.get_by_label("Decision").select_option(label="Decline")
+    page.get_by_label("Message").fill("Mainokset eivät kuulu palveluun.")
+    click(page, "button", "Save the decision")
+    expect(page.get_by_text("Saved: Halpoja lainoja heti").first).to_be_visible()
+    unsuitable.refresh_from_db()
+    assert unsuitable.publication_status == PublicationStatus.DECLINED
 
     click(page, "link", "Newsletter")
     click(page, "link", "New issue")

@@ -101,11 +101,15 @@ def test_an_editor_who_is_not_the_coordinator_is_refused(client, listings):
     assert mail.outbox == []
 
 
-def test_send_reminder_now_emails_the_editors_and_records_the_time(client, coordinator, listings):
+def test_send_reminder_now_emails_the_editors_and_records_the_time(
+    client, coordinator, listings, settings
+):
+    settings.SAKKE_BASE_URL = "https://jarjestot.example.fi"
     response = client.post(url("freshness:remind", pk=listings["stale"].pk))
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["maija@example.org"]]
-    assert "http://testserver/fi/" in mail.outbox[0].body  # links to where the coordinator is
+    # Links to the service's address, not to the host the coordinator's request came by.
+    assert "https://jarjestot.example.fi/fi/" in mail.outbox[0].body
     listings["stale"].refresh_from_db()
     assert listings["stale"].confirmation_reminder_sent_at == NOW
     follow = client.get(response["Location"])

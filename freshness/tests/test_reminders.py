@@ -15,7 +15,8 @@ from organizations.tests.factories import OrganizationFactory
 
 from .factories import OrganizationEditorFactory
 
-pytestmark = pytest.mark.django_db
+# Some tests give the reminders a base URL of their own, as `--base-url` does.
+pytestmark = [pytest.mark.django_db, pytest.mark.mail_links_elsewhere("https://sakke.example.fi/")]
 
 HELSINKI = dt.timezone(dt.timedelta(hours=2))
 START = dt.datetime(2026, 1, 15, 9, 0, tzinfo=HELSINKI)

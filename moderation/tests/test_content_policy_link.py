@@ -18,7 +18,9 @@ POLICY_FI = "https://jarjestot.example.fi/fi/sisaltoperiaatteet/"
     "send",
     [
         lambda: emails.send_claim_decision(ClaimFactory(status="declined")),
-        lambda: emails.send_invitation(InvitationFactory(), "https://x.example/invitation/t/"),
+        lambda: emails.send_invitation(
+            InvitationFactory(), "https://jarjestot.example.fi/fi/kutsu/t/"
+        ),
         lambda: emails.send_content_declined(OrganizationFactory(), "Ei alueelta.", ["a@b.fi"]),
     ],
     ids=["claim decision", "invitation", "content declined"],
