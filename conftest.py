@@ -81,7 +81,9 @@ def open_page(browser, live_server, static_files):
 
     def open_page(**context_options):
         context = browser.new_context(base_url=live_server.url, **context_options)
-        context.set_default_timeout(5_000)  # a missing element fails in 5 s, not 30
+        # A missing element fails in 15 s, not 30; a loaded 2-core machine (other suites,
+        # helpers' worktrees) took more than 5 s for a page with a live server and database.
+        context.set_default_timeout(15_000)
         context.route(EXTERNAL_URL, lambda route: route.abort())
         context.route(f"{live_server.url}{settings.STATIC_URL}**", serve_static)
         contexts.append(context)
