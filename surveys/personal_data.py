@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from accounts.consents import Consent, ConsentAction, register_consents
 from accounts.gdpr import register_eraser, register_exporter
 from core.personal_data import LegalBasis, PersonalData, register
 
@@ -70,3 +71,59 @@ def forget_survey_invitations(user) -> None:
 
     if user.email_verified_at:
         Invitation.objects.filter(email__iexact=user.email).delete()
+
+
+@register_consents
+def survey_contact(user) -> list[Consent]:
+    """Survey contacts the person can withdraw on the account page: reminders of an open
+    round sent to their confirmed address, and their association named in the raw data
+    of answers they sent."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from . import invitations as invitation_links
+    from .models import Invitation, Response
+
+    now = timezone.now()
+    reminders = (
+        Invitation.objects.filter(
+            email__iexact=user.email, opted_out_at=None, reminded_at=None, sent_at__isnull=False
+        )
+        .exclude(round__closes_at__lte=now)
+        .select_related("round__survey", "organization")
+    )
+    consents = [
+        Consent(
+            what=_("Reminders of %(round)s are sent to your address for %(association)s.")
+            % {"round": invitation.round, "association": invitation.organization},
+            given_at=invitation.sent_at,
+            actions=[
+                ConsentAction(
+                    url=reverse(
+                        "surveys:opt_out",
+                        kwargs={"token": invitation_links.opt_out_token(invitation)},
+                    ),
+                    label=_("No more reminders"),
+                )
+            ],
+        )
+        for invitation in reminders
+    ]
+    named = Response.objects.filter(submitted_by=user, consent_to_be_named=True).select_related(
+        "round__survey", "organization"
+    )
+    consents += [
+        Consent(
+            what=_("%(association)s may be named in the raw data of %(round)s.")
+            % {"association": response.organization or _("Your answer"), "round": response.round},
+            given_at=response.submitted_at,
+            actions=[
+                ConsentAction(
+                    url=reverse("surveys:naming_consent_withdraw", kwargs={"pk": response.pk}),
+                    label=_("Use a pseudonym instead"),
+                )
+            ],
+        )
+        for response in named
+    ]
+    return consents

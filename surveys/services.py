@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.permissions import can_edit_organization
 from core.roles import is_coordinator
 from core.writes import content_write
 
@@ -348,3 +349,17 @@ def text_answer_approve(*, user, answer: Answer, approved: bool = True) -> None:
         text_approved=approved
     )
     Round.objects.filter(pk=answer.response.round_id).update(updated_at=timezone.now())
+
+
+def response_naming_withdraw(*, user, response: Response) -> None:
+    """The association may no longer be named in the raw data of this response: the
+    coordinator's export shows a pseudonym from now on. The person who sent the answers
+    withdraws it, or an editor of the association."""
+    sent_by_them = response.submitted_by_id is not None and response.submitted_by_id == user.pk
+    editor = response.organization is not None and can_edit_organization(
+        user, response.organization
+    )
+    if not (sent_by_them or editor):
+        raise PermissionDenied
+    Response.objects.filter(pk=response.pk).update(consent_to_be_named=False)
+    response.consent_to_be_named = False

@@ -36,4 +36,9 @@ urlpatterns = [
 ]
 urlpatterns += [
     path(_("no-reminders/<str:token>/"), views.opt_out_page, name="opt_out"),
+    path(
+        _("responses/<int:pk>/not-named/"),
+        views.naming_consent_withdraw,
+        name="naming_consent_withdraw",
+    ),
 ]

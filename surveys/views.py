@@ -6,12 +6,14 @@ page and sends. It works without JavaScript; conditions are applied on the serve
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_edit_organization
 from core.forms import show_service_errors
@@ -298,3 +300,18 @@ def opt_out_page(request, token):
         invitation.refresh_from_db()
     context = {"invitation": invitation, "section": SECTION}
     return render(request, "surveys/opted_out.html", context)
+
+
+@login_required
+@require_POST
+def naming_consent_withdraw(request, pk):
+    """From the account page: the association is no longer named in this response's raw
+    data (surveys.personal_data lists the consent)."""
+    response = get_object_or_404(Response.objects.select_related("round", "organization"), pk=pk)
+    services.response_naming_withdraw(user=request.user, response=response)
+    messages.success(
+        request,
+        _("%(association)s is no longer named in the raw data of %(round)s.")
+        % {"association": response.organization or _("The association"), "round": response.round},
+    )
+    return redirect("accounts:account")

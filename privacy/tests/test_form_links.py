@@ -117,6 +117,9 @@ MAX_PAGES = 400
 #: collect personal data (or where its form is checked instead).
 NOT_REACHED = {
     "importers/source_detail.html": "buttons only: poll now, edit an event here, remove",
+    "importers/linked_events_detail.html": "an API address and its filters; buttons to sync, "
+    "edit an event here or remove (the same form on the list page links the notice)",
+    "importers/sheet_detail.html": "a button that confirms an uploaded spreadsheet's import",
     "accounts/delete.html": "the password only, to delete one's own account",
     "accounts/login_link_confirm.html": "a button that uses a one-time sign-in link",
     "accounts/password_reset_confirm.html": "a new password behind an e-mailed token",
