@@ -12,26 +12,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import editable_organizations
 from core.forms import show_service_errors
 
 from . import linked_events_services as services
 from .forms import LinkedEventsSourceForm
 from .linked_events_models import LinkedEventsEvent, LinkedEventsSource
-
-
-def _organization(request, org):
-    return get_object_or_404(editable_organizations(request.user), public_id=org)
+from .views import editable_organization_or_404, source_or_404
 
 
 def _source(request, org, pk):
-    organization = _organization(request, org)
-    return get_object_or_404(LinkedEventsSource, organization=organization, pk=pk)
+    return source_or_404(request, org, pk, model=LinkedEventsSource)
 
 
 @login_required
 def source_list(request, org):
-    organization = _organization(request, org)
+    organization = editable_organization_or_404(request, org)
     form = LinkedEventsSourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

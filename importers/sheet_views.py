@@ -22,6 +22,7 @@ from . import services
 from .forms import SheetUploadForm
 from .models import SheetImport
 from .sheet_kinds import KINDS
+from .views import editable_organization_or_404
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_NAMES = {"events": "tapahtumat", "activities": "toiminta", "associations": "yhdistykset"}
@@ -95,7 +96,7 @@ def _upload(request, kind, organization):
 
 @login_required
 def sheet_upload(request, org, kind):
-    organization = get_object_or_404(editable_organizations(request.user), public_id=org)
+    organization = editable_organization_or_404(request, org)
     return _upload(request, kind, organization)
 
 

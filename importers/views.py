@@ -19,18 +19,20 @@ from .forms import CalendarSourceForm
 from .models import CalendarSource, ImportedEvent
 
 
-def _organization(request, org):
+def editable_organization_or_404(request, org):
+    """The association `org` if the person may edit it; a 404 for anyone else."""
     return get_object_or_404(editable_organizations(request.user), public_id=org)
 
 
-def _source(request, org, pk):
-    organization = _organization(request, org)
-    return get_object_or_404(CalendarSource, organization=organization, pk=pk)
+def source_or_404(request, org, pk, model=CalendarSource):
+    """A source (calendar feed or Linked Events) of an association the person edits."""
+    organization = editable_organization_or_404(request, org)
+    return get_object_or_404(model, organization=organization, pk=pk)
 
 
 @login_required
 def source_list(request, org):
-    organization = _organization(request, org)
+    organization = editable_organization_or_404(request, org)
     form = CalendarSourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,7 +51,7 @@ def source_list(request, org):
 
 @login_required
 def source_detail(request, org, pk):
-    source = _source(request, org, pk)
+    source = source_or_404(request, org, pk)
     context = {
         "organization": source.organization,
         "source": source,
@@ -62,7 +64,7 @@ def source_detail(request, org, pk):
 @login_required
 @require_POST
 def source_poll_now(request, org, pk):
-    source = _source(request, org, pk)
+    source = source_or_404(request, org, pk)
     run = services.source_poll(source)
     if run.status == CalendarSource.Status.FAILED:
         messages.error(request, run.message)
@@ -74,7 +76,7 @@ def source_poll_now(request, org, pk):
 @login_required
 @require_POST
 def source_remove(request, org, pk):
-    source = _source(request, org, pk)
+    source = source_or_404(request, org, pk)
     services.source_delete(user=request.user, source=source)
     messages.success(request, _("The calendar was removed; its events stay, to be edited here."))
     return redirect("importers:list", org=org)
@@ -83,7 +85,7 @@ def source_remove(request, org, pk):
 @login_required
 @require_POST
 def event_detach(request, org, pk, link):
-    source = _source(request, org, pk)
+    source = source_or_404(request, org, pk)
     imported = get_object_or_404(ImportedEvent, source=source, pk=link)
     services.event_detach(user=request.user, link=imported)
     messages.success(request, _("The event is now edited here; the calendar no longer changes it."))
