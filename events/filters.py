@@ -22,10 +22,9 @@ from core.filtering import (
     split_values,
     topic_filter,
 )
-from core.geo import DEFAULT_DISTANCE_KM, PointField, box_around
 from municipalities.divisions import municipality_ids_for_divisions
 from municipalities.models import Municipality
-from places.geo import places_in_bbox, places_within
+from places.geo import DEFAULT_DISTANCE_KM, PointField, places_in_bbox, places_within
 from places.models import Place
 from taxonomy.models import Audience, Topic
 
@@ -216,7 +215,8 @@ class EventFilter(django_filters.FilterSet):
     def filter_near(self, queryset, name, value):
         lat, lon = value
         km = self.form.cleaned_data.get("distance") or DEFAULT_DISTANCE_KM
-        return queryset.filter(**box_around(lat, lon, float(km), prefix="location__"))
+        nearby = places_within(lon, lat, float(km) * 1000)
+        return queryset.filter(location__in=nearby.values("pk"))
 
     def keep(self, queryset, name, value):
         return queryset  # read by filter_near

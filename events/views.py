@@ -7,11 +7,11 @@ from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.geo import DEFAULT_DISTANCE_KM
 from core.share import share_card_response
 from core.templatetags.sakke import clock
 from core.views import filter_fields, render_filtered_list
 from municipalities.selectors import municipality_choices
+from places.geo import DEFAULT_DISTANCE_KM
 from taxonomy.selectors import audience_choices, language_choices, topic_choices
 
 from .filters import EventFilter

@@ -1,4 +1,5 @@
-"""Places by position (WGS84), for Linked Events' `bbox` and `dwithin_*` parameters.
+"""Places by position (WGS84): Linked Events' `bbox` and `dwithin_*` parameters and the
+event list's "near me".
 
 Without PostGIS: a bounding box on the latitude and longitude columns, and the
 great-circle distance from database math functions (SQLite and PostgreSQL alike).
@@ -6,12 +7,36 @@ great-circle distance from database math functions (SQLite and PostgreSQL alike)
 
 import math
 
+from django import forms
 from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Place
 
 EARTH_RADIUS_METRES = 6_371_008.8
+#: "Near me" on the event list, when the person chose no distance.
+DEFAULT_DISTANCE_KM = 20
+
+
+class PointField(forms.CharField):
+    """ "62.89,27.68" -> (62.89, 27.68): a latitude and a longitude, as the browser gives them."""
+
+    default_error_messages = {
+        "invalid": _("Give the place as latitude,longitude, e.g. 62.89,27.68."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            lat, lon = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return (lat, lon)
 
 
 def places_in_bbox(west: float, south: float, east: float, north: float) -> QuerySet[Place]:

@@ -74,6 +74,24 @@ def test_near_me_lists_events_close_to_the_position_and_offers_the_way_back(clie
     assert "Runoilta" in wider.text
 
 
+def test_near_me_measures_the_distance_not_a_box_around_the_position(client):
+    from places.tests.factories import PlaceFactory
+
+    # 0.16° north and 0.33° east of the position: each under 20 km, together about 24 km.
+    corner = PlaceFactory(latitude=62.89 + 0.16, longitude=27.68 + 0.33)
+    EventFactory(
+        name_fi="Kulmakonsertti",
+        location=corner,
+        start_time=timezone.now() + dt.timedelta(days=2),
+    )
+
+    near = client.get(reverse("events:list"), {"near": "62.89,27.68", "municipality": ""})
+    wider = client.get(reverse("events:list"), {"near": "62.89,27.68", "distance": "30"})
+
+    assert "Kulmakonsertti" not in near.text
+    assert "Kulmakonsertti" in wider.text
+
+
 def test_a_position_that_is_not_one_gets_a_clear_error_in_the_api(client):
     response = client.get("/api/v1/event/", {"near": "kotona"})
     assert response.status_code == 400
