@@ -24,7 +24,7 @@ from search.api import SearchView
 from surveys.api import SurveyQuestionViewSet, SurveyRoundViewSet, SurveyViewSet
 from taxonomy.api import AudienceViewSet, LanguageViewSet, TopicViewSet
 
-from .views import ptv_services
+from .views import api_root, ptv_services
 
 app_name = "api"
 
@@ -57,6 +57,9 @@ router.register("survey_round", SurveyRoundViewSet, basename="survey_round")
 router.register("survey_question", SurveyQuestionViewSet, basename="survey_question")
 
 urlpatterns = [
+    path(
+        "", api_root, {"resources": [basename for _, _, basename in router.registry]}, name="root"
+    ),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("search/", SearchView.as_view(), name="search"),

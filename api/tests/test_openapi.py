@@ -52,3 +52,14 @@ def test_the_docs_page_serves_swagger_ui_without_a_cdn(client):
     assert '<script src="/api/v1/docs/?script=">' in html
     script = client.get("/api/v1/docs/?script=").content.decode()
     assert "/api/v1/openapi.json" in script
+
+
+def test_the_api_root_lists_every_resource_with_a_working_link(client):
+    root = client.get("/api/v1/")
+
+    assert root.status_code == 200
+    links = root.json()
+    assert links["event"] == "http://testserver/api/v1/event/"
+    assert links["openapi"] == "http://testserver/api/v1/openapi.json"
+    for name in ("organization", "activity", "place", "programme_measure", "material"):
+        assert client.get(links[name]).status_code == 200, name
