@@ -4,8 +4,7 @@ what the friendly pages do not (seats and terms, sources, alerts sent)."""
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin import HistoryAdminMixin
-from core.public_ids import save_with_public_id
+from core.admin import PUBLIC_ID_READONLY, PublicIdAdmin
 
 from .models import (
     AlertSent,
@@ -23,18 +22,6 @@ from .models import (
     StatementComment,
     StatementVersion,
 )
-
-READONLY = ["public_id", "data_source", "created_at", "updated_at"]
-
-
-class PublicIdAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    readonly_fields = READONLY
-
-    def save_model(self, request, obj, form, change):
-        if obj.pk is None:
-            save_with_public_id(obj)
-        else:
-            super().save_model(request, obj, form, change)
 
 
 class MembershipInline(admin.TabularInline):
@@ -101,7 +88,7 @@ class ConsultationAdmin(PublicIdAdmin):
     list_filter = ["tags_confirmed"]
     search_fields = ["title", "organiser"]
     filter_horizontal = ["topics", "municipalities"]
-    readonly_fields = [*READONLY, "url_key", "title_key", "first_seen_at"]
+    readonly_fields = [*PUBLIC_ID_READONLY, "url_key", "title_key", "first_seen_at"]
     inlines = [OriginInline]
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.languages import translated_names
-from core.public_ids import save_with_public_id
+from core.public_ids import save_new_or_changed, save_with_public_id
 from core.writes import content_write
 from materials import services as materials_services
 from materials.models import Document, Kind
@@ -238,7 +238,6 @@ def meeting_save(*, user, body: Body, data: dict, meeting: Meeting | None = None
         raise PermissionDenied(_("This meeting belongs to another body."))
     if not can_edit_meetings(user, body):
         raise PermissionDenied(_("Only this body's chair or secretary may edit its meetings."))
-    is_new = meeting is None
     meeting = meeting or Meeting(body=body)
     _assign(meeting, data, MEETING_FIELDS)
     if not meeting.starts_at:
@@ -248,10 +247,7 @@ def meeting_save(*, user, body: Body, data: dict, meeting: Meeting | None = None
     if not (meeting.place or meeting.online_url):
         raise ValidationError({"place": _("Give the place or the online meeting link.")})
     with content_write(user, _("Saved the meeting")):
-        if is_new:
-            save_with_public_id(meeting)
-        else:
-            meeting.save()
+        save_new_or_changed(meeting)
     return meeting
 
 

@@ -8,6 +8,10 @@ from reversion.models import Version
 
 from .consent_restore import withdrawals_kept_notice, withdrawals_to_keep
 from .models import Tombstone
+from .public_ids import save_new_or_changed
+
+#: What an admin shows but never lets anyone type: set by the write kernel.
+PUBLIC_ID_READONLY = ["public_id", "data_source", "created_at", "updated_at"]
 
 
 class HistoryAdminMixin(VersionAdmin):
@@ -40,6 +44,15 @@ class HistoryAdminMixin(VersionAdmin):
             if names:
                 messages.warning(request, withdrawals_kept_notice(names))
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+
+class PublicIdAdmin(HistoryAdminMixin, admin.ModelAdmin):
+    """An admin of content with a public id: a new object gets `sakke:<pk>` on its save."""
+
+    readonly_fields = PUBLIC_ID_READONLY
+
+    def save_model(self, request, obj, form, change):
+        save_new_or_changed(obj)
 
 
 @admin.register(Tombstone)

@@ -13,6 +13,14 @@ from .history import add_to_revision
 from .models import LOCAL_DATA_SOURCE
 
 
+def save_new_or_changed(obj: models.Model) -> None:
+    """Insert a new object (no primary key yet) with its public id, or save a changed one."""
+    if obj.pk is None:
+        save_with_public_id(obj)
+    else:
+        obj.save()
+
+
 def save_with_public_id(obj: models.Model) -> None:
     """Insert a new object and give it its public id `sakke:<pk>`."""
     obj.public_id = f"{LOCAL_DATA_SOURCE}:new-{uuid.uuid4().hex}"

@@ -2,7 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.languages import LANGUAGE_CODES
-from core.public_ids import save_with_public_id
+from core.public_ids import save_new_or_changed
 from core.richtext import sanitize_html
 
 from .models import NewsPost
@@ -24,7 +24,4 @@ class NewsPostAdmin(TabbedTranslationAdmin):
         for lang in LANGUAGE_CODES:
             field = f"body_{lang}"
             setattr(obj, field, sanitize_html(getattr(obj, field) or ""))
-        if obj.pk is None:
-            save_with_public_id(obj)
-        else:
-            super().save_model(request, obj, form, change)
+        save_new_or_changed(obj)

@@ -17,7 +17,7 @@ from core.images import prepare_logo
 from core.indexing import index_missing
 from core.languages import translated_names
 from core.models import PublicationStatus
-from core.public_ids import save_with_public_id
+from core.public_ids import save_new_or_changed
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from core.writes import content_write
@@ -99,10 +99,7 @@ def news_save(
             post.image.delete(save=False)
         if prepared is not None:
             post.image.save(prepared.name, prepared, save=False)
-        if is_new:
-            save_with_public_id(post)
-        else:
-            post.save()
+        save_new_or_changed(post)
         for name, values in (relations or {}).items():
             getattr(post, name).set(values)
         if is_coordinator(user):

@@ -3,8 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from core.admin import HistoryAdminMixin
-from core.public_ids import save_with_public_id
+from core.admin import PUBLIC_ID_READONLY, HistoryAdminMixin, PublicIdAdmin
 
 from .models import (
     Commitment,
@@ -19,18 +18,6 @@ from .models import (
     Task,
     Theme,
 )
-
-READONLY = ["public_id", "data_source", "created_at", "updated_at"]
-
-
-class PublicIdAdmin(HistoryAdminMixin, admin.ModelAdmin):
-    readonly_fields = READONLY
-
-    def save_model(self, request, obj, form, change):
-        if obj.pk is None:
-            save_with_public_id(obj)
-        else:
-            super().save_model(request, obj, form, change)
 
 
 @admin.register(Programme)
@@ -67,7 +54,7 @@ class MeasureAdmin(PublicIdAdmin, TabbedTranslationAdmin):
     list_display = ["identifier", "name", "status", "starts_on", "ends_on"]
     list_filter = ["status", "goal__theme__programme"]
     search_fields = ["identifier", "name", "public_id"]
-    readonly_fields = [*READONLY, "starts_on", "ends_on"]
+    readonly_fields = [*PUBLIC_ID_READONLY, "starts_on", "ends_on"]
     inlines = [ResponsibilityInline, TaskInline]
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_programme
 from core.languages import LANGUAGE_CODES, translated_names
-from core.public_ids import save_with_public_id
+from core.public_ids import save_new_or_changed
 from core.writes import content_write
 from municipalities.models import Municipality
 from organizations.models import Organization
@@ -240,10 +240,7 @@ def _upsert(model, lookup: dict, fields: dict):
     obj = obj or model(**lookup)
     for name, value in fields.items():
         setattr(obj, name, value)
-    if created:
-        save_with_public_id(obj)
-    else:
-        obj.save()
+    save_new_or_changed(obj)
     return obj, created
 
 

@@ -22,7 +22,7 @@ from accounts.permissions import (
 )
 from core.languages import translated_names
 from core.models import PublicationStatus
-from core.public_ids import save_with_public_id
+from core.public_ids import save_new_or_changed, save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.writes import content_write
 from municipalities.models import Municipality
@@ -99,17 +99,13 @@ def measure_save(
     """Write a new measure under `goal`, or change `measure`: the coordinator only."""
     if not can_edit_programme(user):
         raise PermissionDenied(_("Only the coordinator may edit the programme."))
-    is_new = measure is None
     measure = measure or Measure(goal=goal)
     _assign(measure, data, MEASURE_FIELDS)
     if not measure.name_fi:
         raise ValidationError({"name_fi": _("Enter the name in Finnish.")})
     _check_schedule(measure)
     with content_write(user, _("Saved the measure")):
-        if is_new:
-            save_with_public_id(measure)
-        else:
-            measure.save()
+        save_new_or_changed(measure)
     return measure
 
 
@@ -117,7 +113,6 @@ def programme_save(*, user, data: dict, programme: Programme | None = None) -> P
     """Write a new programme or change one: the coordinator only."""
     if not can_edit_programme(user):
         raise PermissionDenied(_("Only the coordinator may edit the programme."))
-    is_new = programme is None
     programme = programme or Programme()
     _assign(programme, data, PROGRAMME_FIELDS)
     if not programme.name_fi:
@@ -128,10 +123,7 @@ def programme_save(*, user, data: dict, programme: Programme | None = None) -> P
         raise ValidationError({"successor": _("A programme cannot succeed itself.")})
     programme.full_clean(exclude=["public_id"], validate_unique=True)
     with content_write(user, _("Saved the programme")):
-        if is_new:
-            save_with_public_id(programme)
-        else:
-            programme.save()
+        save_new_or_changed(programme)
     return programme
 
 
@@ -139,7 +131,6 @@ def goal_save(*, user, data: dict, goal: Goal | None = None) -> Goal:
     """Write a new goal (data names its `theme`) or change one: the coordinator only."""
     if not can_edit_programme(user):
         raise PermissionDenied(_("Only the coordinator may edit the programme."))
-    is_new = goal is None
     goal = goal or Goal()
     _assign(goal, data, GOAL_FIELDS)
     if not goal.name_fi:
@@ -147,10 +138,7 @@ def goal_save(*, user, data: dict, goal: Goal | None = None) -> Goal:
     if not goal.identifier:
         raise ValidationError({"identifier": _("Give the goal an identifier, e.g. 2.1.")})
     with content_write(user, _("Saved the goal")):
-        if is_new:
-            save_with_public_id(goal)
-        else:
-            goal.save()
+        save_new_or_changed(goal)
     return goal
 
 
@@ -292,7 +280,6 @@ def indicator_save(
     """Write a new indicator of `programme`, or change `indicator`: the coordinator only."""
     if not can_edit_programme(user):
         raise PermissionDenied(_("Only the coordinator may edit the programme."))
-    is_new = indicator is None
     indicator = indicator or Indicator(programme=programme)
     _assign(indicator, data, INDICATOR_FIELDS)
     if not indicator.name_fi:
@@ -305,10 +292,7 @@ def indicator_save(
     if indicator.goal_id and indicator.goal.theme.programme_id != indicator.programme_id:
         raise ValidationError({"goal": _("Choose a goal of this programme.")})
     with content_write(user, _("Saved the indicator")):
-        if is_new:
-            save_with_public_id(indicator)
-        else:
-            indicator.save()
+        save_new_or_changed(indicator)
     return indicator
 
 

@@ -25,7 +25,7 @@ from core.history import add_to_revision
 from core.images import prepare_logo, prepare_picture
 from core.languages import LANGUAGE_CODES
 from core.models import PublicationStatus
-from core.public_ids import save_with_public_id
+from core.public_ids import save_new_or_changed, save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from core.writes import content_write
@@ -396,10 +396,7 @@ def _materialise(head: Event, rule: SeriesRule, dates: list[dt.datetime]) -> Non
         _copy_content(head, sub)
         sub.start_time = when
         sub.end_time = when + duration if duration else None
-        if sub.pk is None:
-            save_with_public_id(sub)
-        else:
-            sub.save()
+        save_new_or_changed(sub)
         _copy_relations(head, sub)
     Event.objects.filter(pk__in=[sub.pk for sub in existing.values()]).delete()
 
@@ -505,10 +502,7 @@ def activity_save(
             activity.image.delete(save=False)
         if prepared is not None:
             activity.image.save(prepared.name, prepared, save=False)
-        if is_new:
-            save_with_public_id(activity)
-        else:
-            activity.save()
+        save_new_or_changed(activity)
         _set_relations(activity, relations or {}, ACTIVITY_RELATIONS)
         if schedule is not None:
             activity.schedule.all().delete()
