@@ -43,6 +43,7 @@ AUTHENTICATION_SESSION_KEY = "accounts_webauthn_authentication"
 # A second factor after the password: touching the key is enough, no PIN asked.
 USER_VERIFICATION = UserVerificationRequirement.DISCOURAGED
 KNOWN_TRANSPORTS = {transport.value for transport in AuthenticatorTransport}
+DEFAULT_PORTS = {"http": 80, "https": 443}
 NAME_MAX_LENGTH = SecurityKey._meta.get_field("name").max_length
 
 
@@ -54,7 +55,13 @@ def relying_party_id() -> str:
 def expected_origin() -> str:
     """The scheme and host (and port) of SAKKE_BASE_URL, as browsers write the origin."""
     parts = urlsplit(settings.SAKKE_BASE_URL)
-    return f"{parts.scheme}://{parts.netloc}".lower()
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    # A browser leaves the scheme's own port out of the origin it reports.
+    if parts.port and parts.port != DEFAULT_PORTS.get(parts.scheme):
+        host = f"{host}:{parts.port}"
+    return f"{parts.scheme}://{host}".lower()
 
 
 def is_available() -> bool:

@@ -81,6 +81,8 @@ def test_the_relying_party_and_origin_follow_the_base_url(settings):
     settings.SAKKE_BASE_URL = "https://Jarjestot.Example.fi:8443/sakke/"
     assert relying_party_id() == "jarjestot.example.fi"
     assert expected_origin() == "https://jarjestot.example.fi:8443"
+    settings.SAKKE_BASE_URL = "https://jarjestot.example.fi:443"
+    assert expected_origin() == "https://jarjestot.example.fi"
 
 
 @pytest.mark.parametrize(
@@ -155,7 +157,7 @@ def test_without_javascript_adding_a_key_says_why_and_stores_nothing(client, coo
 def test_a_key_needs_a_name(client, coordinator, software_key):
     client.force_login(coordinator)
     response = add_key(client, software_key, name="  ")
-    assert "This field is required" in response.text or "Give the key a name" in response.text
+    assert "This field is required" in response.text
     assert not SecurityKey.objects.exists()
 
 
