@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -23,6 +25,10 @@ def security_key_add(request):
     user = request.user
     if not twofactor.has_second_factor(user) or not security_keys.is_available():
         return redirect("accounts:two_factor")
+    if not twofactor.is_verified(user):
+        return redirect(
+            f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': request.path})}"
+        )
     form = SecurityKeyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

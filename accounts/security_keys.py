@@ -36,7 +36,12 @@ from webauthn.helpers.structs import (
 
 from .audit import Action, audit_record
 from .models import SecurityKey
-from .twofactor import OPTED_IN_SESSION_KEY, has_second_factor, is_required_by_role
+from .twofactor import (
+    OPTED_IN_SESSION_KEY,
+    has_second_factor,
+    is_required_by_role,
+    is_verified,
+)
 
 REGISTRATION_SESSION_KEY = "accounts_webauthn_registration"
 AUTHENTICATION_SESSION_KEY = "accounts_webauthn_authentication"
@@ -151,6 +156,9 @@ def security_key_add(*, request, name: str, credential: str) -> SecurityKey:
     user = request.user
     if not has_second_factor(user):
         raise ValidationError(_("Turn two-step verification on first."))
+    if not is_verified(user):
+        # A session signed in elsewhere before the app was turned on may not add a key.
+        raise ValidationError(_("Sign in with the app's code first."))
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": _("Give the key a name.")})

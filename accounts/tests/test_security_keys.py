@@ -210,6 +210,19 @@ def test_a_key_is_added_only_beside_the_app(client):
     assert response.url == url("accounts:two_factor")
 
 
+def test_a_session_that_has_not_passed_the_app_is_sent_to_it_before_adding_a_key(client):
+    editor = UserFactory()
+    app_device(editor)
+    # Signed in before the app was turned on elsewhere: the session was never asked for it.
+    sign_in_without_second_factor(client, editor)
+    session = client.session
+    session.pop("accounts_second_factor", None)
+    session.save()
+    response = client.get(url("accounts:security_key_add"))
+    assert response.status_code == 302
+    assert response.url.startswith(url("accounts:two_factor_verify"))
+
+
 def test_removing_a_key_is_audited_and_keeps_the_app(client, coordinator, software_key):
     client.force_login(coordinator)
     add_key(client, software_key, name="Kadonnut avain")
@@ -402,15 +415,18 @@ def test_deleting_the_account_deletes_its_keys(client, software_key):
 
 
 @pytest.mark.parametrize(
-    "language, cancelled",
+    "language, unsupported, cancelled",
     [
-        ("fi", "Suojausavainta ei käytetty"),
-        ("sv", "Säkerhetsnyckeln användes inte"),
-        ("en", "The security key was not used"),
+        ("fi", "Tämä selain ei osaa käyttää suojausavaimia", "Suojausavainta ei käytetty"),
+        ("sv", "Den här webbläsaren kan inte använda", "Säkerhetsnyckeln användes inte"),
+        ("en", "This browser cannot use security keys", "The security key was not used"),
     ],
 )
-def test_the_scripts_messages_come_translated(client, coordinator, language, cancelled):
+def test_the_scripts_messages_come_translated(
+    client, coordinator, language, unsupported, cancelled
+):
     client.force_login(coordinator)
     with translation.override(language):
         response = client.get(url("accounts:security_key_add", language=language))
-    assert cancelled in response.text
+    assert f'data-unsupported="{unsupported}' in response.text
+    assert f'data-cancelled="{cancelled}' in response.text
