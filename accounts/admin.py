@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEntry, MunicipalityEditor, OrganizationEditor, User
+from .models import AuditEntry, MunicipalityEditor, OrganizationEditor, SecurityKey, User
 
 
 class OrganizationEditorInline(admin.TabularInline):
@@ -56,4 +56,21 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SecurityKey)
+class SecurityKeyAdmin(admin.ModelAdmin):
+    """Seen and removed here (a lost key); added only by its owner, with the key at hand."""
+
+    list_display = ["user", "name", "created_at", "last_used_at"]
+    search_fields = ["user__email", "name"]
+    list_select_related = ["user"]
+    fields = ["user", "name", "created_at", "last_used_at", "transports", "aaguid"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

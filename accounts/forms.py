@@ -138,3 +138,24 @@ class RecoveryCodeForm(forms.Form):
             attrs={"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
         ),
     )
+
+
+class SecurityKeyForm(forms.Form):
+    """A new security key: the name the person gives it and the browser's answer, which
+    static/js/security_key.js puts into the hidden field."""
+
+    prefix = "key"
+    name = forms.CharField(
+        label=_("Name of the key"),
+        max_length=64,
+        help_text=_("So that you know it in the list, e.g. “Blue USB key” or “My phone”."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    credential = forms.CharField(required=False, max_length=20_000, widget=forms.HiddenInput)
+
+
+class SecurityKeySignInForm(forms.Form):
+    """The browser's answer from a security key at the second step of signing in."""
+
+    prefix = "key"
+    credential = forms.CharField(max_length=20_000, widget=forms.HiddenInput)

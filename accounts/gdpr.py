@@ -85,6 +85,7 @@ def account_export(user: User) -> dict[str, Any]:
         ],
         "sign_ins": _sign_ins(user),
         "audit_log": _audit_entries(user),
+        "security_keys": _security_keys(user),
     }
     for exporter in _exporters:
         for key, value in (exporter(user) or {}).items():
@@ -110,4 +111,19 @@ def _audit_entries(user: User) -> list[dict[str, Any]]:
     return [
         {"time": e.created_at, "action": e.action, "detail": e.detail, "ip_address": e.ip_address}
         for e in entries
+    ]
+
+
+def _security_keys(user: User) -> list[dict[str, Any]]:
+    from .models import SecurityKey
+
+    return [
+        {
+            "name": key.name,
+            "credential_id": key.credential_id,
+            "added_at": key.created_at,
+            "last_used_at": key.last_used_at,
+            "transports": key.transports,
+        }
+        for key in SecurityKey.objects.filter(user=user)
     ]

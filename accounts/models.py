@@ -8,6 +8,7 @@ the public (no account). The rules that read these live in accounts/permissions.
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, TimestampMixin
 
 
 class UserManager(BaseUserManager):
@@ -151,6 +152,8 @@ class AuditEntry(models.Model):
         SECOND_FACTOR_ENROLLED = "2fa_enrolled", _("Two-step verification turned on")
         SECOND_FACTOR_REMOVED = "2fa_removed", _("Two-step verification turned off")
         RECOVERY_CODES_MADE = "recovery_codes", _("New recovery codes made")
+        SECURITY_KEY_ADDED = "key_added", _("Security key added")
+        SECURITY_KEY_REMOVED = "key_removed", _("Security key removed")
         COORDINATOR_ACTION = "coordinator", _("Coordinator's decision")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
@@ -175,3 +178,30 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.email}"
+
+
+class SecurityKey(TimestampMixin, Device):
+    """A security key or passkey (WebAuthn) that a person uses as their second factor,
+    beside the authenticator app (accounts.security_keys).
+
+    A django-otp device, so a session verified with it is verified like one verified
+    with the app, and turning two-step verification off removes it with the others.
+    Only the public key is kept; the private key never leaves the authenticator.
+    """
+
+    # Base64url of the credential id the authenticator chose (at most 1,023 bytes).
+    credential_id = models.CharField(_("credential id"), max_length=1400, unique=True)
+    public_key = models.BinaryField(_("public key"))
+    # The authenticator's own use counter; one that goes backwards means a cloned key.
+    sign_count = models.PositiveBigIntegerField(_("signature counter"), default=0)
+    transports = models.JSONField(_("transports"), default=list, blank=True)
+    aaguid = models.CharField(_("authenticator model"), max_length=36, blank=True)
+
+    class Meta(Device.Meta):
+        verbose_name = _("security key")
+        verbose_name_plural = _("security keys")
+        ordering = ["created_at", "id"]
+
+    def verify_token(self, token):
+        # Verified by a WebAuthn assertion (accounts.security_keys), never by a typed code.
+        return False

@@ -75,4 +75,16 @@ register(
         retention=_("Until the person turns it off or the account is deleted."),
         recipients=_("Nobody outside the service's maintenance."),
     ),
+    PersonalData(
+        key="security_keys",
+        models=("accounts.SecurityKey",),
+        what=_(
+            "Security keys and passkeys of two-step verification: the name the person gave "
+            "each key, its public key and identifier, when it was added and last used."
+        ),
+        purpose=_("Signing in securely."),
+        legal_basis=LegalBasis.CONTRACT,
+        retention=_("Until the person removes the key or the account is deleted."),
+        recipients=_("Nobody outside the service's maintenance."),
+    ),
 )

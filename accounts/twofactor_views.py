@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import twofactor
+from . import security_keys, twofactor
 from .audit import audit_entries
 from .decorators import coordinator_only
-from .forms import AppCodeForm, RecoveryCodeForm
+from .forms import AppCodeForm, RecoveryCodeForm, SecurityKeySignInForm
 from .views import _safe_next
 
 AUDIT_PAGE_SIZE = 50
@@ -75,41 +75,84 @@ def two_factor_setup(request):
 @never_cache
 @login_required
 def two_factor_verify(request):
-    """The second step of signing in: a code from the app, or a recovery code."""
+    """The second step of signing in: a security key, a code from the app, or a recovery code."""
     user = request.user
     if twofactor.is_verified(user):
         return _next_or_account(request)
     if not twofactor.has_second_factor(user):
         return redirect(_with_next("accounts:two_factor_setup", request))
-    recovery = request.method == "POST" and "recovery-token" in request.POST
-    data = request.POST if request.method == "POST" else None
-    app_form = AppCodeForm(None if recovery else data)
-    recovery_form = RecoveryCodeForm(data if recovery else None)
-    form = recovery_form if recovery else app_form
+    posted = request.POST if request.method == "POST" else {}
+    kind = "app"
+    if "recovery-token" in posted:
+        kind = "recovery"
+    elif "key-credential" in posted:
+        kind = "key"
+    data = posted or None
+    forms = {
+        "app": AppCodeForm(data if kind == "app" else None),
+        "recovery": RecoveryCodeForm(data if kind == "recovery" else None),
+        "key": SecurityKeySignInForm(data if kind == "key" else None),
+    }
+    form = forms[kind]
     if request.method == "POST" and form.is_valid():
         try:
-            twofactor.second_factor_verify(request=request, token=form.cleaned_data["token"])
-        except ValidationError as error:
-            form.add_error("token", error.message_dict["token"])
-        else:
-            if recovery:
-                left = twofactor.recovery_codes_left(user)
-                messages.warning(
-                    request,
-                    _(
-                        "You used a recovery code; %(left)d are left. Make new ones on "
-                        "your account's two-step verification page."
-                    )
-                    % {"left": left},
+            if kind == "key":
+                security_keys.security_key_verify(
+                    request=request, credential=form.cleaned_data["credential"]
                 )
+            else:
+                twofactor.second_factor_verify(request=request, token=form.cleaned_data["token"])
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error("token" if field == "token" else None, errors)
+        else:
+            if kind == "recovery":
+                _warn_about_recovery_codes_left(request)
             return _next_or_account(request)
     context = {
-        "app_form": app_form,
-        "recovery_form": recovery_form,
-        "recovery_open": recovery,
+        "app_form": forms["app"],
+        "recovery_form": forms["recovery"],
+        "key_form": forms["key"],
+        "recovery_open": kind == "recovery",
         "next": _safe_next(request),
+        **_security_key_sign_in_context(request),
     }
     return render(request, "accounts/two_factor_verify.html", context)
+
+
+def _security_key_sign_in_context(request) -> dict:
+    """The options for the person's security keys, when they have any and keys work here."""
+    if not security_keys.is_available() or not security_keys.has_security_key(request.user):
+        return {"key_options": None}
+    return {
+        "key_options": security_keys.authentication_options(request),
+        **security_keys_messages(),
+    }
+
+
+def security_keys_messages() -> dict:
+    """What static/js/security_key.js says when the browser cannot or the person cancels."""
+    return {
+        "key_unsupported": _(
+            "This browser cannot use security keys. Use a code from the app or a recovery "
+            "code instead, or try another browser."
+        ),
+        "key_cancelled": _(
+            "The security key was not used: the request was cancelled or timed out. Try again."
+        ),
+    }
+
+
+def _warn_about_recovery_codes_left(request):
+    left = twofactor.recovery_codes_left(request.user)
+    messages.warning(
+        request,
+        _(
+            "You used a recovery code; %(left)d are left. Make new ones on "
+            "your account's two-step verification page."
+        )
+        % {"left": left},
+    )
 
 
 @never_cache
@@ -121,6 +164,8 @@ def two_factor(request):
         "enabled": twofactor.has_second_factor(user),
         "required": twofactor.is_required_by_role(user),
         "codes_left": twofactor.recovery_codes_left(user),
+        "security_keys": security_keys.keys_of(user),
+        "security_keys_available": security_keys.is_available(),
     }
     return render(request, "accounts/two_factor.html", context)
 

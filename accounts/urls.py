@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import twofactor_views, views
+from . import security_key_views, twofactor_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -38,5 +38,15 @@ urlpatterns = [
     path(_("two-step/verify/"), twofactor_views.two_factor_verify, name="two_factor_verify"),
     path(_("two-step/recovery-codes/"), twofactor_views.recovery_codes, name="recovery_codes"),
     path(_("two-step/turn-off/"), twofactor_views.two_factor_remove, name="two_factor_remove"),
+    path(
+        _("two-step/security-keys/add/"),
+        security_key_views.security_key_add,
+        name="security_key_add",
+    ),
+    path(
+        _("two-step/security-keys/<int:pk>/remove/"),
+        security_key_views.security_key_remove,
+        name="security_key_remove",
+    ),
     path(_("audit-log/"), twofactor_views.audit_log, name="audit_log"),
 ]

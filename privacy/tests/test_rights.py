@@ -6,6 +6,7 @@ from axes.models import AccessLog
 from django.apps import apps
 
 from accounts.gdpr import account_export
+from accounts.models import SecurityKey
 from accounts.services import account_delete
 from accounts.tests.factories import PASSWORD, OrganizationEditorFactory
 from cards.models import GrantReminderSent
@@ -32,6 +33,7 @@ def person():
     GrantReminderSent.objects.create(user=user, period=GrantPeriodFactory())
     SubscriberFactory(email=EMAIL, status=Subscriber.Status.COMPLAINED)
     AccessLog.objects.create(username=EMAIL, ip_address="192.0.2.7", user_agent="Firefox")
+    SecurityKey.objects.create(user=user, name="Avain", credential_id="AAEC", public_key=b"k")
     with record(user, "muokkaus"):
         OrganizationFactory().save()
     the_newer_apps_rows(user)
@@ -112,6 +114,7 @@ def test_the_fixture_has_a_row_in_each_table_that_names_the_person(person):
         "GrantReminderSent",
         "Subscriber",
         "AccessLog",
+        "SecurityKey",
         "Revision",
         "Contact",
         "CardContact",
@@ -151,6 +154,7 @@ def test_the_export_holds_every_kind_of_data_kept_about_the_account(person):
     assert len(data["grant_reminders_sent"]) == 1
     assert data["newsletter"]["status"] == Subscriber.Status.COMPLAINED
     assert data["sign_ins"][0]["ip_address"] == "192.0.2.7"
+    assert data["security_keys"][0]["name"] == "Avain"
     assert data["association_contact_details"][0]["email"] == EMAIL
     assert data["municipal_contact_details"][0]["email"] == EMAIL
     assert data["cooperation_seats"][0]["person_name"] == "Maija Meikäläinen"
