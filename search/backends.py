@@ -6,6 +6,7 @@ Both get the same groups of pre-analysed terms and compute the same score in SQL
 
 import contextvars
 import datetime as dt
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -112,8 +113,10 @@ class Backend:
     vendor = ""
     greatest = least = ""
 
-    def __init__(self):
+    def __init__(self, *, within: tuple[str, list] | None = None):
         self._params: dict = {}
+        #: (SQL that selects object ids, its parameters): entries of those objects only.
+        self.within = within
         #: What the last ranking learned of the number of matches: (query key, how many
         #: matched among the ranked entries, whether those were every match).
         self._matched: tuple | None = None
@@ -158,6 +161,14 @@ class Backend:
             conditions = ["1 = 0"]
         if kinds:
             conditions.append(f"e.kind IN ({', '.join(self.param(k) for k in kinds)})")
+        if self.within:
+            sql, params = self.within
+            values = iter(params)
+            # Django's %s placeholders as the named ones of this query (%% stays).
+            sql = re.sub(
+                r"%%|%s", lambda m: m[0] if m[0] == "%%" else self.param(next(values)), sql
+            )
+            conditions.append(f"e.object_id IN ({sql})")
         return " AND ".join(conditions)
 
     def _case(self, steps: list[tuple[str, float]]) -> str:
@@ -346,6 +357,15 @@ class Backend:
                 return found
         return self._count(where)
 
+    def object_ids(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int) -> list[int]:
+        """Object ids of up to `cap` matching entries, in no particular order."""
+        self._params = {}
+        where = self._where(parsed, kinds)
+        sql = f"SELECT e.object_id FROM {self.from_clause()} WHERE {where} LIMIT {int(cap)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._params)
+            return [r[0] for r in cursor.fetchall()]
+
     def _count(self, where: str) -> int:
         sql = (
             f"SELECT count(*) FROM (SELECT 1 FROM {self.from_clause()} WHERE {where} "
@@ -476,10 +496,10 @@ def _member_terms(group: Group) -> list[str]:
     return [t for m in group.members for t in (*m.terms, *m.synonyms, *m.parts)]
 
 
-def backend() -> Backend:
-    """The backend of the default database's vendor."""
+def backend(*, within: tuple[str, list] | None = None) -> Backend:
+    """The backend of the default database's vendor; `within`: see Backend.within."""
     if connection.vendor == "postgresql":
-        return PostgresBackend()
+        return PostgresBackend(within=within)
     if connection.vendor == "sqlite":
-        return SqliteBackend()
+        return SqliteBackend(within=within)
     raise NotImplementedError(f"No search backend for {connection.vendor}")
