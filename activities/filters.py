@@ -17,7 +17,7 @@ from core.filtering import (
 from .models import Activity
 
 
-class ActivityFilter(FreshnessFilterMixin, django_filters.FilterSet):
+class ActivityFilter(FreshnessFilterMixin):
     q = SearchQueryFilter(label=_("Search"), method="filter_text")
     municipality = municipalities_filter()
     topic = topic_filter()

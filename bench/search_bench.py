@@ -1,6 +1,7 @@
 """The search benchmark (docs/benchmarks.md, "Search"), in three steps run by bench/run.sh:
 
-    # On the 100k/1M database: rebuild the index (timed), then time search and autocomplete
+    # On the 100k/1M database: rebuild the index (timed), then time search, autocomplete
+    # and the lists' `q` (/api/v1/event/?q=..., organization, activity; in-process)
     DATABASE_URL=.../sakke_bench python bench/search_bench.py latency \
         --out bench/out/search-latency.json [--base http://127.0.0.1:PORT]
     # On a small database with the sample dataset: nDCG@10 and recall@20 (engine, baseline)
@@ -29,6 +30,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 START, END = "<!-- bench:search -->", "<!-- /bench:search -->"
 SEARCH_TARGET_MS = 50
 AUTOCOMPLETE_TARGET_MS = 20
+LIST_TARGET_MS = 50
 NDCG_TARGET = 0.85
 
 # Varied on purpose: one word and several, a municipality in the text and as a filter,
@@ -64,6 +66,21 @@ QUERIES = [
     ("4H", {}),
     ("pensionärer", {}),
     ("xyzzy plugh", {}),
+]
+# `q` on the lists (issue 14): a word with a year's date window, as Linked Events' `text`,
+# common words on the association list, a municipality beside the text, an activity.
+YEAR_AHEAD = (dt.date.today() + dt.timedelta(days=365)).isoformat()
+LIST_QUERIES = [
+    ("/api/v1/event/", {"q": "konsertti", "start": "today", "end": YEAR_AHEAD}),
+    ("/api/v1/event/", {"text": "kuoro", "start": "today", "end": YEAR_AHEAD}),
+    ("/api/v1/event/", {"q": "kuoro"}),
+    ("/api/v1/event/", {"q": "tuolijumppa", "municipality": "297"}),
+    ("/api/v1/event/", {"q": "konsertti", "start": "today", "end": YEAR_AHEAD, "page": "3"}),
+    ("/api/v1/organization/", {"q": "liikunta"}),
+    ("/api/v1/organization/", {"q": "kuoro"}),
+    ("/api/v1/organization/", {"q": "eläkeläiset", "municipality": "297"}),
+    ("/api/v1/activity/", {"q": "tuolijumppa"}),
+    ("/api/v1/activity/", {"q": "kuoro"}),
 ]
 PREFIXES = ["k", "ku", "kuo", "tuol", "eläk", "per", "lento", "mar", "kylä", "nuor", "sydä",
             "vert", "kirp", "ta", "om", "met", "kons", "Kotkal", "iisalm", "luk"]  # fmt: skip
@@ -137,6 +154,7 @@ def latency(args) -> int:
         [lambda p=p: autocomplete(p, limit=8) for p in PREFIXES],
         rounds=args.rounds, budget=args.budget,
     )  # fmt: skip
+    lists, list_counts, list_times, list_cut = list_latency(args)
     result = {
         "organizations": organizations,
         "events": events,
@@ -145,6 +163,9 @@ def latency(args) -> int:
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "search": summarize(search_times, stopped_early=search_cut),
         "autocomplete": summarize(auto_times, stopped_early=auto_cut),
+        "lists": summarize(list_times, stopped_early=list_cut, errors=lists["errors"]),
+        "list_counts": list_counts,
+        "per_list_query": per_call(list(list_counts), list_times),
         "totals": hits,
         # Which queries make the p95: each one's median and slowest time.
         "per_query": per_call([f"{q} {p}" if p else q for q, p in QUERIES], search_times),
@@ -153,12 +174,35 @@ def latency(args) -> int:
     if args.base:
         result["http"] = http_latency(args)
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-    hidden = ("totals", "per_query", "per_prefix")
+    hidden = ("totals", "per_query", "per_prefix", "list_counts", "per_list_query")
     print(json.dumps({k: v for k, v in result.items() if k not in hidden}, indent=1))
     slowest = sorted(result["per_query"].items(), key=lambda item: -item[1]["max"])[:5]
     print("[search] slowest queries (p50/max ms): " + ", ".join(
         f"{q!r} {t['p50']}/{t['max']}" for q, t in slowest))  # fmt: skip
     return 0
+
+
+def list_latency(args):
+    """Time GET of the lists with `q` (LIST_QUERIES) in-process, through the whole view."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    paths = [f"{path}?{urllib.parse.urlencode(params)}" for path, params in LIST_QUERIES]
+    status = {"errors": 0}
+    counts = {}
+
+    def get(path: str) -> None:
+        response = client.get(path)
+        if response.status_code != 200:
+            status["errors"] += 1
+        else:
+            counts[path] = response.json()["meta"]["count"]
+
+    for path in paths:
+        get(path)
+    times, cut = timed_rounds([lambda p=p: get(p) for p in paths], rounds=args.rounds,
+                              budget=args.budget)  # fmt: skip
+    return status, {p: counts.get(p) for p in paths}, times, cut
 
 
 def per_call(names: list[str], times_ms: list[float]) -> dict:
@@ -277,6 +321,8 @@ def report(args) -> int:
         ]
         rows = [("search()", lat["search"], SEARCH_TARGET_MS),
                 ("autocomplete()", lat["autocomplete"], AUTOCOMPLETE_TARGET_MS)]  # fmt: skip
+        if lat.get("lists"):
+            rows.append(("GET list with `q` (in-process)", lat["lists"], LIST_TARGET_MS))
         http = lat.get("http")
         if http and "error" not in http:
             rows.append(("GET /api/v1/search/ (gunicorn)", http, SEARCH_TARGET_MS))
@@ -290,6 +336,19 @@ def report(args) -> int:
             )
         if http and "error" in http:
             lines += ["", f"HTTP not measured: {http['error']}."]
+        if lat.get("per_list_query"):
+            lines += [
+                "",
+                f"Lists with `q` (the list's own filters applied before the search; load "
+                f"average {', '.join(str(x) for x in lat['load_average'])}): p50/max ms and "
+                "meta.count of each request.",
+                "",
+                "| request | p50 | max | count |",
+                "| --- | ---: | ---: | ---: |",
+            ]
+            for path, t in lat["per_list_query"].items():
+                count = lat["list_counts"].get(path)
+                lines.append(f"| `{path}` | {t['p50']} | {t['max']} | {count} |")
     lines.insert(0, f"Overall: **{'PASS' if ok else 'FAIL'}**.\n")
     write_section(Path(args.doc), "\n".join(lines))
     print(f"[search] wrote the search section of {args.doc}: {'PASS' if ok else 'FAIL'}")

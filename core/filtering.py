@@ -5,8 +5,10 @@ applies it through django-filter's backend, so `?municipality=297&topic=liikunta
 means the same on /fi/tapahtumat/ and on /api/v1/event/.
 """
 
+import contextvars
 import datetime as dt
 from collections.abc import Callable
+from contextlib import contextmanager
 
 import django_filters
 from django import forms
@@ -73,10 +75,30 @@ class SearchQueryFilter(django_filters.CharFilter):
     field_class = SearchQueryField
 
 
-#: The text matcher behind every list's `q` filter: `matcher(model, text)` returns the
-#: matching primary keys, best first, or None when `text` has no word to look for. The
-#: search app sets it in its ready() (search/apps.py), as core must not import search.
-text_matcher: Callable[[type, str], list[int] | None] | None = None
+#: The text matcher behind every list's `q` filter: `matcher(model, text, within=queryset,
+#: ranked=n)` returns the primary keys of the objects of `within` that match, the first
+#: `n` (or all, when fewer) in order of relevance and the rest after them, or None when
+#: `text` has no word to look for. The search app sets it in its ready()
+#: (search/apps.py), as core must not import search.
+text_matcher: Callable[..., tuple[list[int], int] | None] | None = None
+
+#: How many rows of a list the page asked for shows at most (offset + page size): so
+#: many are ranked by relevance, the rest of the matches only counted (see
+#: `ranked_through`). A list read without it ranks LIST_RANKED.
+LIST_RANKED = 100
+_ranked_rows: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "list_ranked_rows", default=None
+)
+
+
+@contextmanager
+def ranked_through(rows: int):
+    """Filter lists knowing that no more than their first `rows` rows are shown."""
+    token = _ranked_rows.set(max(1, int(rows)))
+    try:
+        yield
+    finally:
+        _ranked_rows.reset(token)
 
 
 def register_text_matcher(matcher) -> None:
@@ -88,20 +110,49 @@ def register_text_matcher(matcher) -> None:
 def search_filter(queryset, text: str):
     """Keep the objects the search finds for `text`, best match first (search app).
 
-    Text without any word (only punctuation, say) filters nothing, like an empty box.
+    The search looks among the rows of `queryset` only, so a list filters first and
+    searches last (SearchLastFilterSet). Text without any word (only punctuation, say)
+    filters nothing, like an empty box.
     """
     if text_matcher is None:
         raise RuntimeError("No text matcher registered: is the search app installed?")
-    ids = text_matcher(queryset.model, text or "")
-    if ids is None:
+    ranked = _ranked_rows.get() or LIST_RANKED
+    found = text_matcher(queryset.model, text or "", within=queryset, ranked=ranked)
+    if found is None:
         return queryset
+    ids, ranked = found
     if not ids:
         return queryset.none()
+    # Only the rows a page can show are ordered by relevance: a CASE of thousands of
+    # ids costs more than the search (the rest are never shown by this request).
     rank = Case(
-        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids)],
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids[:ranked])],
+        default=Value(len(ids)),
         output_field=IntegerField(),
     )
     return queryset.filter(pk__in=ids).order_by(rank, "pk")
+
+
+class SearchLastFilterSet(django_filters.FilterSet):
+    """A FilterSet whose text filters (`q`, `text`) run after the others, so that the
+    search ranks the filtered rows only, and before `sort`, which orders them."""
+
+    text_filters = ("q", "text")
+    ordering_filters = ("sort",)
+
+    def filter_queryset(self, queryset):
+        cleaned = self.form.cleaned_data
+        last = (*self.text_filters, *self.ordering_filters)
+        for name in [n for n in cleaned if n not in last]:
+            queryset = self.filters[name].filter(queryset, cleaned[name])
+        queryset = self.narrow(queryset)
+        for name in [n for n in last if n in cleaned]:
+            queryset = self.filters[name].filter(queryset, cleaned[name])
+        return queryset
+
+    def narrow(self, queryset):
+        """What the list keeps whatever the filters say (before the search)."""
+        return queryset
 
 
 def parse_time_bound(value: str, *, end_of_day: bool = False) -> dt.datetime:
@@ -219,7 +270,7 @@ def stale_before():
     return now - dt.timedelta(days=settings.SAKKE_STALE_AFTER_DAYS)
 
 
-class FreshnessFilterMixin(django_filters.FilterSet):
+class FreshnessFilterMixin(SearchLastFilterSet):
     """Listings unconfirmed for too long leave the default results; ?include_stale=true keeps them.
 
     Nothing is deleted: the detail pages, the API detail and the coordinator still see them.
@@ -232,8 +283,8 @@ class FreshnessFilterMixin(django_filters.FilterSet):
     def filter_include_stale(self, queryset, name, value):
         return queryset  # applied in filter_queryset, which also runs when the value is absent
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
+    def narrow(self, queryset):
+        queryset = super().narrow(queryset)
         if not self.form.cleaned_data.get("include_stale"):
             queryset = queryset.filter(confirmed_at__gte=stale_before())
         return queryset

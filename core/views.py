@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
+from core.filtering import ranked_through
 from core.health import service_health
 from core.pagination import CappedCountPaginator, requested_page
 
@@ -58,9 +59,11 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
 
     One URL serves both, so a filtered list can be bookmarked and shared.
     """
-    paginator = CappedCountPaginator(
-        filterset.qs, PAGE_SIZE, requested_page=requested_page(request.GET.get("page"))
-    )
+    number = requested_page(request.GET.get("page"))
+    # A text search ranks the rows up to the end of this page (core.filtering).
+    with ranked_through(number * PAGE_SIZE):
+        rows = filterset.qs
+    paginator = CappedCountPaginator(rows, PAGE_SIZE, requested_page=number)
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": filterset,

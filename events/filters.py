@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from core.filtering import (
     CommaSeparatedFilter,
+    SearchLastFilterSet,
     SearchQueryFilter,
     StrictBooleanFilter,
     TimeBoundFilter,
@@ -88,7 +89,7 @@ class PointFilter(django_filters.Filter):
     field_class = PointField
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(SearchLastFilterSet):
     q = SearchQueryFilter(label=_("Search"), method="filter_text")
     municipality = CommaSeparatedFilter(label=_("Municipality"), method="filter_municipality")
     topic = topic_filter()

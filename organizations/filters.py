@@ -13,7 +13,7 @@ from core.filtering import (
 from .models import Organization
 
 
-class OrganizationFilter(FreshnessFilterMixin, django_filters.FilterSet):
+class OrganizationFilter(FreshnessFilterMixin):
     q = SearchQueryFilter(label=_("Search"), method="filter_text")
     municipality = municipalities_filter()
     topic = topic_filter()

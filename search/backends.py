@@ -6,6 +6,7 @@ Both get the same groups of pre-analysed terms and compute the same score in SQL
 
 import contextvars
 import datetime as dt
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,6 +83,10 @@ POSTINGS = "search_posting"
 #: When the candidates fill no page: the first this many matches of the whole text
 #: are ranked with them (all of them, when no more match).
 BODY_CANDIDATES = 300
+#: Where the windows of the ranking end (positions). A page reads the windows it
+#: overlaps, each with candidates for its end: the first serves the first page
+#: (up to 30 hits) alone with CANDIDATES_PER_TERM postings a read.
+WINDOW_ENDS = (30, 100, 300, 1000, 3000, 10_000)
 #: The points levels of the postings (search/postings.py): head, word, part of the name.
 NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL = 12, 10, 8
 
@@ -95,6 +100,8 @@ class Row:
     public_id: str
     titles: dict[str, str]
     score: float
+    #: The index entry's id.
+    entry_id: int = 0
 
 
 def _quote(term: str) -> str:
@@ -106,8 +113,10 @@ class Backend:
     vendor = ""
     greatest = least = ""
 
-    def __init__(self):
+    def __init__(self, *, within: tuple[str, list] | None = None):
         self._params: dict = {}
+        #: (SQL that selects object ids, its parameters): entries of those objects only.
+        self.within = within
         #: What the last ranking learned of the number of matches: (query key, how many
         #: matched among the ranked entries, whether those were every match).
         self._matched: tuple | None = None
@@ -152,6 +161,14 @@ class Backend:
             conditions = ["1 = 0"]
         if kinds:
             conditions.append(f"e.kind IN ({', '.join(self.param(k) for k in kinds)})")
+        if self.within:
+            sql, params = self.within
+            values = iter(params)
+            # Django's %s placeholders as the named ones of this query (%% stays).
+            sql = re.sub(
+                r"%%|%s", lambda m: m[0] if m[0] == "%%" else self.param(next(values)), sql
+            )
+            conditions.append(f"e.object_id IN ({sql})")
         return " AND ".join(conditions)
 
     def _case(self, steps: list[tuple[str, float]]) -> str:
@@ -207,10 +224,20 @@ class Backend:
         self, parsed: ParsedQuery, *, kinds: list[str] | None, limit: int, offset: int
     ) -> list[Row]:
         rows = self._search(parsed, kinds=kinds, limit=limit, offset=offset)
-        if not rows and offset == 0 and parsed.can_relax:
+        # A query none of whose entries has every word is answered relaxed, on every
+        # page: the first page tells it, a later one asks the count.
+        if (
+            not rows
+            and parsed.can_relax
+            and (offset == 0 or not self.count(parsed, kinds=kinds, cap=0))
+        ):
             parsed.relaxed = True
             rows = self._search(parsed, kinds=kinds, limit=limit, offset=offset)
         return rows
+
+    def bounded(self, parsed: ParsedQuery) -> bool:
+        """Whether `parsed` is ranked among candidates (phase 1), not among every match."""
+        return False
 
     def candidates(
         self, parsed: ParsedQuery, *, kinds: list[str] | None, wanted: int, deep: bool = False
@@ -221,28 +248,43 @@ class Backend:
     def _search(self, parsed, *, kinds, limit, offset) -> list[Row]:
         if not limit:
             return []
-        ids = self.candidates(parsed, kinds=kinds, wanted=limit + offset)
-        if ids is None:
+        if not self.bounded(parsed):
             return self._ranked(parsed, kinds=kinds, limit=limit, offset=offset)
-        # Phase 2: rank the candidates exactly. A full page is the answer; fewer means
+        # The ranking is one order cut into windows of fixed positions: each window ranks
+        # the candidates of its own depth, without what the windows before it showed.
+        # Every page is a slice of that order, whatever its size and offset.
+        rows: list[Row] = []
+        for start, stop in windows():
+            if len(rows) >= offset + limit:
+                break
+            window = self._window(parsed, kinds=kinds, size=stop - start, end=stop, shown=rows)
+            rows += window
+            if len(window) < stop - start and self._matched and self._matched[2]:
+                break  # every match is ranked
+        return rows[offset : offset + limit]
+
+    def _window(self, parsed, *, kinds, size: int, end: int, shown: list[Row]) -> list[Row]:
+        """The next `size` entries of the order after `shown`, which hold `end - size`."""
+        # Phase 2: rank the candidates exactly. A full window is the answer; fewer means
         # the names did not give enough: first more of them (the words of the query may
         # be together in few of the names that have one of them), then the first
-        # BODY_CANDIDATES matches of the text too (every match, when there are no more).
-        rows = self._ranked(parsed, kinds=kinds, limit=limit, offset=offset, ids=ids)
-        if len(rows) == limit:
+        # matches of the text too (every match, when there are no more).
+        hidden = [row.entry_id for row in shown]
+        ranked = {"kinds": kinds, "limit": size, "offset": 0, "hidden": hidden}
+        ids = self.candidates(parsed, kinds=kinds, wanted=end)
+        rows = self._ranked(parsed, ids=ids, **ranked)
+        if len(rows) == size:
             return rows
-        deeper = self.candidates(parsed, kinds=kinds, wanted=limit + offset, deep=True)
+        deeper = self.candidates(parsed, kinds=kinds, wanted=end, deep=True)
         if len(deeper) > len(ids):
             ids = deeper
-            rows = self._ranked(parsed, kinds=kinds, limit=limit, offset=offset, ids=ids)
-            if len(rows) == limit:
+            rows = self._ranked(parsed, ids=ids, **ranked)
+            if len(rows) == size:
                 return rows
-        return self._ranked(
-            parsed, kinds=kinds, limit=limit, offset=offset, ids=ids, sample=BODY_CANDIDATES
-        )
+        return self._ranked(parsed, ids=ids, sample=max(BODY_CANDIDATES, 2 * end), **ranked)
 
     def _sample(self, where: str, size: int) -> list[int]:
-        """Ids of the first `size` entries matching `where`."""
+        """Ids of the first `size` entries matching `where` (all of them when fewer)."""
         sql = f"SELECT e.id FROM {self.from_clause()} WHERE {where} LIMIT {int(size)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
@@ -252,7 +294,11 @@ class Backend:
     def _key(parsed: ParsedQuery, kinds) -> tuple:
         return (id(parsed), parsed.relaxed, tuple(kinds or ()))
 
-    def _ranked(self, parsed, *, kinds, limit, offset, ids=None, sample=None) -> list[Row]:
+    def _ranked(
+        self, parsed, *, kinds, limit, offset, ids=None, sample=None, hidden=()
+    ) -> list[Row]:
+        """The page of the ranking of `ids` (or of every match), without `hidden` (ids of
+        matching entries shown before)."""
         self._params = {"now": ranking_now(), "limit": limit, "offset": offset}
         where = self._where(parsed, kinds)
         # Every match is ranked without candidates, or when the sample held all of them.
@@ -263,6 +309,8 @@ class Backend:
             ids = {*ids, *found}
         if ids is not None:
             where = f"e.id = ANY({self.param(list(ids))}) AND {where}"
+        if hidden:
+            where = f"NOT (e.id = ANY({self.param(list(hidden))})) AND {where}"
         score = SCORE.format(
             relevance=self._relevance(parsed),
             greatest=self.greatest,
@@ -272,17 +320,20 @@ class Backend:
         )
         # count(*) OVER (): how many of the ranked entries match, which spares count().
         sql = (
-            f"SELECT {COLUMNS}, {score} AS score, count(*) OVER () FROM {self.from_clause()} "
+            f"SELECT {COLUMNS}, {score} AS score, count(*) OVER (), e.id FROM {self.from_clause()} "
             f"WHERE {where} ORDER BY score DESC, e.title_key, e.id "
             "LIMIT %(limit)s OFFSET %(offset)s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
             found = cursor.fetchall()
-        if found:
-            self._matched = (self._key(parsed, kinds), found[0][7], every)
+        if found or offset == 0:
+            # The hidden entries match too, and none of them was ranked here.
+            matched = (found[0][7] if found else 0) + len(hidden)
+            self._matched = (self._key(parsed, kinds), matched, every)
         return [
-            Row(r[0], r[1], r[2], {"fi": r[3], "sv": r[4], "en": r[5]}, float(r[6])) for r in found
+            Row(r[0], r[1], r[2], {"fi": r[3], "sv": r[4], "en": r[5]}, float(r[6]), r[8])
+            for r in found
         ]
 
     def count(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int = COUNT_CAP) -> int:
@@ -306,6 +357,15 @@ class Backend:
                 return found
         return self._count(where)
 
+    def object_ids(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int) -> list[int]:
+        """Object ids of up to `cap` matching entries, in no particular order."""
+        self._params = {}
+        where = self._where(parsed, kinds)
+        sql = f"SELECT e.object_id FROM {self.from_clause()} WHERE {where} LIMIT {int(cap)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._params)
+            return [r[0] for r in cursor.fetchall()]
+
     def _count(self, where: str) -> int:
         sql = (
             f"SELECT count(*) FROM (SELECT 1 FROM {self.from_clause()} WHERE {where} "
@@ -314,6 +374,14 @@ class Backend:
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
             return cursor.fetchone()[0]
+
+
+def _candidate_terms(parsed: ParsedQuery) -> list[str]:
+    """The terms whose name postings give the candidates of `parsed`."""
+    groups = parsed.name_groups if parsed.relaxed else parsed.required_groups
+    # Place words count in names too (Kuopion Martat): their names are candidates.
+    groups = [*groups, *parsed.place_groups]
+    return sorted({t for g in groups for t in (*g.terms, *g.synonyms, *g.parts, *_member_terms(g))})
 
 
 class PostgresBackend(Backend):
@@ -336,21 +404,20 @@ class PostgresBackend(Backend):
     def from_clause(self):
         return "search_searchentry e"
 
+    def bounded(self, parsed):
+        return bool(_candidate_terms(parsed))
+
     def candidates(self, parsed, *, kinds, wanted, deep=False):
         """Phase 1: the best few of each query term's name postings (search/postings.py).
 
         Per term and per kind of entry, in index order: undated entries by points;
         current events of each points level by end time (soonest first), past ones by
-        end time (latest first); dissolved and cancelled ones by points. Each read
-        stops after `per_term` rows, so a word in 100,000 names costs what a rare one
-        does. Place filters and kinds are applied while reading.
+        end time (latest first); dissolved and cancelled ones by points; equal ones by
+        entry (migration 0012), so the same query reads the same candidates. Each read
+        stops after `k` rows, so a word in 100,000 names costs what a rare one does.
+        Place filters and kinds are applied while reading.
         """
-        groups = parsed.name_groups if parsed.relaxed else parsed.required_groups
-        # Place words count in names too (Kuopion Martat): their names are candidates.
-        groups = [*groups, *parsed.place_groups]
-        terms = sorted(
-            {t for g in groups for t in (*g.terms, *g.synonyms, *g.parts, *_member_terms(g))}
-        )
+        terms = _candidate_terms(parsed)
         if not terms:
             return None
         params = {
@@ -374,12 +441,14 @@ class PostgresBackend(Backend):
                 f"{filters} ORDER BY {order} LIMIT %(k)s)"
             )
 
-        reads = [read("p.state = 0", "p.points DESC")]
+        # The orders are those of the index (term, state, points DESC, end_ts, entry_id).
+        by_points = "p.points DESC, p.end_ts, p.entry_id"
+        reads = [read("p.state = 0", by_points)]
         for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
             level = f"p.state = 1 AND p.points = {points}"
-            reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts"))
-            reads.append(read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC"))
-        reads.append(read("p.state = 2", "p.points DESC"))
+            reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
+            reads.append(read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC, p.entry_id DESC"))
+        reads.append(read("p.state = 2", by_points))
         sql = (
             "SELECT array_agg(DISTINCT c.entry_id) FROM unnest(%(terms)s::text[]) AS t(term) "
             f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
@@ -412,14 +481,25 @@ class SqliteBackend(Backend):
         return "search_searchentry e"
 
 
+def windows():
+    """(start, stop) of each window of the ranking: WINDOW_ENDS, then thrice as long."""
+    start = 0
+    for stop in WINDOW_ENDS:
+        yield start, stop
+        start = stop
+    while True:
+        yield start, 3 * start
+        start *= 3
+
+
 def _member_terms(group: Group) -> list[str]:
     return [t for m in group.members for t in (*m.terms, *m.synonyms, *m.parts)]
 
 
-def backend() -> Backend:
-    """The backend of the default database's vendor."""
+def backend(*, within: tuple[str, list] | None = None) -> Backend:
+    """The backend of the default database's vendor; `within`: see Backend.within."""
     if connection.vendor == "postgresql":
-        return PostgresBackend()
+        return PostgresBackend(within=within)
     if connection.vendor == "sqlite":
-        return SqliteBackend()
+        return SqliteBackend(within=within)
     raise NotImplementedError(f"No search backend for {connection.vendor}")

@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -179,27 +180,46 @@ def search(
     )
 
 
-def matching_ids(model, query: str) -> list[int]:
-    """Primary keys of `model`'s objects matching `query`, best first (at most 1000)."""
+def matching_ids(model, query: str, *, within=None, ranked: int = MATCHING_IDS_CAP):
+    """Primary keys of `model`'s objects matching `query` (of the queryset `within` only,
+    when given), at most MATCHING_IDS_CAP: the first `ranked` best first, then the
+    others in no particular order; with how many are ranked."""
     source = source_for_model(model)
     if source is None:
-        return []
+        return [], 0
     parsed = parse_query(query or "")
     if parsed.is_empty:
-        return []
-    engine = backend()
-    rows = _safely(
-        lambda: engine.search(parsed, kinds=[source.kind], limit=MATCHING_IDS_CAP, offset=0), []
+        return [], 0
+    restriction = None
+    if within is not None:
+        try:
+            restriction = within.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # e.g. a filter that named nothing: pk IN ()
+            return [], 0
+    engine = backend(within=restriction)
+    kinds = [source.kind]
+    ranked = max(1, min(ranked, MATCHING_IDS_CAP))
+    # The page's rows in the search's order (every page a slice of one order); the
+    # rest only fills the list for its count, unranked: ranking every match of a
+    # common word would cost what the rest of the list costs many times over.
+    rows = _safely(lambda: engine.search(parsed, kinds=kinds, limit=ranked, offset=0), [])
+    best = [row.object_id for row in rows]
+    if len(best) < ranked:
+        return best, len(best)  # every match is ranked
+    seen = set(best)
+    others = _safely(
+        lambda: engine.object_ids(parsed, kinds=kinds, cap=MATCHING_IDS_CAP + len(best)), []
     )
-    return [row.object_id for row in rows]
+    rest = [i for i in others if i not in seen][: MATCHING_IDS_CAP - len(best)]
+    return best + rest, len(best)
 
 
-def text_filter_ids(model, text: str) -> list[int] | None:
+def text_filter_ids(model, text: str, *, within=None, ranked: int = MATCHING_IDS_CAP):
     """The `q` filter of every list (core.filtering): None when `text` has no word (only
     punctuation, say) so nothing is filtered, else matching_ids."""
     if not words(text):
         return None
-    return matching_ids(model, text)
+    return matching_ids(model, text, within=within, ranked=ranked)
 
 
 def autocomplete(prefix: str, *, limit: int = 8) -> list[SearchHit]:

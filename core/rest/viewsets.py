@@ -5,7 +5,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
 
+from core.filtering import LIST_RANKED, ranked_through
 from core.models import Tombstone
+from core.pagination import requested_page
 
 from . import sync
 
@@ -51,10 +53,19 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(parameters=SYNC_PARAMETERS)
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
+        # A text search ranks the rows up to the end of the page asked for (core.filtering).
+        with ranked_through(self._last_row(request)):
+            queryset = self.filter_queryset(self.get_queryset())
         if not (sync.show_deleted(request) and sync.has_tombstones(queryset.model)):
             return self._respond(queryset)
         return self._respond(sync.with_tombstones(queryset, request))
+
+    def _last_row(self, request) -> int:
+        paginator = self.paginator
+        if paginator is None or not hasattr(paginator, "page_query_param"):
+            return LIST_RANKED
+        size = paginator.get_page_size(request) or LIST_RANKED
+        return requested_page(request.query_params.get(paginator.page_query_param)) * size
 
     def _respond(self, rows):
         page = self.paginate_queryset(rows)

@@ -18,7 +18,7 @@ def titles(query, **kwargs):
 
 def every_match_ranked(monkeypatch):
     """The reference: no candidates, every match of the text ranked."""
-    monkeypatch.setattr(backends.PostgresBackend, "candidates", lambda *a, **k: None)
+    monkeypatch.setattr(backends.PostgresBackend, "bounded", lambda *a, **k: False)
 
 
 def _two_common_words():
@@ -37,6 +37,7 @@ def test_words_rarely_together_in_a_name_are_found_by_reading_deeper(monkeypatch
     _two_common_words()
     monkeypatch.setattr(backends, "CANDIDATES_PER_TERM", 1)
     monkeypatch.setattr(backends, "CANDIDATES_DEEP", 100)
+    monkeypatch.setattr(backends, "WINDOW_ENDS", (3,))  # the page is the first window
     monkeypatch.setattr(backends, "BODY_CANDIDATES", 0)  # the text sample is not needed
     reads = []
     candidates = backends.PostgresBackend.candidates
@@ -48,7 +49,7 @@ def test_words_rarely_together_in_a_name_are_found_by_reading_deeper(monkeypatch
 
     monkeypatch.setattr(backends.PostgresBackend, "candidates", spy)
     results = search("kuoro soittokunta", limit=3)
-    # A few postings of each word (twice the page), then all 64 names with either word.
+    # A few postings of each word (twice the window), then all 64 names with either word.
     assert not reads[0][0] and reads[0][1] < 64
     assert reads[1] == (True, 64)
 

@@ -1,6 +1,5 @@
 import factory
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
@@ -105,12 +104,6 @@ def test_the_search_api_searches_once_per_page_and_pages_right(client, monkeypat
     assert second["meta"]["next"] is None
 
 
-@pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    reason="known bug: on PostgreSQL the candidates read per page depend on the page size, "
-    "so equal-scored entries can repeat across pages (see the closing note of session 7)",
-    strict=True,
-)
 def test_the_search_api_pages_past_the_counted_matches(client):
     OrganizationFactory.create_batch(105, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
 

@@ -1,0 +1,88 @@
+"""`q` on the lists: the search looks among the rows the list's other filters keep, every
+page is in the search's order, and the count is that of the kept matches."""
+
+import datetime as dt
+
+import factory
+import pytest
+from django.utils import timezone
+
+from events.tests.factories import EventFactory
+from organizations.tests.factories import OrganizationFactory
+from search import services
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(body) -> list[str]:
+    return [item["id"] for item in body["data"]]
+
+
+def test_a_date_window_keeps_its_matches_even_when_better_ones_lie_outside_it(client, monkeypatch):
+    # Fewer kept matches than there are better ones in other years.
+    monkeypatch.setattr(services, "MATCHING_IDS_CAP", 4)
+    soon = timezone.now() + dt.timedelta(days=2)
+    EventFactory.create_batch(6, name_fi="Konsertti", start_time=soon)
+    later = timezone.now() + dt.timedelta(days=400)
+    in_window = EventFactory.create_batch(
+        3, name_fi="Kevään konsertti", description_fi="Konsertti.", start_time=later
+    )
+    start, end = (later - dt.timedelta(days=1)).date(), (later + dt.timedelta(days=1)).date()
+
+    body = client.get("/api/v1/event/", {"q": "konsertti", "start": start, "end": end}).json()
+
+    assert body["meta"]["count"] == 3
+    assert sorted(ids(body)) == sorted(e.public_id for e in in_window)
+
+
+def test_the_linked_events_text_parameter_finds_what_q_finds(client):
+    EventFactory.create_batch(3, name_fi=factory.Sequence(lambda n: f"Kuorokonsertti {n}"))
+    EventFactory(name_fi="Luento")
+
+    by_q = client.get("/api/v1/event/", {"q": "kuorokonsertti"}).json()
+    by_text = client.get("/api/v1/event/", {"text": "kuorokonsertti"}).json()
+
+    assert by_text["meta"]["count"] == by_q["meta"]["count"] == 3
+    assert ids(by_text) == ids(by_q)
+
+
+@pytest.mark.parametrize("size", [3, 7, 25])
+def test_pages_of_a_list_search_are_slices_of_its_order(client, size):
+    OrganizationFactory.create_batch(40, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
+    OrganizationFactory(name_fi="Naiskuoro Helmi")
+    OrganizationFactory(name_fi="Kirjasto", description_fi="Kuoro harjoittelee täällä.")
+    OrganizationFactory(name_fi="Shakkikerho")
+
+    whole = client.get("/api/v1/organization/", {"q": "kuoro", "page_size": 100}).json()
+    paged, page = [], 1
+    while True:
+        body = client.get(
+            "/api/v1/organization/", {"q": "kuoro", "page_size": size, "page": page}
+        ).json()
+        assert body["meta"]["count"] == 42
+        paged += ids(body)
+        if not body["meta"]["next"]:
+            break
+        page += 1
+
+    assert whole["meta"]["count"] == 42
+    assert paged == ids(whole)
+    assert len(set(paged)) == 42
+
+
+def test_only_the_rows_up_to_the_page_are_ranked_and_the_rest_is_counted(client, monkeypatch):
+    OrganizationFactory.create_batch(30, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
+    calls = []
+    matching_ids = services.matching_ids
+
+    def spy(model, query, **kwargs):
+        found = matching_ids(model, query, **kwargs)
+        calls.append((kwargs["ranked"], found[1], len(found[0])))
+        return found
+
+    monkeypatch.setattr(services, "matching_ids", spy)
+    body = client.get("/api/v1/organization/", {"q": "kuoro", "page_size": 5, "page": 2}).json()
+
+    assert calls == [(10, 10, 30)]
+    assert body["meta"]["count"] == 30
+    assert len(body["data"]) == 5
