@@ -13,8 +13,8 @@ parser reads it here:
 
 An expansion always ranks below the word itself (backends: a synonym 6, the word 10).
 
-The groups derived from Wiktionary (`wdNNNNN`, search/vocabulary/wikdict.py: ~15,000
-groups of one-word dictionary forms) are not analysed up front: analysing their ~33,000
+The groups derived from Wiktionary (`derived`, search/vocabulary/wikdict.py: ~15,000
+groups of dictionary forms) are not analysed up front: analysing their ~33,000
 labels with Voikko took ~30 s per process. They are looked up by their label as written,
 which is the word's base form, so a query word's lemma finds them (`derived_synonyms`),
 and only the few labels found are analysed, once per process.
@@ -25,8 +25,6 @@ import json
 from pathlib import Path
 
 VOCABULARY = Path(__file__).resolve().parent / "vocabulary" / "vocabulary.json"
-#: The id prefix of the groups derived from Wiktionary (search/vocabulary/wikdict.py).
-DERIVED = "wd"
 
 
 @functools.cache
@@ -41,9 +39,7 @@ def synonym_phrase_groups() -> list[list[str]]:
     """Each concept's labels, and each colloquial form with its standard word."""
     vocabulary = load_vocabulary()
     groups = []
-    for concept_id, concept in vocabulary.get("concepts", {}).items():
-        if concept_id.startswith(DERIVED):
-            continue
+    for concept in vocabulary.get("concepts", {}).values():
         labels = [label for values in concept.get("labels", {}).values() for label in values]
         if len(labels) > 1:
             groups.append(labels)
@@ -56,10 +52,8 @@ def synonym_phrase_groups() -> list[list[str]]:
 def _derived_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """{label: the derived groups (their Finnish, Swedish and English labels) it is in}."""
     index: dict[str, list[tuple[str, ...]]] = {}
-    for concept_id, concept in load_vocabulary().get("concepts", {}).items():
-        if not concept_id.startswith(DERIVED):
-            continue
-        labels = tuple(label for values in concept["labels"].values() for label in values)
+    for row in load_vocabulary().get("derived", ()):
+        labels = tuple(label for values in row.split("\t") for label in values.split("|") if label)
         for label in labels:
             index.setdefault(label.casefold(), []).append(labels)
     return {label: tuple(groups) for label, groups in index.items()}
