@@ -168,8 +168,12 @@ def finnish_analysis(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         prefix = "".join(segments[:-1])
         if lemma.startswith(prefix) and len(lemma) > len(prefix) + 1:
             head = lemma[len(prefix) :]
-        else:
+        elif parts:
             head = parts[-1]
+        else:
+            # Split in the surface but with no base forms of parts: a compound numeral in
+            # an inflected form (viiden|toista of viisitoista). One word, not a compound.
+            return lemmas, (), ""
         parts += segments[:-1]
         # Runs of neighbouring parts: lentopallo and palloturnaus in lentopalloturnaus.
         for size in range(2, len(segments)):

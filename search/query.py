@@ -24,7 +24,7 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
-from .thesaurus import need_targets, synonym_phrase_groups
+from .thesaurus import derived_synonyms, need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -224,8 +224,15 @@ def _synonyms() -> Synonyms:
 def _expand(word: str) -> set[str]:
     synonyms = _synonyms().terms
     terms = set(query_terms_of_word(word))
+    own = set(terms)
     for term in list(terms):
         terms |= synonyms.get(term, frozenset())
+    # The Wiktionary-derived groups, looked up by the word's own terms (base forms); their
+    # one-word labels only (a phrase would need the phrase scan of _phrases).
+    for label in derived_synonyms(own):
+        label_words = words(label)
+        if len(label_words) == 1:
+            terms |= set(query_terms_of_word(label_words[0]))
     return terms
 
 

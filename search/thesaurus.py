@@ -12,6 +12,12 @@ parser reads it here:
   audiences: the query word then also matches what carries them, weakly (as a tag).
 
 An expansion always ranks below the word itself (backends: a synonym 6, the word 10).
+
+The groups derived from Wiktionary (`derived`, search/vocabulary/wikdict.py: ~15,000
+groups of dictionary forms) are not analysed up front: analysing their ~33,000
+labels with Voikko took ~30 s per process. They are looked up by their label as written,
+which is the word's base form, so a query word's lemma finds them (`derived_synonyms`),
+and only the few labels found are analysed, once per process.
 """
 
 import functools
@@ -40,6 +46,23 @@ def synonym_phrase_groups() -> list[list[str]]:
     for colloquial, standard in vocabulary.get("colloquial", {}).items():
         groups.append([colloquial, standard])
     return groups
+
+
+@functools.cache
+def _derived_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """{label: the derived groups (their Finnish, Swedish and English labels) it is in}."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for row in load_vocabulary().get("derived", ()):
+        labels = tuple(label for values in row.split("\t") for label in values.split("|") if label)
+        for label in labels:
+            index.setdefault(label.casefold(), []).append(labels)
+    return {label: tuple(groups) for label, groups in index.items()}
+
+
+def derived_synonyms(terms) -> set[str]:
+    """The labels of the derived groups that any of `terms` (a word's lemmas) is a label of."""
+    index = _derived_index()
+    return {label for term in terms for group in index.get(term, ()) for label in group}
 
 
 def need_targets(lemmas) -> list[tuple[str, str, float]]:

@@ -1,4 +1,4 @@
-from search.analysis import finnish_lemmas, index_terms, words
+from search.analysis import finnish_lemmas, index_terms, query_terms_of_word, words
 from search.query import parse_query
 
 
@@ -48,3 +48,12 @@ def test_a_municipality_in_any_case_form_becomes_a_filter(db, voikko):
     assert parse_query("kuoro Iisalmessa").municipality_codes == ["140"]
     assert parse_query("kuoro Varkauden").municipality_codes == ["915"]
     assert parse_query("kuoro kuopiolaisille").municipality_codes == ["297"]
+
+
+def test_an_inflected_compound_numeral_is_one_word_and_does_not_break_indexing(voikko):
+    # Voikko splits "viidentoista" in the surface but gives no base forms of its parts.
+    terms = index_terms("Ryhmään mahtuu viidentoista henkeä", "fi")
+
+    assert {"viidentoista", "viisitoista"} <= set(terms)
+    assert "toista" not in terms
+    assert "kaksitoista" in query_terms_of_word("kahdentoista")

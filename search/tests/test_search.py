@@ -41,6 +41,13 @@ def test_jumppaa_elakelaisille_kuopiossa_finds_chair_gym_for_seniors_in_kuopio(v
     assert titles("jumppaa eläkeläisille Kuopiossa") == ["Tuolijumppa"]
 
 
+def test_a_text_with_an_inflected_compound_numeral_is_saved_and_found(voikko):
+    # "viidentoista" (of fifteen) broke the analysis, so saving such a text failed.
+    OrganizationFactory(name_fi="Lauluryhmä ry", description_fi="Mahdumme viidentoista.")
+
+    assert titles("viisitoista") == ["Lauluryhmä ry"]
+
+
 def test_a_name_match_ranks_above_a_description_match():
     OrganizationFactory(name_fi="Kyläyhdistys ry", description_fi="Järjestämme kuorolaulua.")
     OrganizationFactory(name_fi="Kuoro Kaiku ry", description_fi="Laulamme.")

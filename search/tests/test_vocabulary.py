@@ -95,3 +95,21 @@ def test_an_audience_word_alone_is_still_required(voikko):
     EventFactory(name_fi="Lasten disko")
 
     assert titles("vanhukset") == ["Tuolijumppa"]
+
+
+def test_the_wiktionary_groups_are_shipped_with_their_source_and_licence():
+    data = load_vocabulary()
+    derived = [row.split("\t")[0].split("|") for row in data["derived"]]
+    assert len(derived) >= 10_000
+    assert any({"salibandy", "sähly"} <= set(labels) for labels in derived)
+    source = next(s for s in data["sources"] if "WikDict" in s["name"])
+    assert source["licence"] == "CC BY-SA 3.0"
+
+
+def test_a_wiktionary_synonym_finds_the_other_word_below_the_word_typed(voikko):
+    # "pihdit" and "tongit" are one sense in the Wiktionary-derived groups only.
+    OrganizationFactory(name_fi="Tongit ja taltat ry")
+    OrganizationFactory(name_fi="Pihdit ry")
+    OrganizationFactory(name_fi="Vasarat ry")
+
+    assert titles("pihdit") == ["Pihdit ry", "Tongit ja taltat ry"]
