@@ -264,3 +264,16 @@ def test_a_municipalitys_manual_value_entered_in_the_form_shows_on_its_dashboard
         ["2024", "", 300, "Kysely"],
         ["2025", "", 340, "Kysely"],
     ]
+
+
+@time_machine.travel(TODAY)
+def test_a_tables_cells_are_localized_and_escaped_as_a_template_would(client, programme):
+    indicator = programme.indicators.get()
+    IndicatorValue.objects.create(
+        indicator=indicator, date=dt.date(2026, 1, 1), value=Decimal("4.50"), source="<b>Kysely"
+    )
+    with translation.override("fi"):
+        url = reverse("programme:dashboard", args=[programme.slug])
+    page = client.get(url).content.decode()
+    assert '<tr><th scope="row">2026</th><td>4,5</td><td>&lt;b&gt;Kysely</td></tr>' in page
+    assert "<b>Kysely" not in page
