@@ -47,7 +47,7 @@ def _counts(queryset, field_name: str) -> dict:
 
 
 def _aggregates(programme, municipality, commitments, reports) -> dict:
-    """The counts over commitments and reports: four aggregate queries, kept in the cache
+    """The counts over commitments and reports: three aggregate queries, kept in the cache
     until the programme's data changes (programme.dashboard_cache). The numbers only:
     labels are translated per request."""
 
@@ -57,11 +57,16 @@ def _aggregates(programme, municipality, commitments, reports) -> dict:
             .annotate(n=Count("pk"), associations=Count("organization", distinct=True))
             .order_by("-n", "organization__address_municipality__name")
         )
+        commitments_by_measure = _counts(commitments, "measure")
+        reports_by_measure = _counts(reports, "commitment__measure")
+        by_municipality = list(by_municipality)
         return {
-            "commitments_by_measure": _counts(commitments, "measure"),
-            "reports_by_measure": _counts(reports, "commitment__measure"),
-            "by_municipality": list(by_municipality),
-            "associations": commitments.values("organization").distinct().count(),
+            "commitments_by_measure": commitments_by_measure,
+            "reports_by_measure": reports_by_measure,
+            "by_municipality": by_municipality,
+            # An association has one home municipality (or none, a group of its own), so
+            # the adopting associations are the sum of each municipality's.
+            "associations": sum(row["associations"] for row in by_municipality),
         }
 
     return cached(dashboard_key("counts", programme, municipality), count)

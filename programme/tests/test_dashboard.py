@@ -148,16 +148,16 @@ def _grow(programme):
 def test_the_dashboard_drawn_afresh_runs_a_fixed_number_of_queries(
     client, programme, settings, django_assert_num_queries
 ):
-    """Nine uncached, whatever the data: the programme, its measures, commitments and
-    reports by measure, commitments by municipality, adopting associations, indicators,
-    their values, and the municipalities to choose from."""
+    """Eight uncached, whatever the data: the programme, its measures, commitments and
+    reports by measure, commitments and adopting associations by municipality,
+    indicators, their values, and the municipalities to choose from."""
     settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 0
     url = reverse("programme:dashboard", args=[programme.slug])
     client.get(url)  # the site's frame caches what it can on the first request
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url)
     _grow(programme)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url)
 
 
@@ -174,7 +174,7 @@ def test_a_cached_dashboard_runs_two_queries_and_draws_nothing_whatever_the_data
     assert again.context["board"] is None  # not drawn: from the cache
     assert again.content == first.content
     _grow(programme)
-    with django_assert_num_queries(9):  # the change is drawn at once
+    with django_assert_num_queries(8):  # the change is drawn at once
         grown = client.get(url)
     assert _totals(grown.content.decode()) == [5, 6, 5, 4]
     with django_assert_num_queries(2):
