@@ -15,6 +15,7 @@ from core.models import PublicationStatus
 from moderation.services import content_approve
 from municipalities.models import Municipality
 from municipalities.tests.factories import MunicipalityFactory
+from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from programme.models import IndicatorKind, IndicatorValue, MeasureStatus
 from programme.snapshots import indicator_snapshots_take
@@ -277,3 +278,18 @@ def test_a_tables_cells_are_localized_and_escaped_as_a_template_would(client, pr
     page = client.get(url).content.decode()
     assert '<tr><th scope="row">2026</th><td>4,5</td><td>&lt;b&gt;Kysely</td></tr>' in page
     assert "<b>Kysely" not in page
+
+
+def test_an_associations_own_change_shows_within_the_set_time(client, programme, settings):
+    """An association hidden from the directory renews no generation: its commitments
+    leave the counts when the cached dashboard expires."""
+    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 60
+    url = reverse("programme:dashboard", args=[programme.slug])
+    with time_machine.travel(TODAY, tick=False):
+        assert _totals(client.get(url).content.decode()) == [2, 3, 2, 1]
+        hidden = Organization.objects.get(address_municipality__slug="varkaus")
+        hidden.publication_status = PublicationStatus.DRAFT
+        hidden.save()
+        assert _totals(client.get(url).content.decode()) == [2, 3, 2, 1]
+    with time_machine.travel(TODAY + dt.timedelta(seconds=61), tick=False):
+        assert _totals(client.get(url).content.decode()) == [2, 2, 1, 1]
