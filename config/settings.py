@@ -366,8 +366,13 @@ SAKKE_PROGRAMME_REPORT_DAYS = env.int("SAKKE_PROGRAMME_REPORT_DAYS", default=180
 # A record of a programme reminder sent is deleted this many days after it was sent, once
 # its occasion is over (programme.reminders.forget_past_reminders; the privacy notice).
 SAKKE_PROGRAMME_REMINDER_RECORD_DAYS = env.int("SAKKE_PROGRAMME_REMINDER_RECORD_DAYS", default=365)
-# How long the programme's dashboard keeps its counts of commitments and reports (seconds).
-SAKKE_PROGRAMME_DASHBOARD_SECONDS = env.int("SAKKE_PROGRAMME_DASHBOARD_SECONDS", default=60)
+# How long at most the programme's dashboard keeps its counts and rendered charts (seconds;
+# 0: not kept). A change to the programme's own data shows at once (programme.dashboard_cache);
+# this bounds how long an association's or municipality's change, or one made on another
+# process with the per-process memory cache, takes to show.
+SAKKE_PROGRAMME_DASHBOARD_SECONDS = env.int(
+    "SAKKE_PROGRAMME_DASHBOARD_SECONDS", default=600 if _SHARED_CACHE else 60
+)
 SAKKE_STALE_AFTER_DAYS = env.int("SAKKE_STALE_AFTER_DAYS", default=548)
 
 AUTH_USER_MODEL = "accounts.User"

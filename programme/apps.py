@@ -21,6 +21,9 @@ class ProgrammeConfig(AppConfig):
             register_history(model)
         register_history(models.Indicator)
 
+        from . import dashboard_cache
         from .indicators import register_programme_sources
+
+        dashboard_cache.connect_signals()
 
         register_programme_sources()

@@ -3,13 +3,20 @@ templates/programme/_bar_chart.html and _line_chart.html.
 
 Each chart is drawn from the same Table the page shows beside it and the CSV and XLSX
 downloads hold, so the picture, the table and the file cannot disagree.
+
+The parts repeated for every row or point (a table's rows, a line's points) are written
+here, as a template would write them: a dashboard has hundreds of them, and a template
+loop costs several times more per row.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from django.conf import settings
+from django.utils.formats import localize, number_format
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 # A narrow drawing: on a phone it scales to about 3/4, so 16-unit text stays readable.
 WIDTH = 480
@@ -28,6 +35,22 @@ class Table:
     title: str
     columns: list[str]
     rows: list[list] = field(default_factory=list)
+
+    @property
+    def rows_html(self) -> SafeString:
+        """The rows as <tr> elements, the first cell of each the row's heading."""
+        rows = []
+        for first, *rest in self.rows:
+            cells = "".join(f"<td>{_shown(cell)}</td>" for cell in rest)
+            rows.append(f'<tr><th scope="row">{_shown(first)}</th>{cells}</tr>')
+        return mark_safe("".join(rows))  # noqa: S308 - every cell escaped
+
+
+def _shown(value) -> str:
+    """A value as a template shows it: localized, then escaped."""
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize() gives, without its four format lookups
+    return conditional_escape(localize(value))
 
 
 @dataclass
@@ -96,6 +119,22 @@ class LineChart:
     @property
     def polyline(self) -> str:
         return " ".join(f"{point.x},{point.y}" for point in self.points)
+
+    @property
+    def points_svg(self) -> SafeString:
+        """A circle for each point, and the first and last point's date below the line."""
+        parts = []
+        last = len(self.points) - 1
+        for index, point in enumerate(self.points):
+            parts.append(
+                f'<circle class="chart__point" cx="{point.x}" cy="{point.y}" r="4"></circle>'
+            )
+            if index in (0, last):
+                parts.append(
+                    f'<text class="chart__label" x="{point.x}" y="{self.bottom + 20}" '
+                    f'text-anchor="middle">{_shown(point.label)}</text>'
+                )
+        return mark_safe("".join(parts))  # noqa: S308 - numbers, and the label escaped
 
 
 def line_chart(table: Table, target: Decimal | None = None) -> LineChart:

@@ -10,8 +10,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from municipalities.models import Municipality
 
 from .charts import Table, month_label, plain_number
+from .dashboard_cache import cached, dashboard_key
 from .models import LATE, OPEN_STATUSES, STATUS_LABELS, Indicator, IndicatorValue
 from .selectors import commitments_published, measures_of, progress_reports_published
 
@@ -48,28 +47,29 @@ def _counts(queryset, field_name: str) -> dict:
 
 
 def _aggregates(programme, municipality, commitments, reports) -> dict:
-    """The counts over commitments and reports: four aggregate queries, kept in the cache
-    for SAKKE_PROGRAMME_DASHBOARD_SECONDS (0: not kept), so that a busy dashboard counts
-    them once a minute rather than on every request. The numbers only: labels are
-    translated per request."""
-    seconds = settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS
-    key = f"programme:dashboard:{programme.pk}:{municipality.pk if municipality else 0}"
-    if seconds and (cached := cache.get(key)) is not None:
-        return cached
-    by_municipality = (
-        commitments.values("organization__address_municipality__name")
-        .annotate(n=Count("pk"), associations=Count("organization", distinct=True))
-        .order_by("-n", "organization__address_municipality__name")
-    )
-    counts = {
-        "commitments_by_measure": _counts(commitments, "measure"),
-        "reports_by_measure": _counts(reports, "commitment__measure"),
-        "by_municipality": list(by_municipality),
-        "associations": commitments.values("organization").distinct().count(),
-    }
-    if seconds:
-        cache.set(key, counts, seconds)
-    return counts
+    """The counts over commitments and reports: three aggregate queries, kept in the cache
+    until the programme's data changes (programme.dashboard_cache). The numbers only:
+    labels are translated per request."""
+
+    def count() -> dict:
+        by_municipality = (
+            commitments.values("organization__address_municipality__name")
+            .annotate(n=Count("pk"), associations=Count("organization", distinct=True))
+            .order_by("-n", "organization__address_municipality__name")
+        )
+        commitments_by_measure = _counts(commitments, "measure")
+        reports_by_measure = _counts(reports, "commitment__measure")
+        by_municipality = list(by_municipality)
+        return {
+            "commitments_by_measure": commitments_by_measure,
+            "reports_by_measure": reports_by_measure,
+            "by_municipality": by_municipality,
+            # An association has one home municipality (or none, a group of its own), so
+            # the adopting associations are the sum of each municipality's.
+            "associations": sum(row["associations"] for row in by_municipality),
+        }
+
+    return cached(dashboard_key("counts", programme, municipality), count)
 
 
 def dashboard_build(programme, municipality=None, today: dt.date | None = None) -> Dashboard:

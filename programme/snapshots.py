@@ -12,6 +12,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .dashboard_cache import dashboards_changed
 from .indicators import indicator_source, reading_by_municipality
 from .models import Indicator, IndicatorKind, IndicatorValue
 
@@ -49,6 +50,7 @@ def indicator_snapshots_take(*, today: dt.date | None = None) -> int:
         try:
             with transaction.atomic():
                 IndicatorValue.objects.bulk_create(rows)
+                dashboards_changed()  # bulk_create sends no post_save
         except IntegrityError:  # a parallel run stored this month first
             continue
         written += 1

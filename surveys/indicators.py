@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.roles import is_coordinator
+from programme.dashboard_cache import dashboards_changed
 from programme.models import Indicator, IndicatorKind, IndicatorValue
 
 from .models import Choice, Question, QuestionIndicator, QuestionKind, Round
@@ -155,6 +156,7 @@ def round_indicators_publish(round_: Round) -> int:
                 for municipality_id, value in values.items()
             )
             written += None in values
+        dashboards_changed()  # bulk_create sends no post_save
     return written
 
 

@@ -2,17 +2,23 @@
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
+from core.models import PublicationStatus
+from moderation.services import content_approve
 from municipalities.models import Municipality
 from municipalities.tests.factories import MunicipalityFactory
+from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
-from programme.models import IndicatorValue, MeasureStatus
+from programme.models import IndicatorKind, IndicatorValue, MeasureStatus
+from programme.snapshots import indicator_snapshots_take
 from selfservice.tests.factories import coordinator
 
 from .factories import (
@@ -124,42 +130,111 @@ def test_an_unknown_table_or_format_is_not_found(client, programme):
     )
 
 
-def test_the_dashboard_runs_a_fixed_number_of_queries(
-    client, programme, settings, django_assert_num_queries
-):
-    """Nine uncached, whatever the data: the programme, its measures, commitments and
-    reports by measure, commitments by municipality, adopting associations, indicators,
-    their values, and the municipalities to choose from."""
-    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 0
-    url = reverse("programme:dashboard", args=[programme.slug])
-    client.get(url)  # the site's frame caches what it can on the first request
-    with django_assert_num_queries(9):
-        client.get(url)
+def _totals(page: str) -> list[int]:
+    """The page's "In numbers": measures, commitments, associations and progress reports."""
+    totals = page.split('<dl class="totals">', 1)[1].split("</dl>", 1)[0]
+    return [int(number) for number in re.findall(r"<dd>(\d+)</dd>", totals)]
+
+
+def _grow(programme):
+    """Three more measures, each with a commitment and a report, and three indicators."""
     goal = GoalFactory(theme=ThemeFactory(programme=programme))
     for _ in range(3):
         measure = MeasureFactory(goal=goal)
         ProgressReportFactory(commitment=CommitmentFactory(measure=measure))
         indicator = IndicatorFactory(programme=programme)
         IndicatorValue.objects.create(indicator=indicator, date=dt.date(2025, 1, 1), value=1)
-    with django_assert_num_queries(9):
+
+
+def test_the_dashboard_drawn_afresh_runs_a_fixed_number_of_queries(
+    client, programme, settings, django_assert_num_queries
+):
+    """Eight uncached, whatever the data: the programme, its measures, commitments and
+    reports by measure, commitments and adopting associations by municipality,
+    indicators, their values, and the municipalities to choose from."""
+    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 0
+    url = reverse("programme:dashboard", args=[programme.slug])
+    client.get(url)  # the site's frame caches what it can on the first request
+    with django_assert_num_queries(8):
+        client.get(url)
+    _grow(programme)
+    with django_assert_num_queries(8):
         client.get(url)
 
 
-def test_the_dashboard_keeps_its_counts_for_the_set_time(
-    client, programme, settings, django_assert_num_queries
+def test_a_cached_dashboard_runs_two_queries_and_draws_nothing_whatever_the_data(
+    client, programme, django_assert_num_queries
 ):
-    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 60
+    """The programme and the municipalities to choose from; the charts and tables come
+    from the cache as drawn the first time."""
     url = reverse("programme:dashboard", args=[programme.slug])
-    with time_machine.travel(TODAY, tick=False):
-        assert client.get(url).context["board"].totals["commitments"] == 3
-        CommitmentFactory(
-            measure=MeasureFactory(goal=GoalFactory(theme=ThemeFactory(programme=programme)))
-        )
-        with django_assert_num_queries(5):  # the four counts come from the cache
-            response = client.get(url)
-        assert response.context["board"].totals["commitments"] == 3
-    with time_machine.travel(TODAY + dt.timedelta(seconds=61), tick=False):
-        assert client.get(url).context["board"].totals["commitments"] == 4
+    first = client.get(url)
+    assert first.context["board"] is not None  # drawn
+    with django_assert_num_queries(2):
+        again = client.get(url)
+    assert again.context["board"] is None  # not drawn: from the cache
+    assert again.content == first.content
+    _grow(programme)
+    with django_assert_num_queries(8):  # the change is drawn at once
+        grown = client.get(url)
+    assert _totals(grown.content.decode()) == [5, 6, 5, 4]
+    with django_assert_num_queries(2):
+        assert client.get(url).content == grown.content
+
+
+@time_machine.travel(TODAY)
+def test_a_progress_report_approved_shows_on_the_next_request(client, programme):
+    url = reverse("programme:dashboard", args=[programme.slug])
+    assert _totals(client.get(url).content.decode()) == [2, 3, 2, 1]
+    commitment = programme.themes.get().goals.get().measures.get(identifier="2.1.2")
+    report = ProgressReportFactory(
+        commitment=commitment.commitments.first(), publication_status=PublicationStatus.PENDING
+    )
+    assert _totals(client.get(url).content.decode()) == [2, 3, 2, 1]  # waits for approval
+    content_approve(obj=report, user=coordinator())
+    assert _totals(client.get(url).content.decode()) == [2, 3, 2, 2]
+
+
+@time_machine.travel(TODAY)
+def test_a_new_monthly_snapshot_shows_on_the_next_request(client, programme):
+    indicator = IndicatorFactory(
+        programme=programme,
+        name_fi="Sitoumuksia",
+        kind=IndicatorKind.COMPUTED,
+        source_key="programme.commitments",
+    )
+    url = reverse("programme:dashboard", args=[programme.slug])
+    caption = f'<caption id="indicator-{indicator.pk}-caption">'
+    before = client.get(url).content.decode().split(caption, 1)[1].split("</table>")[0]
+    assert "6/2026" not in before
+    assert indicator_snapshots_take(today=TODAY.date()) == 1
+    after = client.get(url).content.decode().split(caption, 1)[1].split("</table>")[0]
+    assert '<th scope="row">6/2026</th><td>3</td>' in after
+
+
+@time_machine.travel(TODAY)
+def test_the_cached_dashboard_is_kept_per_language_and_municipality(client, programme):
+    with translation.override("fi"):
+        fi = reverse("programme:dashboard", args=[programme.slug])
+    with translation.override("sv"):
+        sv = reverse("programme:dashboard", args=[programme.slug])
+        varkaus = reverse("programme:municipality_dashboard", args=[programme.slug, "varkaus"])
+        heading = translation.gettext("Measures by status")
+    assert heading != "Measures by status"
+    client.get(fi)
+    assert heading in client.get(sv).content.decode()
+    assert _totals(client.get(varkaus).content.decode()) == [2, 1, 1, 0]
+    assert _totals(client.get(sv).content.decode()) == [2, 3, 2, 1]
+
+
+def test_the_dashboard_is_drawn_again_on_a_new_day(client, programme, settings):
+    """A measure's late status follows the date: 2.1.2 ends in 2026 Q4."""
+    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 3 * 24 * 3600
+    url = reverse("programme:dashboard", args=[programme.slug])
+    with time_machine.travel(dt.datetime(2026, 12, 31, 12, tzinfo=dt.UTC), tick=False):
+        assert client.get(url).context["board"].tables["goals"].rows[0][4] == 0
+    with time_machine.travel(dt.datetime(2027, 1, 1, 12, tzinfo=dt.UTC), tick=False):
+        assert client.get(url).context["board"].tables["goals"].rows[0][4] == 1
 
 
 @time_machine.travel(TODAY)
@@ -190,3 +265,31 @@ def test_a_municipalitys_manual_value_entered_in_the_form_shows_on_its_dashboard
         ["2024", "", 300, "Kysely"],
         ["2025", "", 340, "Kysely"],
     ]
+
+
+@time_machine.travel(TODAY)
+def test_a_tables_cells_are_localized_and_escaped_as_a_template_would(client, programme):
+    indicator = programme.indicators.get()
+    IndicatorValue.objects.create(
+        indicator=indicator, date=dt.date(2026, 1, 1), value=Decimal("4.50"), source="<b>Kysely"
+    )
+    with translation.override("fi"):
+        url = reverse("programme:dashboard", args=[programme.slug])
+    page = client.get(url).content.decode()
+    assert '<tr><th scope="row">2026</th><td>4,5</td><td>&lt;b&gt;Kysely</td></tr>' in page
+    assert "<b>Kysely" not in page
+
+
+def test_an_associations_own_change_shows_within_the_set_time(client, programme, settings):
+    """An association hidden from the directory renews no generation: its commitments
+    leave the counts when the cached dashboard expires."""
+    settings.SAKKE_PROGRAMME_DASHBOARD_SECONDS = 60
+    url = reverse("programme:dashboard", args=[programme.slug])
+    with time_machine.travel(TODAY, tick=False):
+        assert _totals(client.get(url).content.decode()) == [2, 3, 2, 1]
+        hidden = Organization.objects.get(address_municipality__slug="varkaus")
+        hidden.publication_status = PublicationStatus.DRAFT
+        hidden.save()
+        assert _totals(client.get(url).content.decode()) == [2, 3, 2, 1]
+    with time_machine.travel(TODAY + dt.timedelta(seconds=61), tick=False):
+        assert _totals(client.get(url).content.decode()) == [2, 2, 1, 1]
