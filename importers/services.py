@@ -152,6 +152,7 @@ def _apply(source: CalendarSource, occurrences: list) -> tuple[dict, list]:
         if link is not None and link.fingerprint == occurrence.fingerprint:
             heads[occurrence.uid] = link.event if occurrence.is_head else heads.get(occurrence.uid)
             continue
+        is_new = link is None
         event = link.event if link else Event(public_id=_public_id(source, *key))
         event.data_source = DATA_SOURCE
         event.name_fi = occurrence.name[:250]
@@ -169,6 +170,8 @@ def _apply(source: CalendarSource, occurrences: list) -> tuple[dict, list]:
             user=source.created_by, organization=organization, current=current, publish=True
         )
         event.full_clean(exclude=["location", "organizers"])
+        if is_new:
+            _known_empty_relations(event)
         event.save()
         if occurrence.is_head:
             heads[occurrence.uid] = event
@@ -186,7 +189,10 @@ def _apply(source: CalendarSource, occurrences: list) -> tuple[dict, list]:
             counts["updated"] += 1
             log.append(_entry("updated", key, event))
         link_duplicate(
-            event, place=occurrence.location, source_events=Q(imported_from__source=source)
+            event,
+            place=occurrence.location,
+            source_events=Q(imported_from__source=source),
+            created=is_new,
         )
     for key, link in links.items():
         if key in seen or link.detached or link.event.is_cancelled:
@@ -200,6 +206,15 @@ def _apply(source: CalendarSource, occurrences: list) -> tuple[dict, list]:
         counts["cancelled"] += 1
         log.append(_entry("cancelled", key, link.event))
     return counts, log
+
+
+def _known_empty_relations(event: Event) -> None:
+    """A new event has no organizers, topics, audiences or languages yet: say so in its
+    prefetch cache, so that the history's serializer, run at each save and relation
+    change, does not ask the database for each of them (most of a feed's writing time)."""
+    event._prefetched_objects_cache = {
+        field.name: field.related_model.objects.none() for field in Event._meta.many_to_many
+    }
 
 
 def _entry(action: str, key: tuple, event: Event) -> dict:
