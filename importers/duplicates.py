@@ -75,10 +75,15 @@ def _place_text(event: Event) -> str:
 
 
 def same_place(event: Event, event_place: str, other: Event) -> bool:
-    """Both at one Place, or the feed's LOCATION text names the other's place; two
-    events that both say nothing of their place are taken to be at the same one."""
+    """Both at one Place, or places (or the feed's LOCATION text) named alike in the same
+    municipality (two sources may each have made a Place for one hall); two events that
+    both say nothing of their place are taken to be at the same one."""
     if event.location_id and other.location_id:
-        return event.location_id == other.location_id
+        if event.location_id == other.location_id:
+            return True
+        municipalities = {event.location.municipality_id, other.location.municipality_id}
+        if None not in municipalities and len(municipalities) > 1:
+            return False
     mine = _place_text(event) or event_place
     theirs = _place_text(other)
     if not mine and not theirs:
