@@ -312,3 +312,27 @@ def test_others_cannot_keep_events_apart_and_see_no_button(client, pair, who):
     assert "Not the same event" not in page(client, local)
     client.logout()
     assert api_ids(client) == [local.public_id]
+
+
+def test_an_event_waiting_for_approval_is_checked_when_the_coordinator_approves_it(
+    client, calendar_source
+):
+    from core.models import PublicationStatus
+    from events.tests.factories import EventFactory
+    from moderation.services import content_approve
+
+    imported = from_calendar(calendar_source)
+    waiting = EventFactory(
+        name_fi=NAME,
+        start_time=START,
+        location=None,
+        data_source="sakke",
+        publication_status=PublicationStatus.PENDING,
+        organizers=[OrganizationFactory(name_fi="Uusi yhdistys")],
+    )
+    assert api_ids(client) == [imported.public_id]
+
+    content_approve(obj=waiting, user=coordinator())
+
+    assert api_ids(client) == [waiting.public_id]
+    assert client.get(address(imported)).url == address(waiting)
