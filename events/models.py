@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Max
@@ -191,3 +192,56 @@ class Event(SourcedModel, Publishable):
     @property
     def accessibility_labels(self):
         return accessibility_labels(self.accessibility)
+
+
+class KeptApart(models.Model):
+    """Two events a person said are not the same, though they look alike: the duplicate
+    check leaves the pair alone on every later sync. Undoing keeps the row, so the record
+    of who decided what stays (importers.duplicates)."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
+    )
+    other = models.ForeignKey(
+        Event, verbose_name=_("the other event"), on_delete=models.CASCADE, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("undone by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("events kept apart")
+        verbose_name_plural = _("events kept apart")
+        ordering = ["-decided_at", "-id"]
+        constraints = [
+            # One pair, stored once (the smaller id first), has at most one standing decision.
+            models.CheckConstraint(
+                condition=models.Q(event__lt=models.F("other")), name="kept_apart_ordered_pair"
+            ),
+            models.UniqueConstraint(
+                fields=["event", "other"],
+                condition=models.Q(undone_at__isnull=True),
+                name="kept_apart_one_standing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} ≠ {self.other_id}"
+
+    @property
+    def is_standing(self) -> bool:
+        return self.undone_at is None

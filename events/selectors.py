@@ -1,10 +1,10 @@
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from core.filtering import start_of_today
 from core.models import PublicationStatus
 from organizations.models import Organization
 
-from .models import Event
+from .models import Event, KeptApart
 
 
 def published_events() -> QuerySet[Event]:
@@ -69,3 +69,11 @@ def duplicate_original(public_id: str) -> Event | None:
         .first()
     )
     return duplicate.duplicate_of if duplicate else None
+
+
+def kept_apart_list(event: Event) -> list[tuple[KeptApart, Event]]:
+    """The standing decisions that `event` is not the same as another, with that other."""
+    decisions = KeptApart.objects.filter(
+        Q(event=event) | Q(other=event), undone_at__isnull=True
+    ).select_related("event", "other")
+    return [(d, d.other if d.event_id == event.pk else d.event) for d in decisions]

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.permissions import can_edit_event
 from core.share import share_card_response
 from core.templatetags.sakke import clock
 from core.views import filter_fields, render_filtered_list
@@ -17,7 +18,7 @@ from taxonomy.selectors import audience_choices, language_choices, topic_choices
 from .filters import EventFilter
 from .models import Event
 from .recurrence import RecurrenceError, occurrences
-from .selectors import duplicate_original, event_get, event_list
+from .selectors import duplicate_original, event_get, event_list, kept_apart_list
 from .shortcuts import date_shortcuts
 
 FILTER_KINDS = {
@@ -236,6 +237,22 @@ def event_share_image(request, public_id):
     return share_card_response(obj=event, title=event.name, lines=lines, kicker=_("Event"))
 
 
+def _keep_apart_context(user, event, duplicates) -> dict:
+    """For the coordinator and the editors of either event: which sources they may say
+    are not the same event, and the standing decisions they may undo."""
+    if not user.is_authenticated:
+        return {}
+    edits_event = can_edit_event(user, event)
+    return {
+        "separable": {d.pk for d in duplicates if edits_event or can_edit_event(user, d)},
+        "kept_apart": [
+            (decision, other)
+            for decision, other in kept_apart_list(event)
+            if edits_event or can_edit_event(user, other)
+        ],
+    }
+
+
 def event_detail(request, public_id):
     try:
         event = event_get(public_id)
@@ -247,13 +264,15 @@ def event_detail(request, public_id):
     sub_events = []
     if event.super_event_type == Event.SuperEventType.UMBRELLA:
         sub_events = event_list().filter(super_event=event)
+    duplicates = list(event.duplicates.all())
     context = {
         "event": event,
         "schema": event_schema(event, request),
         "series_dates": series_dates(event),
         "sub_events": sub_events,
         # The same event from other sources is shown here once, naming every source.
-        "sources": [event, *duplicates] if (duplicates := list(event.duplicates.all())) else [],
+        "sources": [event, *duplicates] if duplicates else [],
         "section": "events",
+        **_keep_apart_context(request.user, event, duplicates),
     }
     return render(request, "events/event_detail.html", context)

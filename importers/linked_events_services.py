@@ -24,6 +24,7 @@ from places.selectors import place_choices
 from taxonomy.models import Topic
 
 from . import linked_events
+from .duplicates import link_duplicate, release_duplicates
 from .fetching import FetchError, fetch
 from .linked_events import LANGUAGES, LinkedEventsError, UpstreamEvent, texts
 from .linked_events_models import (
@@ -165,6 +166,7 @@ def _apply(source: LinkedEventsSource, items: list[UpstreamEvent]):
                 # Deleted there: cancelled here, not deleted, so links to it keep working.
                 link.event.event_status = Event.Status.CANCELLED
                 link.event.save()
+                release_duplicates(link.event)
                 link.fingerprint, link.last_modified_time = "", item.last_modified
                 link.save(update_fields=["fingerprint", "last_modified_time"])
                 counts["cancelled"] += 1
@@ -187,6 +189,8 @@ def _apply(source: LinkedEventsSource, items: list[UpstreamEvent]):
                 source=source, upstream_id=item.id, event=event,
                 last_modified_time=item.last_modified, fingerprint=fingerprint,
             )  # fmt: skip
+        link_duplicate(event, source_events=Q(linked_events_import__source=source))
+        if link is None:
             counts["created"] += 1
             log.append(_entry("created", item.id, event))
             continue

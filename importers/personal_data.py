@@ -43,6 +43,21 @@ register(
         ),
         recipients=_("The association's editors and the coordinator; never public."),
     ),
+    PersonalData(
+        key="events_kept_apart",
+        models=("events.KeptApart",),
+        what=_(
+            "Who said that two events shown as one are not the same event, or took that "
+            "back, and when."
+        ),
+        purpose=_("Imports keep the two events apart, and the decision can be traced."),
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+        retention=_(
+            "As long as either event is kept. The link to the person goes when their "
+            "account is removed."
+        ),
+        recipients=_("The editors of the two events and the coordinator; never public."),
+    ),
 )
 
 
@@ -76,4 +91,16 @@ def spreadsheet_imports(user) -> dict:
                 "kind", "organization__public_id", "file_name", "created_at", "status"
             )
         )
+    }
+
+
+@register_exporter
+def events_kept_apart(user) -> dict:
+    """The events the person said are not the same, and the decisions they took back."""
+    from events.models import KeptApart
+
+    fields = ("event__public_id", "other__public_id", "decided_at", "undone_at")
+    return {
+        "events_kept_apart": list(KeptApart.objects.filter(decided_by=user).values(*fields)),
+        "events_kept_apart_undone": list(KeptApart.objects.filter(undone_by=user).values(*fields)),
     }

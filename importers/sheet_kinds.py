@@ -101,10 +101,25 @@ ACTIVITY_COLUMNS = [
     PRICE,
     Column("contact_email", "sähköposti", "e-mail", _l("Contact e-mail")),
     Column("contact_phone", "puhelin", "phone", _l("Contact phone")),
+    # A volunteering task is an activity of its own kind, with two things only it has.
+    Column(
+        "skills_wanted_fi",
+        "osaamistarve",
+        "skills wanted",
+        _l("Volunteering tasks only: what a volunteer should know or be able to do"),
+    ),
+    Column(
+        "time_commitment_fi",
+        "ajankäyttö",
+        "time commitment",
+        _l('Volunteering tasks only: how much time it takes, e.g. "2 tuntia viikossa"'),
+    ),
     VISIBILITY,
     NAME_SV,
     NAME_EN,
 ]
+
+VOLUNTEERING_ONLY = ("skills_wanted_fi", "time_commitment_fi")
 
 ASSOCIATION_COLUMNS = [
     ID,
@@ -333,7 +348,7 @@ class ActivityRows:
         errors, values = RowErrors(self.columns), {}
         for key in ("name_fi", "description_fi", "price_fi", "contact_email", "contact_phone"):
             errors.parse(row, values, key, _text)
-        for key in ("name_sv", "name_en"):
+        for key in ("name_sv", "name_en", *VOLUNTEERING_ONLY):
             errors.parse(row, values, key, _text)
         errors.parse(row, values, "kind", _activity_kind)
         errors.parse(row, values, "is_free", cells.boolean)
@@ -353,6 +368,13 @@ class ActivityRows:
             if values.get("kind") and volunteering != (existing.kind == Activity.Kind.VOLUNTEERING):
                 errors.add("kind", _("A volunteering task stays one; add a new row instead."))
             volunteering = existing.kind == Activity.Kind.VOLUNTEERING
+        for key in VOLUNTEERING_ONLY:
+            if values.get(key) and not volunteering:
+                errors.add(
+                    key,
+                    _('Only a volunteering task has this: set the kind to "vapaaehtoistehtävä".'),
+                )
+        if existing is not None:
             data = _model_initial(
                 ActivityForm, existing, ActivityForm.M2M, volunteering=volunteering
             )

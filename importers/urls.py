@@ -1,8 +1,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from . import duplicate_views, sheet_views, views
 from . import linked_events_views as le_views
-from . import sheet_views, views
 
 app_name = "importers"
 urlpatterns = [
@@ -28,6 +28,13 @@ urlpatterns = [
         {"kind": "activities"},
         name="sheet_activities",
     ),
+    # The same event from two sources (importers/duplicate_views.py)
+    path(
+        _("events/<int:pk>/not-the-same/<int:other>/"),
+        duplicate_views.keep_apart,
+        name="keep_apart",
+    ),
+    path(_("kept-apart/<int:pk>/undo/"), duplicate_views.keep_apart_undo, name="keep_apart_undo"),
     path("<str:org>/", views.source_list, name="list"),
     path("<str:org>/<int:pk>/", views.source_detail, name="detail"),
     path(_("<str:org>/<int:pk>/check/"), views.source_poll_now, name="poll"),

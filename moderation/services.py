@@ -22,6 +22,7 @@ from core.models import PublicationStatus
 from core.public_ids import save_with_public_id
 from core.writes import content_write
 from events.models import Event
+from importers.duplicates import link_duplicate
 from municipalities.models import Municipality
 from news.models import NewsPost
 from organizations.models import Organization
@@ -295,6 +296,8 @@ def _set_status(obj: Model, user, status: str, comment: str) -> None:
     with content_write(user, comment):
         obj.publication_status = status
         obj.save()
+        if isinstance(obj, Event):  # published now: it may be an imported event's original
+            link_duplicate(obj)
     _mark_reviewed(obj)
 
 

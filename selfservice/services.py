@@ -30,6 +30,7 @@ from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
 from core.writes import content_write
 from events.models import Event
+from importers.duplicates import link_duplicate, release_duplicates
 from organizations.models import (
     CONTACT_CONSENT_TEXT_VERSION,
     Contact,
@@ -367,6 +368,9 @@ def event_save(
                     sub.save()
                     _copy_relations(event, sub)
         event.save()
+        # The same event may have come from a calendar feed or Linked Events.
+        for one in [event, *event.sub_events.all()]:
+            link_duplicate(one)
     return event
 
 
@@ -440,6 +444,7 @@ def event_cancel(*, user, event: Event, note: str = "") -> Event:
                 _prepend_note(item, note)
             mark_changed(item, user)
             item.save()
+            release_duplicates(item)  # the same event from another source is listed again
     return event
 
 
