@@ -108,7 +108,9 @@ class Table:
             return str(default)
         if field.null:
             return NULL
-        if field.blank and isinstance(field, (models.CharField, models.TextField, models.FileField)):
+        if field.blank and isinstance(
+            field, (models.CharField, models.TextField, models.FileField)
+        ):
             return ""
         fail(
             f"{self.name}.{field.column} is NOT NULL and has no default: "

@@ -42,15 +42,35 @@ def dispatch_due_issues_task() -> int:
     multiply the senders (and the sending rate) of a long issue.
     """
     now = timezone.now()
-    started = 0
-    for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=now):
-        start_issue_task.delay(issue.pk)
-        started += 1
+    started = _start_due_issues(now)
     at_work = Delivery.objects.filter(
         issue=OuterRef("pk"), status=Delivery.Status.SENDING, lease_until__gte=now
     )
     for issue in Issue.objects.filter(status=Issue.Status.SENDING).exclude(Exists(at_work)):
         send_issue_task.delay(issue.pk)
+    return started
+
+
+@shared_task
+def resume_sending_task() -> int:
+    """When a worker starts (config/celery.py): one sender for every issue being sent.
+
+    Unlike the periodic job it does not wait for the leases of a worker that was killed
+    to expire: the new sender sends what is still waiting at once, and comes back for
+    the dead worker's deliveries when their lease runs out (next_check_in). With the
+    filesystem broker a killed worker's task is gone, so this is what resumes its work.
+    """
+    started = _start_due_issues(timezone.now())
+    for issue_id in Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True):
+        send_issue_task.delay(issue_id)
+    return started
+
+
+def _start_due_issues(now) -> int:
+    started = 0
+    for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=now):
+        start_issue_task.delay(issue.pk)
+        started += 1
     return started
 
 
