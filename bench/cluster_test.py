@@ -1,15 +1,18 @@
-"""`make cluster-test`: two web nodes behind HAProxy, with PostgreSQL, Redis and a Celery
-worker, all on this machine (127.0.0.1 only); prints each cross-node check and exits
+"""`make cluster-test`: two web nodes behind HAProxy, with PostgreSQL, Redis, a Celery
+worker and an S3-compatible object store (moto's server, a test dependency) for the
+uploads, all on this machine (127.0.0.1 only); prints each cross-node check and exits
 non-zero when one fails.
 
 Needs Debian's haproxy, a running PostgreSQL (DATABASE_ADMIN_URL, default the local
-postgres user) and Redis (127.0.0.1:6379; databases 11 and 12 are used and emptied).
-Every process it starts is stopped at the end, by its own id.
+postgres user) and Redis (127.0.0.1:6379; databases CLUSTER_REDIS_DBS, default 11 and 12,
+are used and emptied). Every process it starts is stopped at the end, by its own id.
 """
 
 import http.cookiejar
+import io
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -25,9 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 BIN = ROOT / ".venv" / "bin"
 PG = os.environ.get("DATABASE_ADMIN_URL", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "sakke_cluster_test"
-PORTS = {"a": 8101, "b": 8102}
-PROXY = 8100
+DB_NAME = os.environ.get("CLUSTER_DB_NAME", "sakke_cluster_test")
+_BASE = int(os.environ.get("CLUSTER_PORT_BASE", "8100"))
+PORTS = {"a": _BASE + 1, "b": _BASE + 2}
+PROXY = _BASE
+S3_PORT = _BASE + 3
+CACHE_DB, BROKER_DB = os.environ.get("CLUSTER_REDIS_DBS", "11,12").split(",")
+BUCKET = "sakke-cluster-media"
 PASSWORD = "klusteri-testi-salasana-7"
 
 SETUP = """
@@ -36,14 +43,24 @@ from django.utils import timezone
 from accounts.models import User
 from cards.tests.factories import CardContactFactory
 from newsletter.tests.factories import IssueFactory
+from organizations.tests.factories import OrganizationFactory
+from accounts.tests.factories import OrganizationEditorFactory
 coordinator = User.objects.create_user(email="koordinaattori@example.org", password=PASSWORD,
     is_coordinator=True, email_verified_at=timezone.now())
 contact = CardContactFactory(email="anna@kunta.example.fi")
 User.objects.create_user(email="anna@kunta.example.fi", password=PASSWORD,
     email_verified_at=timezone.now())
 issue = IssueFactory()
+association = OrganizationFactory(name_fi="Klusterin Kuvaseura ry")
+editor = User.objects.create_user(email="toimittaja@example.org", password=PASSWORD,
+    email_verified_at=timezone.now())
+OrganizationEditorFactory(user=editor, organization=association)
+from django.urls import reverse
+from django.utils import translation
+with translation.override("en"):
+    edit = reverse("selfservice:organization_edit", kwargs={"org": association.public_id})
 print(json.dumps({"contact": contact.pk, "slug": contact.card.municipality.slug,
-                  "issue": issue.pk}))
+                  "issue": issue.pk, "edit": edit}))
 """.replace("PASSWORD", repr(PASSWORD))
 
 
@@ -85,6 +102,31 @@ class Browser:
     def post(self, port: int, path: str, data: dict | None = None):
         return self.request(port, path, {"csrfmiddlewaretoken": self.csrf(), **(data or {})})
 
+    def post_file(self, port: int, path: str, data: dict, field: str, name: str, body: bytes):
+        """A multipart form with one file, as a browser sends an upload."""
+        boundary = secrets.token_hex(16)
+        parts = io.BytesIO()
+        for key, value in {"csrfmiddlewaretoken": self.csrf(), **data}.items():
+            parts.write(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+        parts.write(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+            f'filename="{name}"\r\nContent-Type: image/png\r\n\r\n'.encode()
+        )
+        parts.write(body + f"\r\n--{boundary}--\r\n".encode())
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{path}",
+            data=parts.getvalue(),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
+        try:
+            response = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        return response.status, response.headers, response.read().decode(errors="replace")
+
 
 def wait_for(port: int, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
@@ -95,6 +137,39 @@ def wait_for(port: int, seconds: float = 60) -> None:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
     raise RuntimeError(f"nothing answered on port {port}")
+
+
+def a_picture() -> bytes:
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (120, 80), "teal").save(output, "PNG")
+    return output.getvalue()
+
+
+def make_bucket(endpoint: str) -> None:
+
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            s3_client(endpoint).create_bucket(Bucket=BUCKET)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def s3_client(endpoint: str):
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="cluster",
+        aws_secret_access_key="cluster-secret",
+    )
 
 
 def psql(sql: str) -> None:
@@ -110,9 +185,15 @@ def main() -> int:
         os.environ,
         SECRET_KEY="cluster-test-only",
         DATABASE_URL=f"{PG}/{DB_NAME}",
-        CACHE_URL="redis://127.0.0.1:6379/11",
-        CELERY_BROKER_URL="redis://127.0.0.1:6379/12",
-        MEDIA_ROOT=str(work / "media"),
+        CACHE_URL=f"redis://127.0.0.1:6379/{CACHE_DB}",
+        CELERY_BROKER_URL=f"redis://127.0.0.1:6379/{BROKER_DB}",
+        # Nothing on the nodes' disk: uploads go to the object store.
+        MEDIA_ROOT=str(work / "no-media-here"),
+        SAKKE_MEDIA_S3_BUCKET=BUCKET,
+        SAKKE_MEDIA_S3_ENDPOINT_URL=f"http://127.0.0.1:{S3_PORT}",
+        SAKKE_MEDIA_S3_REGION="us-east-1",
+        SAKKE_MEDIA_S3_ACCESS_KEY_ID="cluster",
+        SAKKE_MEDIA_S3_SECRET_ACCESS_KEY="cluster-secret",
         PAGE_CACHE_SECONDS="60",
         SAKKE_PLAIN_STATIC="1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -137,8 +218,10 @@ def main() -> int:
     try:
         psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
         psql(f"CREATE DATABASE {DB_NAME}")
-        subprocess.run(["redis-cli", "-n", "11", "flushdb"], check=True, capture_output=True)
-        subprocess.run(["redis-cli", "-n", "12", "flushdb"], check=True, capture_output=True)
+        for number in (CACHE_DB, BROKER_DB):
+            subprocess.run(["redis-cli", "-n", number, "flushdb"], check=True, capture_output=True)
+        start([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(S3_PORT)], "object-store.log")
+        make_bucket(f"http://127.0.0.1:{S3_PORT}")
         manage = [PY, "manage.py"]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         setup = subprocess.run(
@@ -231,6 +314,45 @@ backend nodes
         )  # after the shell's import notice
         status, _h, body = anonymous.request(b, f"/media/{name}")
         check("a file stored on node a is served by node b", status == 200, f"HTTP {status}")
+
+        # A picture uploaded through one node is served by the other, from the object store.
+        editor = Browser()
+        editor.sign_in(a, "toimittaja@example.org")
+        edit = world["edit"]
+        editor.request(a, edit)
+        picture = a_picture()
+        uploaded, _h, _b = editor.post_file(
+            a,
+            edit,
+            {
+                "name_fi": "Klusterin Kuvaseura ry",
+                "contacts-TOTAL_FORMS": "0",
+                "contacts-INITIAL_FORMS": "0",
+                "links-TOTAL_FORMS": "0",
+                "links-INITIAL_FORMS": "0",
+            },
+            "logo",
+            "logo.png",
+            picture,
+        )
+        stored = [
+            item["Key"]
+            for item in s3_client(f"http://127.0.0.1:{S3_PORT}")
+            .list_objects_v2(Bucket=BUCKET, Prefix="logos/")
+            .get("Contents", [])
+        ]
+        status, headers, _b = anonymous.request(b, f"/media/{stored[0]}") if stored else (0, {}, "")
+        check(
+            "a picture uploaded through node a is served by node b (S3 object store)",
+            uploaded == 302
+            and len(stored) == 1
+            and status == 200
+            and headers.get("Content-Type") == "image/png"
+            and headers.get("X-Content-Type-Options") == "nosniff"
+            and not (work / "no-media-here").exists(),
+            f"upload on a {uploaded}, objects {stored}, on b HTTP {status} "
+            f"{headers.get('Content-Type')}",
+        )
 
         # A change saved through one node is seen through the other's page cache.
         card = f"/en/municipality-cards/{world['slug']}/"
