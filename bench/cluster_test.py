@@ -24,6 +24,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from pg_replica import PostgresPair, postgres_bin
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 BIN = ROOT / ".venv" / "bin"
@@ -35,6 +37,9 @@ PROXY = _BASE
 S3_PORT = _BASE + 3
 CACHE_DB, BROKER_DB = os.environ.get("CLUSTER_REDIS_DBS", "11,12").split(",")
 BUCKET = "sakke-cluster-media"
+# The nodes' database: a primary and a streaming replica of the script's own (bench/
+# pg_replica.py), unless CLUSTER_REPLICA=0 (then the server of DATABASE_ADMIN_URL).
+REPLICA = os.environ.get("CLUSTER_REPLICA", "1") != "0" and postgres_bin() is not None
 PASSWORD = "klusteri-testi-salasana-7"
 
 SETUP = """
@@ -59,8 +64,9 @@ from django.urls import reverse
 from django.utils import translation
 with translation.override("en"):
     edit = reverse("selfservice:organization_edit", kwargs={"org": association.public_id})
+    public = association.get_absolute_url()
 print(json.dumps({"contact": contact.pk, "slug": contact.card.municipality.slug,
-                  "issue": issue.pk, "edit": edit}))
+                  "issue": issue.pk, "edit": edit, "public": public}))
 """.replace("PASSWORD", repr(PASSWORD))
 
 
@@ -177,6 +183,7 @@ def psql(sql: str) -> None:
 
 
 def main() -> int:
+    global PG
     if not shutil.which("haproxy"):
         print("haproxy is missing: apt-get install haproxy")
         return 2
@@ -204,6 +211,7 @@ def main() -> int:
     )
     processes: list[subprocess.Popen] = []
     results: list[tuple[str, bool, str]] = []
+    pair = None
 
     def check(name: str, ok: bool, detail: str = "") -> None:
         results.append((name, ok, detail))
@@ -216,6 +224,19 @@ def main() -> int:
         )
 
     try:
+        if REPLICA:
+            pair = PostgresPair(
+                Path(tempfile.mkdtemp(prefix="sakke-cluster-pg-")), _BASE + 10, _BASE + 11
+            )
+            pair.start()
+            PG = pair.url("primary")
+            env["DATABASE_URL"] = f"{PG}/{DB_NAME}"
+            env["DATABASE_REPLICA_URL"] = f"{pair.url('replica')}/{DB_NAME}"
+            check(
+                "a streaming replica (a second local cluster) follows the primary",
+                pair.wait_replicating(),
+                f"primary :{pair.ports['primary']}, replica :{pair.ports['replica']}",
+            )
         psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
         psql(f"CREATE DATABASE {DB_NAME}")
         for number in (CACHE_DB, BROKER_DB):
@@ -394,6 +415,8 @@ backend nodes
             queued == 302 and issue_status in ("sending", "sent"),
             f"schedule {queued}, issue {issue_status}",
         )
+        if pair is not None:
+            replica_checks(pair, editor, anonymous, world, a, b, check)
     finally:
         for process in reversed(processes):
             process.send_signal(signal.SIGTERM)
@@ -403,6 +426,9 @@ backend nodes
             except subprocess.TimeoutExpired:
                 process.kill()
         psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        if pair is not None:
+            pair.stop()
+            shutil.rmtree(pair.folder, ignore_errors=True)
         failed = [name for name, ok, _d in results if not ok]
         if failed or not results:
             print(f"logs kept in {work}")
@@ -411,6 +437,51 @@ backend nodes
     passed = sum(ok for _n, ok, _d in results)
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if results and passed == len(results) else 1
+
+
+def replica_checks(pair, editor, anonymous, world, a, b, check) -> None:
+    """Reads go to the replica; the person who just saved reads from the primary.
+
+    The replica's replay is paused, so it lags the primary for as long as the checks
+    need: what an anonymous reader gets then comes from the replica.
+    """
+    pair.sql("replica", "SELECT pg_wal_replay_pause()", DB_NAME)
+    try:
+        token = f"Replikatesti {secrets.token_hex(4)}"
+        saved = editor.post(
+            a,
+            world["edit"],
+            {
+                "name_fi": "Klusterin Kuvaseura ry",
+                "description_fi": token,
+                "contacts-TOTAL_FORMS": "0",
+                "contacts-INITIAL_FORMS": "0",
+                "links-TOTAL_FORMS": "0",
+                "links-INITIAL_FORMS": "0",
+            },
+        )[0]
+        own = editor.request(b, world["public"])
+        # A query string of its own: a page the anonymous page cache has not kept.
+        stranger = anonymous.request(b, f"{world['public']}?lukija=1")
+        check(
+            "an anonymous read on node b goes to the (paused) replica",
+            saved == 302 and stranger[0] == 200 and token not in stranger[2],
+            f"save on a {saved}; anonymous on b {stranger[0]}, new text shown: "
+            f"{token in stranger[2]}",
+        )
+        check(
+            "read-your-writes: the person who saved on node a reads it on node b",
+            own[0] == 200 and token in own[2],
+            f"editor on b {own[0]}, new text shown: {token in own[2]}",
+        )
+    finally:
+        pair.sql("replica", "SELECT pg_wal_replay_resume()", DB_NAME)
+    seen, deadline, attempt = False, time.monotonic() + 15, 2
+    while not seen and time.monotonic() < deadline:
+        seen = token in anonymous.request(b, f"{world['public']}?lukija={attempt}")[2]
+        attempt += 1
+        time.sleep(0.3)
+    check("once the replica replays, anonymous readers see the change too", seen)
 
 
 if __name__ == "__main__":
