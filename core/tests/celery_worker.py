@@ -1,7 +1,8 @@
 """A real Celery worker in a subprocess, for the tests that kill one with SIGKILL.
 
 It runs against the test database (PostgreSQL: the test and the worker see each other's
-commits) and the filesystem broker in a folder of its own, which needs no server. Like
+commits) and the filesystem broker in a folder of its own, which needs no server, or
+the broker a test names (Redis, in a database number of the tests' own). Like
 production it uses the prefork pool with acks_late; it runs in a session of its own, so
 that `kill()` takes the main process and its pool children at once, as a machine losing
 power would.
@@ -42,13 +43,15 @@ def database_url() -> str:
 
 
 class Worker:
-    def __init__(self, *, broker_folder: Path, log: Path, patch: str = "", **env):
+    def __init__(
+        self, *, broker_folder: Path, log: Path, patch: str = "", broker_url: str = "", **env
+    ):
         self.log = log
         environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.test_settings",
             "DATABASE_URL": database_url(),
-            "CELERY_BROKER_URL": "filesystem://localhost/",
+            "CELERY_BROKER_URL": broker_url or "filesystem://localhost/",
             "CELERY_BROKER_FOLDER": str(broker_folder),
             "SAKKE_TEST_WORKER_PATCH": patch,
             "LOG_LEVEL": "INFO",

@@ -25,19 +25,39 @@ pytestmark = [
     ),
 ]
 
+#: A Redis database of these tests' own (the others are the services' and other tests').
+REDIS = "redis://127.0.0.1:6379/15"
 SUBSCRIBERS = 40
 KILLED_AT = 13  # the message the server is taking when the worker dies
 LEASE = 4
 
 
+@pytest.fixture(params=["filesystem", "redis"])
+def broker(request):
+    """The embedded default broker, and production's Redis."""
+    if request.param == "filesystem":
+        yield ""
+        return
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    client.flushdb()
+    yield REDIS
+    client.flushdb()
+
+
 def test_a_worker_killed_mid_send_is_resumed_by_the_next_one_and_nobody_gets_two_copies(
-    tmp_path, smtp_sink
+    tmp_path, smtp_sink, broker
 ):
     SubscriberFactory.create_batch(SUBSCRIBERS)
     issue = IssueFactory(
         status=Issue.Status.SCHEDULED, send_at=timezone.now() - dt.timedelta(minutes=1)
     )
-    broker = tmp_path / "broker"
+    folder = tmp_path / "broker"
     settings = {
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
         "NEWSLETTER_RATE_PER_SECOND": "40",
@@ -47,7 +67,9 @@ def test_a_worker_killed_mid_send_is_resumed_by_the_next_one_and_nobody_gets_two
 
     # The first worker starts the due issue when it starts, and dies while the mail
     # server takes a message: the sender awaits that answer, with a group under way.
-    first = Worker(broker_folder=broker, log=tmp_path / "worker-1.log", **settings)
+    first = Worker(
+        broker_folder=folder, broker_url=broker, log=tmp_path / "worker-1.log", **settings
+    )
     smtp_sink.handler.on_message = lambda number: number == KILLED_AT and first.kill()
     try:
         wait_until(lambda: first.process.poll() is not None, seconds=90, what="the kill")
@@ -60,7 +82,9 @@ def test_a_worker_killed_mid_send_is_resumed_by_the_next_one_and_nobody_gets_two
 
     # A worker comes back and finishes the issue, the dead worker's claims included once
     # their lease has run out.
-    second = Worker(broker_folder=broker, log=tmp_path / "worker-2.log", **settings)
+    second = Worker(
+        broker_folder=folder, broker_url=broker, log=tmp_path / "worker-2.log", **settings
+    )
     try:
         wait_until(
             lambda: Issue.objects.get().status == Issue.Status.SENT,
