@@ -16,6 +16,7 @@ Off when PAGE_CACHE_SECONDS is 0, which is the default with the per-process memo
 """
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -24,6 +25,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language
+
+from .db_router import reads_from_replica
 
 GENERATION_KEY = "page-cache:generation"
 #: Apps whose rows say nothing a public page shows: sign-ins, sessions, lockouts, history.
@@ -55,7 +58,24 @@ def content_changed() -> None:
 
 
 def _new_generation() -> None:
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    # When it began, after the dot: see `_may_be_behind`.
+    page_cache().set(GENERATION_KEY, f"{uuid.uuid4().hex}.{int(time.time())}", None)
+
+
+def _may_be_behind(key: str) -> bool:
+    """The page was read from a replica that may not have replayed the change that began
+    this generation yet (within DATABASE_REPLICA_PIN_SECONDS of it): serve it, keep it not.
+
+    Otherwise the first anonymous reader after a change could put the old page back in
+    the cache for PAGE_CACHE_SECONDS, as read from a replica a moment behind.
+    """
+    if not reads_from_replica():
+        return False
+    _prefix, generation, _digest = key.split(":", 2)
+    _hex, _dot, began = generation.partition(".")
+    if not began.isdigit():
+        return False
+    return time.time() - int(began) < settings.DATABASE_REPLICA_PIN_SECONDS
 
 
 def _generation() -> str:
@@ -128,7 +148,7 @@ class AnonymousPageCacheMiddleware:
         if stored is not None:
             return self._response(stored)
         response = self.get_response(request)
-        if may_be_stored(request, response):
+        if may_be_stored(request, response) and not _may_be_behind(key):
             headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
             page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
