@@ -21,12 +21,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
+from django.utils.connection import ConnectionDoesNotExist
 from django.utils.translation import get_language
 
-from .db_router import reads_from_replica
+from .db_router import REPLICA, reads_from_replica, replica_configured
 
 GENERATION_KEY = "page-cache:generation"
 #: Apps whose rows say nothing a public page shows: sign-ins, sessions, lockouts, history.
@@ -58,24 +59,67 @@ def content_changed() -> None:
 
 
 def _new_generation() -> None:
-    # When it began, after the dot: see `_may_be_behind`.
-    page_cache().set(GENERATION_KEY, f"{uuid.uuid4().hex}.{int(time.time())}", None)
+    # After the underscores: when it began and, with a replica, the primary's WAL position then.
+    page_cache().set(
+        GENERATION_KEY, f"{uuid.uuid4().hex}_{time.time():.3f}_{_wal_position()}", None
+    )
+
+
+def _wal_position() -> str:
+    if not replica_configured() or connections["default"].vendor != "postgresql":
+        return ""
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT pg_current_wal_lsn()::text")
+            return cursor.fetchone()[0]
+    except DatabaseError:
+        return ""  # then the time rule below
+
+
+#: Generations the replica is known to have replayed (per process; a few at most).
+_replayed: set[str] = set()
 
 
 def _may_be_behind(key: str) -> bool:
-    """The page was read from a replica that may not have replayed the change that began
-    this generation yet (within DATABASE_REPLICA_PIN_SECONDS of it): serve it, keep it not.
+    """The page was read from a replica that has not replayed the change that began this
+    generation yet: serve it, but do not keep it.
 
     Otherwise the first anonymous reader after a change could put the old page back in
-    the cache for PAGE_CACHE_SECONDS, as read from a replica a moment behind.
+    the cache for PAGE_CACHE_SECONDS, as read from a replica a moment behind. PostgreSQL
+    says exactly: the replica's replayed WAL position against the primary's when the
+    generation began. Where it cannot, the page is not kept for
+    DATABASE_REPLICA_PIN_SECONDS after the change, the lag read-your-writes allows for.
     """
     if not reads_from_replica():
         return False
-    _prefix, generation, _digest = key.split(":", 2)
-    _hex, _dot, began = generation.partition(".")
-    if not began.isdigit():
+    generation = key.split(":", 2)[1]
+    if generation in _replayed:
         return False
-    return time.time() - int(began) < settings.DATABASE_REPLICA_PIN_SECONDS
+    _hex, began, position = (generation.split("_") + ["", ""])[:3]
+    replayed = _replica_has_replayed(position) if position else None
+    if replayed is None:
+        if not began.replace(".", "").isdigit():
+            return False
+        return time.time() - float(began) < settings.DATABASE_REPLICA_PIN_SECONDS
+    if replayed:
+        if len(_replayed) > 100:
+            _replayed.clear()
+        _replayed.add(generation)
+    return not replayed
+
+
+def _replica_has_replayed(position: str) -> bool | None:
+    """True or False on a PostgreSQL replica; None where it cannot say."""
+    try:
+        replica = connections[REPLICA]
+        if replica.vendor != "postgresql":
+            return None
+        with replica.cursor() as cursor:
+            # NULL on a server that is not replaying (not a replica after all).
+            cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [position])
+            return cursor.fetchone()[0]
+    except (DatabaseError, ConnectionDoesNotExist):
+        return None
 
 
 def _generation() -> str:
