@@ -72,6 +72,13 @@ class Worker:
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
 
+    def kill_pool_process(self) -> int:
+        """SIGKILL to the pool's child process only, as the OOM killer would; its pid."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        (child,) = [int(pid) for pid in children.read_text().split()]
+        os.kill(child, signal.SIGKILL)
+        return child
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)

@@ -125,3 +125,34 @@ def test_indexing_killed_mid_batch_resumes_on_the_next_worker_and_nothing_is_ind
     assert {row["n"] for row in per_object} == {1}
     counts = dict(SearchSuggestion.objects.values_list("title_key", "count"))
     assert counts == {f"kyläyhdistys {n}": ORGANIZATIONS // 10 for n in range(10)}
+
+
+def test_a_pool_process_killed_mid_batch_gives_the_task_back_to_the_same_worker(tmp_path):
+    """The OOM killer takes the pool's child, not the worker: the worker's next child
+    runs the task again at once (reject_on_worker_lost), and only what was not committed."""
+    dataset_import(data=an_import_of(ORGANIZATIONS), index_now=False)
+    organizations = set(Organization.objects.values_list("pk", flat=True))
+    log = tmp_path / "batches.jsonl"
+    worker = Worker(
+        broker_folder=tmp_path / "broker",
+        log=tmp_path / "worker.log",
+        patch=PATCH,
+        SAKKE_TEST_INDEX_LOG=str(log),
+        SAKKE_TEST_INDEX_BATCH=str(BATCH),
+        SAKKE_TEST_STALL="1",
+    )
+    try:
+        wait_until(lambda: len(batches(log)) == 2, seconds=60, what="two batches", worker=worker)
+        worker.kill_pool_process()
+        wait_until(
+            lambda: not PendingIndex.objects.exists(), seconds=60, what="the queue", worker=worker
+        )
+    finally:
+        worker.stop()
+    committed, rolled_back, *after = batches(log)
+    indexed_after = Counter(pk for batch in after for pk in batch)
+    assert set(indexed_after) == organizations - set(committed)
+    assert set(indexed_after.values()) == {1} and set(rolled_back) <= set(indexed_after)
+    per_object = SearchEntry.objects.values("object_id").annotate(n=Count("id"))
+    assert {row["object_id"] for row in per_object} == organizations
+    assert {row["n"] for row in per_object} == {1}
