@@ -207,3 +207,12 @@ def e_mailed_links_point_to_the_base_url(request, monkeypatch):
     monkeypatch.setattr(EmailBackend, "send_messages", check.wrap(EmailBackend.send_messages))
     yield
     assert not check.wrong, "E-mailed links away from the base URL:\n" + "\n".join(check.wrong)
+
+
+@pytest.fixture
+def refusing_storage(settings, tmp_path, monkeypatch):
+    """MEDIA_ROOT of the test's own whose writes fail, as on a full disk, once the test
+    sets `.refusing = True` (core/tests/storage_faults.py)."""
+    from core.tests.storage_faults import refusing_storage
+
+    return refusing_storage(settings, tmp_path, monkeypatch)

@@ -1,15 +1,18 @@
-"""`make cluster-test`: two web nodes behind HAProxy, with PostgreSQL, Redis and a Celery
-worker, all on this machine (127.0.0.1 only); prints each cross-node check and exits
+"""`make cluster-test`: two web nodes behind HAProxy, with PostgreSQL, Redis, a Celery
+worker and an S3-compatible object store (moto's server, a test dependency) for the
+uploads, all on this machine (127.0.0.1 only); prints each cross-node check and exits
 non-zero when one fails.
 
 Needs Debian's haproxy, a running PostgreSQL (DATABASE_ADMIN_URL, default the local
-postgres user) and Redis (127.0.0.1:6379; databases 11 and 12 are used and emptied).
-Every process it starts is stopped at the end, by its own id.
+postgres user) and Redis (127.0.0.1:6379; databases CLUSTER_REDIS_DBS, default 11 and 12,
+are used and emptied). Every process it starts is stopped at the end, by its own id.
 """
 
 import http.cookiejar
+import io
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -21,13 +24,22 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from pg_replica import PostgresPair, postgres_bin
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 BIN = ROOT / ".venv" / "bin"
 PG = os.environ.get("DATABASE_ADMIN_URL", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "sakke_cluster_test"
-PORTS = {"a": 8101, "b": 8102}
-PROXY = 8100
+DB_NAME = os.environ.get("CLUSTER_DB_NAME", "sakke_cluster_test")
+_BASE = int(os.environ.get("CLUSTER_PORT_BASE", "8100"))
+PORTS = {"a": _BASE + 1, "b": _BASE + 2}
+PROXY = _BASE
+S3_PORT = _BASE + 3
+CACHE_DB, BROKER_DB = os.environ.get("CLUSTER_REDIS_DBS", "11,12").split(",")
+BUCKET = "sakke-cluster-media"
+# The nodes' database: a primary and a streaming replica of the script's own (bench/
+# pg_replica.py), unless CLUSTER_REPLICA=0 (then the server of DATABASE_ADMIN_URL).
+REPLICA = os.environ.get("CLUSTER_REPLICA", "1") != "0" and postgres_bin() is not None
 PASSWORD = "klusteri-testi-salasana-7"
 
 SETUP = """
@@ -36,14 +48,25 @@ from django.utils import timezone
 from accounts.models import User
 from cards.tests.factories import CardContactFactory
 from newsletter.tests.factories import IssueFactory
+from organizations.tests.factories import OrganizationFactory
+from accounts.tests.factories import OrganizationEditorFactory
 coordinator = User.objects.create_user(email="koordinaattori@example.org", password=PASSWORD,
     is_coordinator=True, email_verified_at=timezone.now())
 contact = CardContactFactory(email="anna@kunta.example.fi")
 User.objects.create_user(email="anna@kunta.example.fi", password=PASSWORD,
     email_verified_at=timezone.now())
 issue = IssueFactory()
+association = OrganizationFactory(name_fi="Klusterin Kuvaseura ry")
+editor = User.objects.create_user(email="toimittaja@example.org", password=PASSWORD,
+    email_verified_at=timezone.now())
+OrganizationEditorFactory(user=editor, organization=association)
+from django.urls import reverse
+from django.utils import translation
+with translation.override("en"):
+    edit = reverse("selfservice:organization_edit", kwargs={"org": association.public_id})
+    public = association.get_absolute_url()
 print(json.dumps({"contact": contact.pk, "slug": contact.card.municipality.slug,
-                  "issue": issue.pk}))
+                  "issue": issue.pk, "edit": edit, "public": public}))
 """.replace("PASSWORD", repr(PASSWORD))
 
 
@@ -85,6 +108,31 @@ class Browser:
     def post(self, port: int, path: str, data: dict | None = None):
         return self.request(port, path, {"csrfmiddlewaretoken": self.csrf(), **(data or {})})
 
+    def post_file(self, port: int, path: str, data: dict, field: str, name: str, body: bytes):
+        """A multipart form with one file, as a browser sends an upload."""
+        boundary = secrets.token_hex(16)
+        parts = io.BytesIO()
+        for key, value in {"csrfmiddlewaretoken": self.csrf(), **data}.items():
+            parts.write(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+        parts.write(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+            f'filename="{name}"\r\nContent-Type: image/png\r\n\r\n'.encode()
+        )
+        parts.write(body + f"\r\n--{boundary}--\r\n".encode())
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{path}",
+            data=parts.getvalue(),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
+        try:
+            response = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        return response.status, response.headers, response.read().decode(errors="replace")
+
 
 def wait_for(port: int, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
@@ -97,11 +145,45 @@ def wait_for(port: int, seconds: float = 60) -> None:
     raise RuntimeError(f"nothing answered on port {port}")
 
 
+def a_picture() -> bytes:
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (120, 80), "teal").save(output, "PNG")
+    return output.getvalue()
+
+
+def make_bucket(endpoint: str) -> None:
+
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            s3_client(endpoint).create_bucket(Bucket=BUCKET)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def s3_client(endpoint: str):
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="cluster",
+        aws_secret_access_key="cluster-secret",
+    )
+
+
 def psql(sql: str) -> None:
     subprocess.run(["psql", PG + "/postgres", "-qc", sql], check=True, capture_output=True)
 
 
 def main() -> int:
+    global PG
     if not shutil.which("haproxy"):
         print("haproxy is missing: apt-get install haproxy")
         return 2
@@ -110,9 +192,15 @@ def main() -> int:
         os.environ,
         SECRET_KEY="cluster-test-only",
         DATABASE_URL=f"{PG}/{DB_NAME}",
-        CACHE_URL="redis://127.0.0.1:6379/11",
-        CELERY_BROKER_URL="redis://127.0.0.1:6379/12",
-        MEDIA_ROOT=str(work / "media"),
+        CACHE_URL=f"redis://127.0.0.1:6379/{CACHE_DB}",
+        CELERY_BROKER_URL=f"redis://127.0.0.1:6379/{BROKER_DB}",
+        # Nothing on the nodes' disk: uploads go to the object store.
+        MEDIA_ROOT=str(work / "no-media-here"),
+        SAKKE_MEDIA_S3_BUCKET=BUCKET,
+        SAKKE_MEDIA_S3_ENDPOINT_URL=f"http://127.0.0.1:{S3_PORT}",
+        SAKKE_MEDIA_S3_REGION="us-east-1",
+        SAKKE_MEDIA_S3_ACCESS_KEY_ID="cluster",
+        SAKKE_MEDIA_S3_SECRET_ACCESS_KEY="cluster-secret",
         PAGE_CACHE_SECONDS="60",
         SAKKE_PLAIN_STATIC="1",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -123,6 +211,7 @@ def main() -> int:
     )
     processes: list[subprocess.Popen] = []
     results: list[tuple[str, bool, str]] = []
+    pair = None
 
     def check(name: str, ok: bool, detail: str = "") -> None:
         results.append((name, ok, detail))
@@ -135,10 +224,25 @@ def main() -> int:
         )
 
     try:
+        if REPLICA:
+            pair = PostgresPair(
+                Path(tempfile.mkdtemp(prefix="sakke-cluster-pg-")), _BASE + 10, _BASE + 11
+            )
+            pair.start()
+            PG = pair.url("primary")
+            env["DATABASE_URL"] = f"{PG}/{DB_NAME}"
+            env["DATABASE_REPLICA_URL"] = f"{pair.url('replica')}/{DB_NAME}"
+            check(
+                "a streaming replica (a second local cluster) follows the primary",
+                pair.wait_replicating(),
+                f"primary :{pair.ports['primary']}, replica :{pair.ports['replica']}",
+            )
         psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
         psql(f"CREATE DATABASE {DB_NAME}")
-        subprocess.run(["redis-cli", "-n", "11", "flushdb"], check=True, capture_output=True)
-        subprocess.run(["redis-cli", "-n", "12", "flushdb"], check=True, capture_output=True)
+        for number in (CACHE_DB, BROKER_DB):
+            subprocess.run(["redis-cli", "-n", number, "flushdb"], check=True, capture_output=True)
+        start([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(S3_PORT)], "object-store.log")
+        make_bucket(f"http://127.0.0.1:{S3_PORT}")
         manage = [PY, "manage.py"]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         setup = subprocess.run(
@@ -232,6 +336,45 @@ backend nodes
         status, _h, body = anonymous.request(b, f"/media/{name}")
         check("a file stored on node a is served by node b", status == 200, f"HTTP {status}")
 
+        # A picture uploaded through one node is served by the other, from the object store.
+        editor = Browser()
+        editor.sign_in(a, "toimittaja@example.org")
+        edit = world["edit"]
+        editor.request(a, edit)
+        picture = a_picture()
+        uploaded, _h, _b = editor.post_file(
+            a,
+            edit,
+            {
+                "name_fi": "Klusterin Kuvaseura ry",
+                "contacts-TOTAL_FORMS": "0",
+                "contacts-INITIAL_FORMS": "0",
+                "links-TOTAL_FORMS": "0",
+                "links-INITIAL_FORMS": "0",
+            },
+            "logo",
+            "logo.png",
+            picture,
+        )
+        stored = [
+            item["Key"]
+            for item in s3_client(f"http://127.0.0.1:{S3_PORT}")
+            .list_objects_v2(Bucket=BUCKET, Prefix="logos/")
+            .get("Contents", [])
+        ]
+        status, headers, _b = anonymous.request(b, f"/media/{stored[0]}") if stored else (0, {}, "")
+        check(
+            "a picture uploaded through node a is served by node b (S3 object store)",
+            uploaded == 302
+            and len(stored) == 1
+            and status == 200
+            and headers.get("Content-Type") == "image/png"
+            and headers.get("X-Content-Type-Options") == "nosniff"
+            and not (work / "no-media-here").exists(),
+            f"upload on a {uploaded}, objects {stored}, on b HTTP {status} "
+            f"{headers.get('Content-Type')}",
+        )
+
         # A change saved through one node is seen through the other's page cache.
         card = f"/en/municipality-cards/{world['slug']}/"
         first = anonymous.request(a, card)
@@ -272,6 +415,8 @@ backend nodes
             queued == 302 and issue_status in ("sending", "sent"),
             f"schedule {queued}, issue {issue_status}",
         )
+        if pair is not None:
+            replica_checks(pair, editor, anonymous, world, a, b, check)
     finally:
         for process in reversed(processes):
             process.send_signal(signal.SIGTERM)
@@ -281,6 +426,9 @@ backend nodes
             except subprocess.TimeoutExpired:
                 process.kill()
         psql(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        if pair is not None:
+            pair.stop()
+            shutil.rmtree(pair.folder, ignore_errors=True)
         failed = [name for name, ok, _d in results if not ok]
         if failed or not results:
             print(f"logs kept in {work}")
@@ -289,6 +437,54 @@ backend nodes
     passed = sum(ok for _n, ok, _d in results)
     print(f"{passed} passed, {len(results) - passed} failed")
     return 0 if results and passed == len(results) else 1
+
+
+def replica_checks(pair, editor, anonymous, world, a, b, check) -> None:
+    """Reads go to the replica; the person who just saved reads from the primary.
+
+    The replica's replay is paused, so it lags the primary for as long as the checks
+    need: what an anonymous reader gets then comes from the replica.
+    """
+    pair.sql("replica", "SELECT pg_wal_replay_pause()", DB_NAME)
+    try:
+        token = f"Replikatesti {secrets.token_hex(4)}"
+        saved = editor.post(
+            a,
+            world["edit"],
+            {
+                "name_fi": "Klusterin Kuvaseura ry",
+                "description_fi": token,
+                "contacts-TOTAL_FORMS": "0",
+                "contacts-INITIAL_FORMS": "0",
+                "links-TOTAL_FORMS": "0",
+                "links-INITIAL_FORMS": "0",
+            },
+        )[0]
+        own = editor.request(b, world["public"])
+        # The page as the replica has it, which the page cache must not keep.
+        stranger = anonymous.request(b, world["public"])
+        check(
+            "an anonymous read on node b goes to the (paused) replica",
+            saved == 302 and stranger[0] == 200 and token not in stranger[2],
+            f"save on a {saved}; anonymous on b {stranger[0]}, new text shown: "
+            f"{token in stranger[2]}",
+        )
+        check(
+            "read-your-writes: the person who saved on node a reads it on node b",
+            own[0] == 200 and token in own[2],
+            f"editor on b {own[0]}, new text shown: {token in own[2]}",
+        )
+    finally:
+        pair.sql("replica", "SELECT pg_wal_replay_resume()", DB_NAME)
+    seen, deadline = False, time.monotonic() + 15
+    while not seen and time.monotonic() < deadline:
+        seen = token in anonymous.request(b, world["public"])[2]
+        time.sleep(0.3)
+    check(
+        "once the replica replays, anonymous readers see the change too "
+        "(the page cache kept nothing read from the lagging replica)",
+        seen,
+    )
 
 
 if __name__ == "__main__":

@@ -6,10 +6,12 @@ broker that needs no server: `make run` starts one worker beside gunicorn. Corre
 (each recipient exactly once) lives in the database, never in the broker.
 """
 
+import logging
 import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -139,6 +141,32 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=4, minute=5),
     },
 }
+
+
+#: Queued by every worker that starts: the work a killed worker left behind. Both are
+#: safe to run at any time, on any number of workers (the database decides who does what).
+RESUME_ON_START = ["search.tasks.index_pending_task", "newsletter.tasks.resume_sending_task"]
+
+
+@worker_ready.connect
+def resume_interrupted_work(sender=None, **kwargs):
+    """A worker that starts picks up what a killed one left, without waiting for beat.
+
+    A worker killed with SIGKILL (or a machine that lost power) never acknowledged its
+    task: Redis gives it again after the visibility timeout, the filesystem broker not at
+    all. The queue of objects to index and the newsletter's deliveries are rows in the
+    database, so queuing their tasks here resumes that work as soon as a worker is back.
+    Several workers starting together queue them once (a lock in the cache, for seconds).
+    """
+    from django.core.cache import cache
+
+    try:
+        if not cache.add("sakke:resume-on-worker-start", 1, timeout=10):
+            return
+        for name in RESUME_ON_START:
+            app.send_task(name)
+    except Exception:  # the broker or the cache is down: beat's periodic jobs catch up
+        logging.getLogger(__name__).warning("Could not queue the resumed work", exc_info=True)
 
 
 @app.on_after_configure.connect

@@ -200,8 +200,31 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # manage.py backup: where the backups go and how many are kept (docs/deployment.md).
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+# Uploaded media: the file system under MEDIA_ROOT (the embedded default), or an
+# S3-compatible object store when SAKKE_MEDIA_S3_BUCKET is set, so that web nodes keep no
+# uploads on their own disk (django-storages; docs/deployment.md). The bucket stays
+# private: core.media serves every file at /media/ with its own safe headers.
+SAKKE_MEDIA_S3_BUCKET = env("SAKKE_MEDIA_S3_BUCKET", default="")
+_MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if SAKKE_MEDIA_S3_BUCKET:
+    _MEDIA_STORAGE = {
+        "BACKEND": "core.media_storage.MediaObjectStorage",
+        "OPTIONS": {
+            "bucket_name": SAKKE_MEDIA_S3_BUCKET,
+            # e.g. https://s3.eu-north-1.amazonaws.com, or a MinIO/Ceph/UpCloud address
+            "endpoint_url": env("SAKKE_MEDIA_S3_ENDPOINT_URL", default=None),
+            "region_name": env("SAKKE_MEDIA_S3_REGION", default=None),
+            # Empty: boto3's own chain (an instance role, ~/.aws, AWS_* variables).
+            "access_key": env("SAKKE_MEDIA_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("SAKKE_MEDIA_S3_SECRET_ACCESS_KEY", default=None),
+            "location": env("SAKKE_MEDIA_S3_PREFIX", default=""),
+            "default_acl": None,  # the bucket's own (private)
+            "file_overwrite": False,  # a taken name gets a new one, as on the file system
+            "querystring_auth": False,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

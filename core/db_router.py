@@ -46,6 +46,11 @@ class ReplicaRouter:
         return db == "default"
 
 
+def reads_from_replica() -> bool:
+    """This request's reads (outside transactions) go to the replica."""
+    return replica_configured() and _may_use_replica.get() and not _wrote.get()
+
+
 def pinned_to_primary(request) -> bool:
     session = getattr(request, "session", None)
     return bool(session is not None and session.get(PIN_KEY, 0) > time.time())

@@ -16,14 +16,18 @@ Off when PAGE_CACHE_SECONDS is 0, which is the default with the per-process memo
 """
 
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
+from django.utils.connection import ConnectionDoesNotExist
 from django.utils.translation import get_language
+
+from .db_router import REPLICA, reads_from_replica, replica_configured
 
 GENERATION_KEY = "page-cache:generation"
 #: Apps whose rows say nothing a public page shows: sign-ins, sessions, lockouts, history.
@@ -55,7 +59,67 @@ def content_changed() -> None:
 
 
 def _new_generation() -> None:
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    # After the underscores: when it began and, with a replica, the primary's WAL position then.
+    page_cache().set(
+        GENERATION_KEY, f"{uuid.uuid4().hex}_{time.time():.3f}_{_wal_position()}", None
+    )
+
+
+def _wal_position() -> str:
+    if not replica_configured() or connections["default"].vendor != "postgresql":
+        return ""
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT pg_current_wal_lsn()::text")
+            return cursor.fetchone()[0]
+    except DatabaseError:
+        return ""  # then the time rule below
+
+
+#: Generations the replica is known to have replayed (per process; a few at most).
+_replayed: set[str] = set()
+
+
+def _may_be_behind(key: str) -> bool:
+    """The page was read from a replica that has not replayed the change that began this
+    generation yet: serve it, but do not keep it.
+
+    Otherwise the first anonymous reader after a change could put the old page back in
+    the cache for PAGE_CACHE_SECONDS, as read from a replica a moment behind. PostgreSQL
+    says exactly: the replica's replayed WAL position against the primary's when the
+    generation began. Where it cannot, the page is not kept for
+    DATABASE_REPLICA_PIN_SECONDS after the change, the lag read-your-writes allows for.
+    """
+    if not reads_from_replica():
+        return False
+    generation = key.split(":", 2)[1]
+    if generation in _replayed:
+        return False
+    _hex, began, position = (generation.split("_") + ["", ""])[:3]
+    replayed = _replica_has_replayed(position) if position else None
+    if replayed is None:
+        if not began.replace(".", "").isdigit():
+            return False
+        return time.time() - float(began) < settings.DATABASE_REPLICA_PIN_SECONDS
+    if replayed:
+        if len(_replayed) > 100:
+            _replayed.clear()
+        _replayed.add(generation)
+    return not replayed
+
+
+def _replica_has_replayed(position: str) -> bool | None:
+    """True or False on a PostgreSQL replica; None where it cannot say."""
+    try:
+        replica = connections[REPLICA]
+        if replica.vendor != "postgresql":
+            return None
+        with replica.cursor() as cursor:
+            # NULL on a server that is not replaying (not a replica after all).
+            cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [position])
+            return cursor.fetchone()[0]
+    except (DatabaseError, ConnectionDoesNotExist):
+        return None
 
 
 def _generation() -> str:
@@ -128,7 +192,7 @@ class AnonymousPageCacheMiddleware:
         if stored is not None:
             return self._response(stored)
         response = self.get_response(request)
-        if may_be_stored(request, response):
+        if may_be_stored(request, response) and not _may_be_behind(key):
             headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
             page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"

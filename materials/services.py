@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from accounts.permissions import can_edit_document, may_publish_material_for
 from core.languages import translated_names
 from core.public_ids import save_with_public_id
+from core.uploads import store_file
 from core.writes import content_write
 
 from .files import Inspection, extract_file, inspect_upload
@@ -94,9 +95,7 @@ def store_version(
         sha256=found.sha256,
         uploaded_by=user if user and user.is_authenticated else None,
     )
-    upload.seek(0)
-    version.file.save("upload", upload, save=False)
-    stored.append(version.file.name)
+    stored.append(store_file(version, "file", upload, name="upload"))
     version.save()
     return version
 

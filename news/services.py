@@ -20,6 +20,7 @@ from core.models import PublicationStatus
 from core.public_ids import save_new_or_changed
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
+from core.uploads import replacing_file
 from core.writes import content_write
 from organizations.models import Organization
 
@@ -90,15 +91,14 @@ def news_save(
     for name in relations or {}:
         if name not in RELATIONS:
             raise ValueError(f"Relation not editable here: {name}")
-    with content_write(user, _("Saved the news post")):
+    with (
+        replacing_file(post, "image", prepared, remove=remove_image),
+        content_write(user, _("Saved the news post")),
+    ):
         post.publication_status = _status(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(post, user)
-        if (remove_image or prepared is not None) and post.image:
-            post.image.delete(save=False)
-        if prepared is not None:
-            post.image.save(prepared.name, prepared, save=False)
         save_new_or_changed(post)
         for name, values in (relations or {}).items():
             getattr(post, name).set(values)

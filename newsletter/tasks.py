@@ -1,4 +1,9 @@
-"""Celery tasks of the newsletter; each is safe to run twice or on several machines at once."""
+"""Celery tasks of the newsletter; each is safe to run twice or on several machines at once.
+
+The sending tasks set reject_on_worker_lost: a pool process killed while it sends (the
+kernel's OOM killer, say) gives its task back to the queue instead of failing it, and the
+delivery leases keep the next run from sending anything twice.
+"""
 
 from celery import shared_task
 from django.conf import settings
@@ -9,7 +14,7 @@ from .models import Delivery, Issue
 from .services.sending import issue_finish_if_done, issue_start_sending, next_check_in, run_sender
 
 
-@shared_task
+@shared_task(reject_on_worker_lost=True)
 def start_issue_task(issue_id: int) -> None:
     """At the scheduled time: create the deliveries and start the senders."""
     issue = Issue.objects.filter(pk=issue_id).first()
@@ -23,7 +28,7 @@ def start_issue_task(issue_id: int) -> None:
         send_issue_task.delay(issue_id)
 
 
-@shared_task
+@shared_task(reject_on_worker_lost=True)
 def send_issue_task(issue_id: int) -> None:
     """Send what can be claimed now; come back for retries and deliveries of stopped workers."""
     run_sender(issue_id=issue_id)
@@ -42,15 +47,35 @@ def dispatch_due_issues_task() -> int:
     multiply the senders (and the sending rate) of a long issue.
     """
     now = timezone.now()
-    started = 0
-    for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=now):
-        start_issue_task.delay(issue.pk)
-        started += 1
+    started = _start_due_issues(now)
     at_work = Delivery.objects.filter(
         issue=OuterRef("pk"), status=Delivery.Status.SENDING, lease_until__gte=now
     )
     for issue in Issue.objects.filter(status=Issue.Status.SENDING).exclude(Exists(at_work)):
         send_issue_task.delay(issue.pk)
+    return started
+
+
+@shared_task(reject_on_worker_lost=True)
+def resume_sending_task() -> int:
+    """When a worker starts (config/celery.py): one sender for every issue being sent.
+
+    Unlike the periodic job it does not wait for the leases of a worker that was killed
+    to expire: the new sender sends what is still waiting at once, and comes back for
+    the dead worker's deliveries when their lease runs out (next_check_in). With the
+    filesystem broker a killed worker's task is gone, so this is what resumes its work.
+    """
+    started = _start_due_issues(timezone.now())
+    for issue_id in Issue.objects.filter(status=Issue.Status.SENDING).values_list("pk", flat=True):
+        send_issue_task.delay(issue_id)
+    return started
+
+
+def _start_due_issues(now) -> int:
+    started = 0
+    for issue in Issue.objects.filter(status=Issue.Status.SCHEDULED, send_at__lte=now):
+        start_issue_task.delay(issue.pk)
+        started += 1
     return started
 
 

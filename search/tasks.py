@@ -8,7 +8,10 @@ from .index import index_pending
 logger = logging.getLogger(__name__)
 
 
-@shared_task
+# reject_on_worker_lost: a pool process killed mid-batch (the kernel's OOM killer, say)
+# gives the task back to the queue instead of failing it; the batch it had not committed
+# was rolled back, so running it again indexes nothing twice.
+@shared_task(reject_on_worker_lost=True)
 def index_pending_task() -> int:
     """Bring the search index up to date with the objects queued for it.
 

@@ -28,6 +28,7 @@ from core.models import PublicationStatus
 from core.public_ids import save_new_or_changed, save_with_public_id
 from core.publication import mark_changed, status_after_edit
 from core.richtext import sanitize_html
+from core.uploads import replacing_file
 from core.writes import content_write
 from events.models import Event
 from importers.duplicates import link_duplicate, release_duplicates
@@ -133,14 +134,11 @@ def organization_update(
     for row in contacts or []:
         if not (row.get("name") or "").strip():
             raise ValidationError({"contacts": _("Every contact person needs a name.")})
-    with content_write(user, _("Edited the association's profile")):
+    with (
+        replacing_file(organization, "logo", prepared, remove=remove_logo),
+        content_write(user, _("Edited the association's profile")),
+    ):
         mark_changed(organization, user)
-        if remove_logo and organization.logo:
-            organization.logo.delete(save=False)
-        if prepared is not None:
-            if organization.logo:
-                organization.logo.delete(save=False)
-            organization.logo.save(prepared.name, prepared, save=False)
         organization.save()
         _set_relations(organization, relations or {}, {"municipalities", "topics", "audiences"})
         if contacts is not None:
@@ -341,15 +339,14 @@ def event_save(
         )
     dates = series_dates(series, event.start_time) if series is not None else None
     _validate(event, exclude=["recurrence_rule"])
-    with content_write(user, _("Saved the event")):
+    with (
+        replacing_file(event, "image", prepared, remove=remove_image),
+        content_write(user, _("Saved the event")),
+    ):
         event.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(event, user)
-        if (remove_image or prepared is not None) and event.image:
-            event.image.delete(save=False)
-        if prepared is not None:
-            event.image.save(prepared.name, prepared, save=False)
         if is_new:
             save_with_public_id(event)
             event.organizers.add(organization)
@@ -498,15 +495,14 @@ def activity_save(
     if keeps_picture and not (activity.image_alt_fi or "").strip():
         raise ValidationError({"image_alt_fi": _("Tell in a few words what the picture shows.")})
     _validate(activity)
-    with content_write(user, _("Saved the activity")):
+    with (
+        replacing_file(activity, "image", prepared, remove=remove_image),
+        content_write(user, _("Saved the activity")),
+    ):
         activity.publication_status = status_after_edit(
             user=user, organization=organization, current=current, publish=publish
         )
         mark_changed(activity, user)
-        if (remove_image or prepared is not None) and activity.image:
-            activity.image.delete(save=False)
-        if prepared is not None:
-            activity.image.save(prepared.name, prepared, save=False)
         save_new_or_changed(activity)
         _set_relations(activity, relations or {}, ACTIVITY_RELATIONS)
         if schedule is not None:

@@ -8,10 +8,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_deploy_checks_find_nothing_with_production_settings():
+#: What several machines add (docs/deployment.md); nothing is connected to by the checks.
+SEVERAL_MACHINES = {
+    "DATABASE_URL": "postgres://sakke@db.internal:5432/sakke",
+    "DATABASE_REPLICA_URL": "postgres://sakke@replica.internal:5432/sakke",
+    "CACHE_URL": "redis://redis.internal:6379/1",
+    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
+    "SESSION_STORE": "cached_db",
+    "SAKKE_MEDIA_S3_BUCKET": "sakke-media",
+    "SAKKE_MEDIA_S3_ENDPOINT_URL": "https://s3.example.fi",
+}
+
+
+@pytest.mark.parametrize("machines", ["one", "several"])
+def test_the_deploy_checks_find_nothing_with_production_settings(machines):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -19,6 +34,7 @@ def test_the_deploy_checks_find_nothing_with_production_settings():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "sakke.example.fi",
         "SECURE_SSL_REDIRECT": "1",
+        **(SEVERAL_MACHINES if machines == "several" else {}),
     }
     env.pop("SAKKE_INSECURE_DEV_KEY", None)
     result = subprocess.run(

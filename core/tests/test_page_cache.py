@@ -113,3 +113,25 @@ def test_a_rolled_back_write_keeps_the_cache_and_a_transaction_changes_it_once()
 def test_the_cache_is_off_when_its_time_is_zero(client):
     client.get(associations())
     assert "X-Page-Cache" not in client.get(associations())
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_with_a_replica_a_page_read_just_after_a_change_is_served_but_not_kept(client):
+    """The replica may not have replayed the change yet: the old page must not go back
+    into the cache for every anonymous reader."""
+    import datetime as dt
+
+    import time_machine
+    from django.conf import settings
+    from django.utils import timezone
+
+    databases = {**settings.DATABASES, "replica": {**settings.DATABASES["default"]}}
+    with override_settings(DATABASES=databases, DATABASE_REPLICA_PIN_SECONDS=15):
+        OrganizationFactory(name_fi="Tervon Tanssijat ry")  # a change: a new generation
+        first, second = client.get(associations()), client.get(associations())
+        assert first.status_code == second.status_code == 200
+        assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+
+        with time_machine.travel(timezone.now() + dt.timedelta(seconds=16), tick=False):
+            assert client.get(associations())["X-Page-Cache"] == "miss"
+            assert client.get(associations())["X-Page-Cache"] == "hit"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_organization, is_coordinator
+from core.uploads import replacing_file
 
 from ..models import Issue, Offer
 
@@ -22,8 +23,11 @@ def offer_create(*, user, organization, topics=(), municipalities=(), **fields) 
         raise ValidationError({"text": _("Write the text of the item.")})
     if fields.get("image") and not (fields.get("image_alt") or "").strip():
         raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
-    with transaction.atomic():
-        offer = Offer.objects.create(organization=organization, created_by=user, **fields)
+    image = fields.pop("image", None)
+    offer = Offer(organization=organization, created_by=user, **fields)
+    # The picture is stored first: a refused write changes nothing (core.uploads).
+    with replacing_file(offer, "image", image or None), transaction.atomic():
+        offer.save()
         offer.topics.set(topics)
         offer.municipalities.set(municipalities)
     return offer
