@@ -113,3 +113,29 @@ def test_a_rolled_back_write_keeps_the_cache_and_a_transaction_changes_it_once()
 def test_the_cache_is_off_when_its_time_is_zero(client):
     client.get(associations())
     assert "X-Page-Cache" not in client.get(associations())
+
+
+def test_the_open_data_api_is_served_from_the_cache_and_forgets_on_change(client):
+    OrganizationFactory(name_fi="Kuopion Kävelijät ry")
+    api = "/api/v1/organization/"
+
+    first, second = client.get(api), client.get(api)
+    OrganizationFactory(name_fi="Tervon Tanssijat ry")
+    after = client.get(api)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.json() == first.json()
+    assert second["Content-Type"] == "application/json"
+    assert after["X-Page-Cache"] == "miss"
+    assert "Tervon Tanssijat ry" in after.text
+
+
+def test_the_same_address_over_https_has_its_own_entry(client):
+    OrganizationFactory()
+    api = "/api/v1/organization/"
+
+    plain = client.get(api)
+    secure = client.get(api, secure=True)
+
+    assert (plain["X-Page-Cache"], secure["X-Page-Cache"]) == ("miss", "miss")
+    assert "http://testserver/" not in secure.text
