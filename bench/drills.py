@@ -10,9 +10,9 @@ PostgreSQL is a cluster of its own, restarted with `pg_ctlcluster VERSION drill 
 (default: port 5433, `pg_createcluster 15 drill --port 5433 --start`): restarting the
 shared server would break everyone else's tests. Redis is the drill's own redis-server
 (port 6390), never the shared one. The load: eight clients in a loop, each request one
-of an anonymous page (the page cache can serve it), an API call (never cached: it reaches
-the database every time) and a signed-in person's account page (the session is read from
-the database).
+of an anonymous page (the page cache can serve it), an API call (a new address each
+time, so never from the cache: it reaches the database every time) and a signed-in
+person's account page (the session is read from the database).
 """
 
 import argparse
@@ -107,7 +107,9 @@ class Load:
         while self.running:
             turn += 1
             kind = ("page", "api", "signed-in")[turn % 3]
-            path = PAGES[turn % len(PAGES)] if kind == "page" else APIS[turn % len(APIS)]
+            path = PAGES[turn % len(PAGES)]
+            if kind == "api":  # a new address each time: never from the page cache
+                path = f"{APIS[turn % len(APIS)]}&drill={number}-{turn}"
             start = time.monotonic()
             try:
                 if kind == "signed-in":
