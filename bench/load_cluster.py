@@ -230,8 +230,12 @@ class Cluster:
         )
 
     def start_proxy(self) -> None:
+        # Requests beyond a node's threads wait in HAProxy's queue, not in gunicorn's: two
+        # threads stay free, so a health check is answered at once however busy the node.
+        slots = self.workers * self.threads
         servers = "\n".join(
-            f"    server {chr(ord('a') + i)} 127.0.0.1:{port} check inter 1s fall 3 rise 1"
+            f"    server {chr(ord('a') + i)} 127.0.0.1:{port} maxconn {max(1, slots - 2)}"
+            " check inter 1s fall 3 rise 1"
             for i, port in enumerate(self.node_ports)
         )
         # Health checks every second, each waiting up to 10 s (a busy node answers it
@@ -254,6 +258,9 @@ frontend sakke
 backend nodes
     balance roundrobin
     option httpchk GET /health/
+    # gunicorn closes an idle kept-alive connection after 2 s; a request HAProxy sent on it
+    # just then would be lost (the client sees the connection closed): one per request.
+    option http-server-close
     timeout check 10s
     http-response set-header X-Node %[srv_name]
 {servers}
