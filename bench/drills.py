@@ -47,11 +47,13 @@ TIMEOUT = 15
 COORDINATOR = """
 from django.utils import timezone
 from accounts.models import User
+from newsletter.models import Subscriber
 from newsletter.tests.factories import IssueFactory, SubscriberFactory
-User.objects.filter(email="drill-koordinaattori@example.org").delete()
-User.objects.create_user(email="drill-koordinaattori@example.org", password=PASSWORD,
-    is_coordinator=True, email_verified_at=timezone.now())
-SubscriberFactory(email="drill-lukija@example.org")
+if not User.objects.filter(email="drill-koordinaattori@example.org").exists():
+    User.objects.create_user(email="drill-koordinaattori@example.org", password=PASSWORD,
+        is_coordinator=True, email_verified_at=timezone.now())
+if not Subscriber.objects.filter(email="drill-lukija@example.org").exists():
+    SubscriberFactory(email="drill-lukija@example.org")
 print(IssueFactory().pk)
 """.replace("PASSWORD", repr(PASSWORD))
 
