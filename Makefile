@@ -12,7 +12,7 @@ WEB_CONCURRENCY ?= 2
 PYTEST_ARGS ?= -n 2
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: install run dev test test-fast lint format audit messages bench cluster-test clean
+.PHONY: install run dev test test-fast lint format audit messages bench cluster-test load-test drills clean
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -84,6 +84,20 @@ bench: install
 # the cross-node checks of docs/deployment.md. Not part of CI (apt-get install haproxy).
 cluster-test: install
 	$(PY) bench/cluster_test.py
+
+# 200 Locust users against two gunicorn nodes behind haproxy, on the PostgreSQL cluster
+# LOAD_PG (default port 5433: `pg_createcluster 15 drill --port 5433 --start`), with its
+# own Redis on 6390; writes the `bench:load` section of docs/benchmarks.md. Not in CI.
+LOAD_PG ?= postgres://postgres@127.0.0.1:5433
+load-test: install
+	$(UV) sync --frozen --quiet --group bench
+	$(PY) bench/load_run.py --pg $(LOAD_PG) --users $${LOAD_USERS:-200} --run-time $${LOAD_TIME:-3m}
+
+# The PostgreSQL-restart and Redis-stop drills (bench/drills.py), on the same cluster:
+# they restart only that PostgreSQL cluster and stop only their own Redis. Not in CI.
+drills: install
+	$(PY) bench/drills.py postgres --pg $(LOAD_PG)
+	$(PY) bench/drills.py redis --pg $(LOAD_PG)
 
 clean:
 	rm -rf .venv .tools staticfiles db.sqlite3*

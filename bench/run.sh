@@ -231,6 +231,18 @@ DATABASE_URL="$PG/$CALENDAR_DB" "$PY" bench/calendar_bench.py \
 psql_admin -c "DROP DATABASE IF EXISTS $CALENDAR_DB WITH (FORCE)"
 # /Calendar feeds ---------------------------------------------------------------------------
 
+# Load (bench/load_run.py) -------------------------------------------------------------
+# Only with BENCH_LOAD=1 (or run `make load-test`, which also installs locust): 200 Locust
+# users against two gunicorn nodes behind haproxy, on the PostgreSQL cluster LOAD_PG (its
+# own, port 5433 by default: docs/deployment.md) with its own Redis on port 6390; rewrites
+# its section of docs/benchmarks.md.
+if [ "${BENCH_LOAD:-0}" = 1 ]; then
+  say "Load: ${LOAD_USERS:-200} users on two web nodes"
+  "$PY" bench/load_run.py --pg "${LOAD_PG:-postgres://postgres@127.0.0.1:5433}" \
+    --users "${LOAD_USERS:-200}" --run-time "${LOAD_TIME:-3m}" || failed+=(load)
+fi
+# /Load ---------------------------------------------------------------------------------
+
 # 5. Report -------------------------------------------------------------------------
 say "Writing docs/benchmarks.md"
 "$PY" bench/report.py --out-dir "$OUT" --doc docs/benchmarks.md --failed "${failed[*]:-}"

@@ -159,6 +159,13 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 # Several web nodes share one cache: CACHE_URL=redis://host:6379/1 or
 # dbcache://sakke_cache (then run `manage.py createcachetable`).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A stopped Redis costs a cache miss, not a 500 (core/redis_cache.py); an unreachable
+    # one is given up on within a second instead of holding the request.
+    CACHES["default"]["BACKEND"] = "core.redis_cache.FailSoftRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
 _SHARED_CACHE = CACHES["default"]["BACKEND"] not in (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",

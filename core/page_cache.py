@@ -6,10 +6,11 @@ Redis or the database) before running the view, so a burst costs one rendering p
 per PAGE_CACHE_SECONDS, whichever node renders it.
 
 A page is cached only when nothing in it belongs to one person: the request carries no
-session or messages cookie, and the response is a 200 HTML page that sets no cookie, has
-no CSRF token (no form), adds no message and is not marked private. Content changes
-(any saved or deleted row of the apps that make pages, and every content_write) start a
-new generation of keys, so every node sees the change on its next request.
+session or messages cookie, and the response is a 200 HTML page (or the API's JSON) that
+sets no cookie, has no CSRF token (no form), adds no message and is not marked private.
+Content changes (any saved or deleted row of the apps that make pages, and every
+content_write) start a new generation of keys, so every node sees the change on its next
+request.
 
 Off when PAGE_CACHE_SECONDS is 0, which is the default with the per-process memory cache
 (a change on one process would not reach the others).
@@ -37,6 +38,9 @@ UNCHANGING_MODELS = {"newsletter.delivery"}
 #: Headers that belong to one response and are made again on the way out.
 NOT_STORED = {"set-cookie", "vary", "content-length"}
 PRIVATE = {"private", "no-store", "no-cache"}
+#: HTML pages, and the open data API's JSON: the same for every anonymous reader (the API
+#: has no authentication at all), and its lists cost as much as a page to make.
+STORED_TYPES = ("text/html", "application/json")
 
 
 def page_cache():
@@ -135,6 +139,7 @@ def page_key(request) -> str:
     """The key of the page: the generation, the language, the URL and htmx (partials)."""
     parts = [
         get_language() or "",
+        request.scheme,  # absolute links (the API's next page) name it
         request.get_host(),
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
@@ -157,7 +162,7 @@ def may_be_stored(request, response) -> bool:
     """Only a page that is the same for every anonymous reader."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if not response.get("Content-Type", "").startswith("text/html"):
+    if not response.get("Content-Type", "").startswith(STORED_TYPES):
         return False
     directives = cc_delim_re.split(response.get("Cache-Control", ""))
     if {part.split("=")[0].strip().lower() for part in directives} & PRIVATE:

@@ -24,11 +24,19 @@ MAX_WORD_LENGTH = 40
 _LONG_WORD = re.compile(rf"[^\W_]{{{MAX_WORD_LENGTH + 1}}}")
 MAX_QUERY_WORDS = 8
 
-_STEMMERS = {
-    "fi": snowballstemmer.stemmer("finnish"),
-    "sv": snowballstemmer.stemmer("swedish"),
-    "en": snowballstemmer.stemmer("english"),
-}
+_STEMMER_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
+#: A Snowball stemmer keeps the word it works on in itself: two threads of a threaded
+#: server stemming at once garble each other's word (IndexError). One set per thread.
+_stemmers = threading.local()
+
+
+def _stem(language: str, word: str) -> str:
+    stemmers = getattr(_stemmers, "by_language", None)
+    if stemmers is None:
+        stemmers = _stemmers.by_language = {
+            code: snowballstemmer.stemmer(name) for code, name in _STEMMER_NAMES.items()
+        }
+    return stemmers[language].stemWord(word)
 
 
 def words(text: str) -> list[str]:
@@ -141,11 +149,11 @@ def finnish_analysis(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         return (word,), (), ""  # a number: every stemmer leaves it as it is
     voikko = _voikko()
     if voikko is None:
-        return (_STEMMERS["fi"].stemWord(word),), (), ""
+        return (_stem("fi", word),), (), ""
     analyses = _analyze(word)
     if not analyses:
         split = _head_split(word)
-        stem = _STEMMERS["fi"].stemWord(word)
+        stem = _stem("fi", word)
         if split:
             return (stem,), split, split[1]
         return (stem,), (), ""
@@ -247,7 +255,7 @@ def index_terms_of_word(word: str, language: str) -> tuple[str, ...]:
     if language == "fi":
         lemmas, parts = finnish_lemmas(word)
         return tuple(dict.fromkeys((word, *lemmas, *parts)))
-    return tuple(dict.fromkeys((word, _STEMMERS[language].stemWord(word))))
+    return tuple(dict.fromkeys((word, _stem(language, word))))
 
 
 @functools.lru_cache(maxsize=1_000_000)
@@ -256,7 +264,7 @@ def word_and_part_terms(word: str, language: str) -> tuple[tuple[str, ...], tupl
     if language == "fi":
         lemmas, parts = finnish_lemmas(word)
         return tuple(dict.fromkeys((word, *lemmas))), parts
-    return tuple(dict.fromkeys((word, _STEMMERS[language].stemWord(word)))), ()
+    return tuple(dict.fromkeys((word, _stem(language, word)))), ()
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -267,7 +275,7 @@ def query_terms_of_word(word: str) -> tuple[str, ...]:
     as a whole word does, while `nuorisoseura` finds a mere `seura` only as a weak match.
     """
     lemmas, _parts = finnish_lemmas(word)
-    stems = (_STEMMERS["sv"].stemWord(word), _STEMMERS["en"].stemWord(word))
+    stems = (_stem("sv", word), _stem("en", word))
     return tuple(dict.fromkeys((word, *lemmas, *stems)))
 
 

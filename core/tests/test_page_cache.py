@@ -135,3 +135,29 @@ def test_with_a_replica_a_page_read_just_after_a_change_is_served_but_not_kept(c
         with time_machine.travel(timezone.now() + dt.timedelta(seconds=16), tick=False):
             assert client.get(associations())["X-Page-Cache"] == "miss"
             assert client.get(associations())["X-Page-Cache"] == "hit"
+
+
+def test_the_open_data_api_is_served_from_the_cache_and_forgets_on_change(client):
+    OrganizationFactory(name_fi="Kuopion Kävelijät ry")
+    api = "/api/v1/organization/"
+
+    first, second = client.get(api), client.get(api)
+    OrganizationFactory(name_fi="Tervon Tanssijat ry")
+    after = client.get(api)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.json() == first.json()
+    assert second["Content-Type"] == "application/json"
+    assert after["X-Page-Cache"] == "miss"
+    assert "Tervon Tanssijat ry" in after.text
+
+
+def test_the_same_address_over_https_has_its_own_entry(client):
+    OrganizationFactory()
+    api = "/api/v1/organization/"
+
+    plain = client.get(api)
+    secure = client.get(api, secure=True)
+
+    assert (plain["X-Page-Cache"], secure["X-Page-Cache"]) == ("miss", "miss")
+    assert "http://testserver/" not in secure.text

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.permissions import is_coordinator
+from core.tasks import send_after_commit
 
 from ..models import Issue, Offer, Subscriber
 from ..rendering import IssueRenderer
@@ -92,7 +93,11 @@ def issue_schedule(*, user, issue: Issue, send_at: dt.datetime) -> Issue:
     issue.refresh_from_db()
     from ..tasks import start_issue_task
 
-    transaction.on_commit(lambda: start_issue_task.apply_async(args=[issue.pk], eta=send_at))
+    # The issue is recorded as scheduled: beat's dispatch_due_issues_task starts it even
+    # if this message cannot be sent (the broker down).
+    send_after_commit(
+        start_issue_task, args=[issue.pk], eta=send_at, safety_net="dispatch_due_issues_task"
+    )
     return issue
 
 

@@ -87,3 +87,35 @@ def test_the_dispatch_task_resumes_an_issue_only_when_its_senders_stopped(eager,
     assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_issue_scheduled_while_the_broker_is_down_is_started_by_the_periodic_job(
+    eager, clock, monkeypatch
+):
+    """Redis stopped: the coordinator's request succeeds, and beat starts the issue later."""
+    from kombu.exceptions import OperationalError
+
+    from accounts.tests.factories import UserFactory
+    from newsletter.services.issues import issue_schedule
+    from newsletter.tasks import start_issue_task
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")
+
+    SubscriberFactory(email="lukija@example.org")
+    issue = IssueFactory()
+    coordinator = UserFactory(is_coordinator=True)
+    with monkeypatch.context() as patched:
+        patched.setattr(start_issue_task, "apply_async", broker_down)
+        issue_schedule(user=coordinator, issue=issue, send_at=NOW)
+
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SCHEDULED
+    assert mail.outbox == []
+
+    dispatch_due_issues_task.delay()  # beat's run once the broker is back
+
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENT
+    assert [message.to for message in mail.outbox] == [["lukija@example.org"]]

@@ -57,3 +57,42 @@ def test_an_inflected_compound_numeral_is_one_word_and_does_not_break_indexing(v
     assert {"viidentoista", "viisitoista"} <= set(terms)
     assert "toista" not in terms
     assert "kaksitoista" in query_terms_of_word("kahdentoista")
+
+
+def test_words_stemmed_by_several_threads_at_once_get_the_stems_one_thread_gives():
+    """A threaded server (gunicorn --threads) stems in several threads at the same time."""
+    import sys
+    import threading
+
+    from search.analysis import _stem
+
+    words_ = [
+        f"{stem}{ending}"
+        for stem in ("förening", "kör", "idrott", "volunteer", "running", "association")
+        for ending in ("", "ar", "en", "s", "ing", "erna")
+    ]
+    expected = [
+        (language, word, _stem(language, word)) for language in ("sv", "en") for word in words_
+    ]
+    failures = []
+
+    def stem_many():
+        try:
+            for _round in range(300):
+                for language, word, stem in expected:
+                    if _stem(language, word) != stem:
+                        failures.append((language, word))
+        except Exception as error:  # the shared stemmer's garbled word: IndexError
+            failures.append(repr(error))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=stem_many) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
