@@ -358,9 +358,23 @@ class Backend:
         return self._count(where)
 
     def object_ids(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int) -> list[int]:
-        """Object ids of up to `cap` matching entries, in no particular order."""
+        """Object ids of up to `cap` matching entries, in no particular order.
+
+        Among the deeper candidates first, as count(): their postings are read in
+        index order with the kind and the end time, where the text matches of a common
+        word are read in the table's order, each checked against `within` (a year's
+        events of thousands of concerts: a read of the table per match kept).
+        """
         self._params = {}
         where = self._where(parsed, kinds)
+        ids = self.candidates(parsed, kinds=kinds, wanted=cap, deep=True)
+        if ids:
+            found = self._object_ids(f"e.id = ANY({self.param(ids)}) AND {where}", cap)
+            if len(found) >= cap:
+                return found
+        return self._object_ids(where, cap)
+
+    def _object_ids(self, where: str, cap: int) -> list[int]:
         sql = f"SELECT e.object_id FROM {self.from_clause()} WHERE {where} LIMIT {int(cap)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
