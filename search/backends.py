@@ -120,6 +120,8 @@ class Backend:
         #: What the last ranking learned of the number of matches: (query key, how many
         #: matched among the ranked entries, whether those were every match).
         self._matched: tuple | None = None
+        #: Candidates read (PostgreSQL), by their read: a backend serves one request.
+        self._candidates: dict[tuple, list[int]] = {}
 
     def param(self, value) -> str:
         name = f"p{len(self._params)}"
@@ -467,9 +469,13 @@ class PostgresBackend(Backend):
             "SELECT array_agg(DISTINCT c.entry_id) FROM unnest(%(terms)s::text[]) AS t(term) "
             f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0] or []
+        # The same read is asked again by a list's count after its ranking (object_ids).
+        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()))
+        if key not in self._candidates:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self._candidates[key] = cursor.fetchone()[0] or []
+        return self._candidates[key]
 
 
 class SqliteBackend(Backend):

@@ -7,9 +7,9 @@ import factory
 import pytest
 from django.utils import timezone
 
+from core import filtering
 from events.tests.factories import EventFactory
 from organizations.tests.factories import OrganizationFactory
-from core import filtering
 from search import services
 
 pytestmark = pytest.mark.django_db
