@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from .postings import CLOSABLE_KINDS, DATED_KINDS
 from .query import Group, ParsedQuery
 
 #: Totals are counted this far ("more than 100"); each counted match costs a check.
@@ -460,11 +461,17 @@ class PostgresBackend(Backend):
         # The orders are those of the index (term, state, points DESC, end_ts, entry_id).
         by_points = "p.points DESC, p.end_ts, p.entry_id"
         reads = [read("p.state = 0", by_points)]
-        for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
-            level = f"p.state = 1 AND p.points = {points}"
-            reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
-            reads.append(read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC, p.entry_id DESC"))
-        reads.append(read("p.state = 2", by_points))
+        # Only events have an end time (state 1): the association or activity list would
+        # otherwise read through every event posting of the term for none.
+        if not kinds or DATED_KINDS.intersection(kinds):
+            for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
+                level = f"p.state = 1 AND p.points = {points}"
+                reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
+                reads.append(
+                    read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC, p.entry_id DESC")
+                )
+        if not kinds or CLOSABLE_KINDS.intersection(kinds):
+            reads.append(read("p.state = 2", by_points))
         sql = (
             "SELECT array_agg(DISTINCT c.entry_id) FROM unnest(%(terms)s::text[]) AS t(term) "
             f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
