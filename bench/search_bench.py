@@ -341,7 +341,8 @@ def report(args) -> int:
                 "",
                 f"Lists with `q` (the list's own filters applied before the search; load "
                 f"average {', '.join(str(x) for x in lat['load_average'])}): p50/max ms and "
-                "meta.count of each request.",
+                "meta.count of each request (counted to 100 or twice the end of the page, "
+                "so 100 on page 1 means at least 100; docs/api.md, Filters).",
                 "",
                 "| request | p50 | max | count |",
                 "| --- | ---: | ---: | ---: |",

@@ -9,6 +9,7 @@ import contextvars
 import datetime as dt
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import django_filters
 from django import forms
@@ -76,29 +77,60 @@ class SearchQueryFilter(django_filters.CharFilter):
 
 
 #: The text matcher behind every list's `q` filter: `matcher(model, text, within=queryset,
-#: ranked=n)` returns the primary keys of the objects of `within` that match, the first
-#: `n` (or all, when fewer) in order of relevance and the rest after them, or None when
+#: ranked=n, counted=m)` returns (the primary keys of the objects of `within` that match,
+#: the first `n` (or all, when fewer) in order of relevance and the rest after them, at
+#: most `m` in all; how many are ranked; whether more than `m` match), or None when
 #: `text` has no word to look for. The search app sets it in its ready()
 #: (search/apps.py), as core must not import search.
-text_matcher: Callable[..., tuple[list[int], int] | None] | None = None
+text_matcher: Callable[..., tuple[list[int], int, bool] | None] | None = None
 
 #: How many rows of a list the page asked for shows at most (offset + page size): so
 #: many are ranked by relevance, the rest of the matches only counted (see
 #: `ranked_through`). A list read without it ranks LIST_RANKED.
 LIST_RANKED = 100
-_ranked_rows: contextvars.ContextVar[int | None] = contextvars.ContextVar(
-    "list_ranked_rows", default=None
+#: A list searched by text counts its matches this far, or to twice the end of the page
+#: asked for (so `next` is right on every page), but never past LIST_MATCHES: with more
+#: matches the count reads "more than N". Finding a match that the list's other filters
+#: keep may cost a read of the table per match (a common word in a year's events), so a
+#: count of 1000 cost a second where 100 cost a few milliseconds (docs/search.md).
+LIST_COUNTED = 100
+#: The most matches a list searched by text keeps (its last page ends there).
+LIST_MATCHES = 1000
+
+
+@dataclass
+class ListWindow:
+    """What a list shows of a text search: its rows up to `rows`, and what it learned."""
+
+    rows: int
+    #: Keep every match up to LIST_MATCHES (a list ordered by something else than
+    #: relevance shows the first of all the matches, not of the best ones).
+    every_match: bool = False
+    #: Set by search_filter: more objects matched than the list keeps (`counted`).
+    more_matches: bool = False
+
+    @property
+    def counted(self) -> int:
+        if self.every_match:
+            return LIST_MATCHES
+        return min(LIST_MATCHES, max(LIST_COUNTED, 2 * self.rows))
+
+
+_window: contextvars.ContextVar[ListWindow | None] = contextvars.ContextVar(
+    "list_window", default=None
 )
 
 
 @contextmanager
 def ranked_through(rows: int):
-    """Filter lists knowing that no more than their first `rows` rows are shown."""
-    token = _ranked_rows.set(max(1, int(rows)))
+    """Filter lists knowing that no more than their first `rows` rows are shown; yields
+    the ListWindow, whose `more_matches` tells a paginator that the count is a floor."""
+    window = ListWindow(rows=max(1, int(rows)))
+    token = _window.set(window)
     try:
-        yield
+        yield window
     finally:
-        _ranked_rows.reset(token)
+        _window.reset(token)
 
 
 def register_text_matcher(matcher) -> None:
@@ -112,15 +144,19 @@ def search_filter(queryset, text: str):
 
     The search looks among the rows of `queryset` only, so a list filters first and
     searches last (SearchLastFilterSet). Text without any word (only punctuation, say)
-    filters nothing, like an empty box.
+    filters nothing, like an empty box. The matches are counted as far as the list's
+    window says (ListWindow.counted); beyond that the window learns that there are more.
     """
     if text_matcher is None:
         raise RuntimeError("No text matcher registered: is the search app installed?")
-    ranked = _ranked_rows.get() or LIST_RANKED
-    found = text_matcher(queryset.model, text or "", within=queryset, ranked=ranked)
+    window = _window.get() or ListWindow(rows=LIST_RANKED)
+    found = text_matcher(
+        queryset.model, text or "", within=queryset, ranked=window.rows, counted=window.counted
+    )
     if found is None:
         return queryset
-    ids, ranked = found
+    ids, ranked, more = found
+    window.more_matches = window.more_matches or more
     if not ids:
         return queryset.none()
     # Only the rows a page can show are ordered by relevance: a CASE of thousands of
@@ -143,6 +179,9 @@ class SearchLastFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data
         last = (*self.text_filters, *self.ordering_filters)
+        window = _window.get()
+        if window is not None and any(cleaned.get(n) for n in self.ordering_filters):
+            window.every_match = True  # sorted otherwise than by relevance
         for name in [n for n in cleaned if n not in last]:
             queryset = self.filters[name].filter(queryset, cleaned[name])
         queryset = self.narrow(queryset)

@@ -51,9 +51,13 @@ class CappedCountPaginator(LateRowLookupPaginator):
     "next" keeps working at any depth) and the page says "more than 1,000".
     """
 
-    def __init__(self, object_list, per_page, *, requested_page: int = 1, **kwargs):
+    def __init__(
+        self, object_list, per_page, *, requested_page: int = 1, more_rows=False, **kwargs
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.requested_page = requested_page
+        #: The rows are a part of more (a text search kept its first matches only).
+        self.more_rows = more_rows
 
     @cached_property
     def count_limit(self) -> int:
@@ -67,7 +71,7 @@ class CappedCountPaginator(LateRowLookupPaginator):
 
     @cached_property
     def count_is_capped(self) -> bool:
-        return self._bounded_count > self.count_limit
+        return self.more_rows or self._bounded_count > self.count_limit
 
     @cached_property
     def count(self) -> int:

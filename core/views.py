@@ -61,9 +61,11 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
     """
     number = requested_page(request.GET.get("page"))
     # A text search ranks the rows up to the end of this page (core.filtering).
-    with ranked_through(number * PAGE_SIZE):
+    with ranked_through(number * PAGE_SIZE) as window:
         rows = filterset.qs
-    paginator = CappedCountPaginator(rows, PAGE_SIZE, requested_page=number)
+    paginator = CappedCountPaginator(
+        rows, PAGE_SIZE, requested_page=number, more_rows=window.more_matches
+    )
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": filterset,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from .postings import CLOSABLE_KINDS, DATED_KINDS
 from .query import Group, ParsedQuery
 
 #: Totals are counted this far ("more than 100"); each counted match costs a check.
@@ -120,6 +121,8 @@ class Backend:
         #: What the last ranking learned of the number of matches: (query key, how many
         #: matched among the ranked entries, whether those were every match).
         self._matched: tuple | None = None
+        #: Candidates read (PostgreSQL), by their read: a backend serves one request.
+        self._candidates: dict[tuple, list[int]] = {}
 
     def param(self, value) -> str:
         name = f"p{len(self._params)}"
@@ -358,9 +361,23 @@ class Backend:
         return self._count(where)
 
     def object_ids(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int) -> list[int]:
-        """Object ids of up to `cap` matching entries, in no particular order."""
+        """Object ids of up to `cap` matching entries, in no particular order.
+
+        Among the deeper candidates first, as count(): their postings are read in
+        index order with the kind and the end time, where the text matches of a common
+        word are read in the table's order, each checked against `within` (a year's
+        events of thousands of concerts: a read of the table per match kept).
+        """
         self._params = {}
         where = self._where(parsed, kinds)
+        ids = self.candidates(parsed, kinds=kinds, wanted=cap, deep=True)
+        if ids:
+            found = self._object_ids(f"e.id = ANY({self.param(ids)}) AND {where}", cap)
+            if len(found) >= cap:
+                return found
+        return self._object_ids(where, cap)
+
+    def _object_ids(self, where: str, cap: int) -> list[int]:
         sql = f"SELECT e.object_id FROM {self.from_clause()} WHERE {where} LIMIT {int(cap)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
@@ -444,18 +461,28 @@ class PostgresBackend(Backend):
         # The orders are those of the index (term, state, points DESC, end_ts, entry_id).
         by_points = "p.points DESC, p.end_ts, p.entry_id"
         reads = [read("p.state = 0", by_points)]
-        for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
-            level = f"p.state = 1 AND p.points = {points}"
-            reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
-            reads.append(read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC, p.entry_id DESC"))
-        reads.append(read("p.state = 2", by_points))
+        # Only events have an end time (state 1): the association or activity list would
+        # otherwise read through every event posting of the term for none.
+        if not kinds or DATED_KINDS.intersection(kinds):
+            for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
+                level = f"p.state = 1 AND p.points = {points}"
+                reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
+                reads.append(
+                    read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC, p.entry_id DESC")
+                )
+        if not kinds or CLOSABLE_KINDS.intersection(kinds):
+            reads.append(read("p.state = 2", by_points))
         sql = (
             "SELECT array_agg(DISTINCT c.entry_id) FROM unnest(%(terms)s::text[]) AS t(term) "
             f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0] or []
+        # The same read is asked again by a list's count after its ranking (object_ids).
+        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()))
+        if key not in self._candidates:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                self._candidates[key] = cursor.fetchone()[0] or []
+        return self._candidates[key]
 
 
 class SqliteBackend(Backend):

@@ -33,6 +33,13 @@ POSTINGS_SQL = f"""
 """
 
 
+#: The kinds whose entries can have state 1 (an end time: events) and state 2 (cancelled
+#: events, dissolved associations), as search/documents.py fills them: a read of the
+#: postings of another kind skips those states, which may hold many postings of events.
+DATED_KINDS = frozenset({"event"})
+CLOSABLE_KINDS = frozenset({"event", "organization"})
+
+
 def enabled() -> bool:
     return connection.vendor == "postgresql"
 

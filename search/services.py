@@ -180,46 +180,63 @@ def search(
     )
 
 
-def matching_ids(model, query: str, *, within=None, ranked: int = MATCHING_IDS_CAP):
+def matching_ids(
+    model,
+    query: str,
+    *,
+    within=None,
+    ranked: int = MATCHING_IDS_CAP,
+    counted: int = MATCHING_IDS_CAP,
+):
     """Primary keys of `model`'s objects matching `query` (of the queryset `within` only,
-    when given), at most MATCHING_IDS_CAP: the first `ranked` best first, then the
-    others in no particular order; with how many are ranked."""
+    when given), at most `counted` (and MATCHING_IDS_CAP): the first `ranked` best first,
+    then the others in no particular order; with how many are ranked and whether more
+    than `counted` match."""
     source = source_for_model(model)
     if source is None:
-        return [], 0
+        return [], 0, False
     parsed = parse_query(query or "")
     if parsed.is_empty:
-        return [], 0
+        return [], 0, False
     restriction = None
     if within is not None:
         try:
             restriction = within.order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # e.g. a filter that named nothing: pk IN ()
-            return [], 0
+            return [], 0, False
     engine = backend(within=restriction)
     kinds = [source.kind]
-    ranked = max(1, min(ranked, MATCHING_IDS_CAP))
+    counted = max(1, min(counted, MATCHING_IDS_CAP))
+    ranked = max(1, min(ranked, counted))
     # The page's rows in the search's order (every page a slice of one order); the
     # rest only fills the list for its count, unranked: ranking every match of a
     # common word would cost what the rest of the list costs many times over.
     rows = _safely(lambda: engine.search(parsed, kinds=kinds, limit=ranked, offset=0), [])
     best = [row.object_id for row in rows]
     if len(best) < ranked:
-        return best, len(best)  # every match is ranked
+        return best, len(best), False  # every match is ranked
     seen = set(best)
+    # One more than kept tells whether there are more (the count then says "more than").
     others = _safely(
-        lambda: engine.object_ids(parsed, kinds=kinds, cap=MATCHING_IDS_CAP + len(best)), []
+        lambda: engine.object_ids(parsed, kinds=kinds, cap=counted + 1 + len(best)), []
     )
-    rest = [i for i in others if i not in seen][: MATCHING_IDS_CAP - len(best)]
-    return best + rest, len(best)
+    rest = [i for i in others if i not in seen]
+    return best + rest[: counted - len(best)], len(best), len(best) + len(rest) > counted
 
 
-def text_filter_ids(model, text: str, *, within=None, ranked: int = MATCHING_IDS_CAP):
+def text_filter_ids(
+    model,
+    text: str,
+    *,
+    within=None,
+    ranked: int = MATCHING_IDS_CAP,
+    counted: int = MATCHING_IDS_CAP,
+):
     """The `q` filter of every list (core.filtering): None when `text` has no word (only
     punctuation, say) so nothing is filtered, else matching_ids."""
     if not words(text):
         return None
-    return matching_ids(model, text, within=within, ranked=ranked)
+    return matching_ids(model, text, within=within, ranked=ranked, counted=counted)
 
 
 def autocomplete(prefix: str, *, limit: int = 8) -> list[SearchHit]:

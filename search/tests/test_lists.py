@@ -7,6 +7,7 @@ import factory
 import pytest
 from django.utils import timezone
 
+from core import filtering
 from events.tests.factories import EventFactory
 from organizations.tests.factories import OrganizationFactory
 from search import services
@@ -86,3 +87,60 @@ def test_only_the_rows_up_to_the_page_are_ranked_and_the_rest_is_counted(client,
     assert calls == [(10, 10, 30)]
     assert body["meta"]["count"] == 30
     assert len(body["data"]) == 5
+
+
+@pytest.fixture
+def ten_counted(monkeypatch):
+    """Lists searched by text count their matches to 10 (or twice the page's end)."""
+    monkeypatch.setattr(filtering, "LIST_COUNTED", 10)
+
+
+def test_a_long_list_counts_its_matches_a_little_past_the_page_and_next_is_right(
+    client, ten_counted
+):
+    OrganizationFactory.create_batch(30, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
+    url, params = "/api/v1/organization/", {"q": "kuoro", "page_size": 5}
+    pages, counts = [], []
+    body = client.get(url, params).json()
+    while True:
+        pages.append(ids(body))
+        counts.append(body["meta"]["count"])
+        if not body["meta"]["next"]:
+            break
+        body = client.get(body["meta"]["next"]).json()
+
+    # Counted to 10 on page 1 (more match), to twice the page's end after: 20, then all 30.
+    assert counts == [10, 20, 30, 30, 30, 30]
+    walked = [i for page in pages for i in page]
+    assert len(walked) == len(set(walked)) == 30
+    assert walked == ids(client.get(url, {"q": "kuoro", "page_size": 30}).json())
+
+
+def test_a_count_that_stopped_says_more_than_on_the_list_page(client, monkeypatch):
+    monkeypatch.setattr(filtering, "LIST_MATCHES", 10)
+    OrganizationFactory.create_batch(12, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
+    OrganizationFactory.create_batch(3, name_fi=factory.Sequence(lambda n: f"Bändi {n} ry"))
+
+    capped = client.get("/fi/jarjestot/", {"q": "kuoro"}).content.decode()
+    exact = client.get("/fi/jarjestot/", {"q": "bändi"}).content.decode()
+
+    assert "Löytyi yli 10 yhdistystä" in capped
+    assert "Löytyi 3 yhdistystä" in exact and "yli" not in exact.split("Löytyi")[1][:10]
+
+
+def test_a_list_sorted_by_time_keeps_every_match_not_the_best_few(client, ten_counted):
+    soon = timezone.now() + dt.timedelta(days=3)
+    events = [
+        EventFactory(name_fi=f"Konsertti {n}", start_time=soon + dt.timedelta(days=n))
+        for n in range(25)
+    ]
+    # The earliest concert ranks last: only its description has the word.
+    events[0].name_fi, events[0].description_fi = "Ilta", "Konsertti."
+    events[0].save()
+
+    body = client.get(
+        "/api/v1/event/", {"q": "konsertti", "sort": "start_time", "page_size": 5}
+    ).json()
+
+    assert body["meta"]["count"] == 25
+    assert ids(body) == [e.public_id for e in events[:5]]

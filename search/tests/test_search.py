@@ -157,8 +157,8 @@ def test_matching_ids_orders_by_relevance():
     weak = OrganizationFactory(name_fi="Kyläyhdistys ry", description_fi="Kuorolaulua.")
     strong = OrganizationFactory(name_fi="Kuoro ry")
 
-    ids, ranked = matching_ids(type(strong), "kuoro")
-    assert (ids, ranked) == ([strong.pk, weak.pk], 2)
+    ids, ranked, more = matching_ids(type(strong), "kuoro")
+    assert (ids, ranked, more) == ([strong.pk, weak.pk], 2, False)
 
 
 def test_autocomplete_offers_names_by_prefix_and_word_start():
