@@ -57,6 +57,20 @@ app.conf.beat_schedule = {
         "task": "search.tasks.index_pending_task",
         "schedule": crontab(minute="*"),
     },
+    # Uploaded documents still waiting for their text ten minutes on: their message
+    # never reached the broker (it was down) or was lost; a document extracted
+    # meanwhile is no longer pending (materials.tasks).
+    "materials-pending-extractions": {
+        "task": "materials.tasks.queue_pending_extractions_task",
+        "schedule": crontab(minute="*/10"),
+    },
+    # Invitations a coordinator asked for that are not sent yet, in every open round
+    # (the broker was down, or a send failed); each is claimed in the database before
+    # its e-mail goes out, so none goes twice (surveys.invitations).
+    "survey-pending-invitations": {
+        "task": "surveys.tasks.send_pending_invitations_task",
+        "schedule": crontab(minute="*/10"),
+    },
     # Grant deadlines coming up, to the people who asked (`manage.py send_grant_reminders`).
     "grant-deadline-reminders": {
         "task": "cards.tasks.send_grant_reminders_task",

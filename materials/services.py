@@ -7,6 +7,7 @@ leaves no document, version or stored file behind. Text extraction follows in th
 background (materials.tasks), and its result is indexed by the site search.
 """
 
+import datetime as dt
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,12 +16,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_document, may_publish_material_for
 from core.languages import translated_names
 from core.public_ids import save_with_public_id
+from core.tasks import send_after_commit
 from core.uploads import store_file
 from core.writes import content_write
 
@@ -116,8 +119,22 @@ def files_kept_on_success() -> Iterator[list[str]]:
 def _queue_extraction(document: Document) -> None:
     from .tasks import extract_document_task
 
-    pk = document.pk
-    transaction.on_commit(lambda: extract_document_task.delay(pk))
+    # The document is recorded as pending: beat's queue_pending_extractions_task queues
+    # it later if this message cannot be sent (the broker down).
+    send_after_commit(
+        extract_document_task, args=[document.pk], safety_net="queue_pending_extractions_task"
+    )
+
+
+def documents_awaiting_extraction(*, older_than: dt.timedelta, now=None):
+    """Documents with a file still waiting for their text `older_than` after the upload:
+    their task was never queued (the broker down) or was lost."""
+    now = now or timezone.now()
+    return Document.objects.filter(
+        Exists(DocumentVersion.objects.filter(document=OuterRef("pk"))),
+        extraction=Extraction.PENDING,
+        updated_at__lte=now - older_than,
+    )
 
 
 def reset_extraction(document: Document, found: Inspection) -> None:

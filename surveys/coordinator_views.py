@@ -19,7 +19,7 @@ from accounts.decorators import coordinator_only
 from core.forms import show_service_errors
 from programme.models import Indicator, IndicatorKind
 
-from . import selectors, services
+from . import invitations, selectors, services
 from .forms import (
     QuestionAddForm,
     QuestionConditionForm,
@@ -239,9 +239,7 @@ def round_manage(request, slug, pk):
 def _round_action(request, round_: Round):
     action = request.POST.get("action")
     if action == "invite":
-        from .tasks import send_invitations_task
-
-        send_invitations_task.delay(round_.pk)
+        invitations.invitations_request(round_=round_)
         messages.success(request, _("The invitations are being sent."))
     elif action == "close":
         services.round_close(user=request.user, round_=round_)

@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Exists, OuterRef
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -64,6 +65,26 @@ def invitations_create(*, round_: Round) -> int:
     ]
     Invitation.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
+
+
+def invitations_request(*, round_: Round) -> int:
+    """The coordinator sends the round's invitations: they are recorded now, and sent by
+    a worker. With the broker down the request still succeeds; beat's
+    send_pending_invitations_task sends what is recorded once it is back."""
+    from core.tasks import send_after_commit
+
+    from .tasks import send_invitations_task
+
+    if not round_.is_open():
+        return 0
+    with transaction.atomic():
+        created = invitations_create(round_=round_)
+        send_after_commit(
+            send_invitations_task,
+            args=[round_.pk],
+            safety_net="send_pending_invitations_task",
+        )
+    return created
 
 
 def opt_out_token(invitation: Invitation) -> str:
@@ -133,6 +154,16 @@ def invitations_send(*, round_: Round, base_url: str | None = None) -> int:
     base_url = (base_url or default_base_url()).rstrip("/")
     pending = round_.invitations.filter(sent_at=None)
     return _send_claimed(pending, "sent_at", "surveys/email/invitation", "an invitation", base_url)
+
+
+def pending_invitations_send(*, now=None, base_url: str | None = None) -> int:
+    """For beat: the invitations recorded but not sent yet, in every open round."""
+    now = now or timezone.now()
+    unsent = Invitation.objects.filter(round=OuterRef("pk"), sent_at=None)
+    rounds = Round.objects.filter(Exists(unsent), opens_at__lte=now).filter(
+        Q(closes_at=None) | Q(closes_at__gt=now)
+    )
+    return sum(invitations_send(round_=round_, base_url=base_url) for round_ in rounds)
 
 
 def reminders_send(*, now=None, base_url: str | None = None) -> int:

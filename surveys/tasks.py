@@ -16,6 +16,13 @@ def send_invitations_task(round_id: int) -> int:
 
 
 @shared_task
+def send_pending_invitations_task() -> int:
+    """For Celery beat: invitations recorded but not sent yet (the broker was down when the
+    coordinator asked, or a send failed), in every open round; each claimed before sending."""
+    return invitations.pending_invitations_send()
+
+
+@shared_task
 def send_reminders_task() -> int:
     """For Celery beat: the reminders due in every open round."""
     return invitations.reminders_send()
