@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import AuditEntry, SecurityKey, User
@@ -135,6 +136,17 @@ def test_the_add_page_gives_the_relying_party_and_excludes_keys_already_added(
     assert options["rp"] == {"id": "jarjestot.example.fi", "name": "Sakke"}
     assert options["user"]["name"] == coordinator.email
     assert [c["id"] for c in options["excludeCredentials"]] == [software_key.id]
+
+
+def test_the_add_page_form_links_the_privacy_notice(client, coordinator):
+    from privacy.tests.test_form_links import Forms, collects_personal_data
+
+    client.force_login(coordinator)
+    parser = Forms()
+    parser.feed(client.get(url("accounts:security_key_add")).content.decode())
+
+    key_forms = [form for form in parser.forms if collects_personal_data(form)]
+    assert [reverse("privacy:notice") in form["links"] for form in key_forms] == [True]
 
 
 def test_several_keys_can_be_added(client, coordinator):
