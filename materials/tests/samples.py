@@ -99,3 +99,15 @@ def scanned_pdf(lines: list[str]) -> bytes:
     out = io.BytesIO()
     page.save(out, "PDF", resolution=200)
     return out.getvalue()
+
+
+def association_upload_form(organization) -> dict:
+    """What an editor sends on the upload page: a one-page PDF report of `organization`."""
+    return {
+        "title_fi": "Vuosikertomus",
+        "kind": "background",
+        "language": "fi",
+        "licence": "cc-by-4.0",
+        "publisher": f"org:{organization.public_id}",
+        "file": upload(pdf_bytes(["Toimintavuosi oli vilkas."])),
+    }

@@ -54,14 +54,7 @@ def test_an_upload_while_the_broker_is_down_is_extracted_once_by_the_periodic_jo
         patched.setattr(tasks.extract_document_task, "apply_async", broker_down)
         response = client.post(
             reverse("materials:add"),
-            {
-                "title_fi": "Vuosikertomus",
-                "kind": "background",
-                "language": "fi",
-                "licence": "cc-by-4.0",
-                "publisher": f"org:{role.organization.public_id}",
-                "file": samples.upload(samples.pdf_bytes(["Toimintavuosi oli vilkas."])),
-            },
+            samples.association_upload_form(role.organization),
         )
 
     document = Document.objects.get()
@@ -92,14 +85,7 @@ def test_a_second_message_for_an_extracted_document_does_nothing(client, monkeyp
     client.force_login(role.user)
     client.post(
         reverse("materials:add"),
-        {
-            "title_fi": "Vuosikertomus",
-            "kind": "background",
-            "language": "fi",
-            "licence": "cc-by-4.0",
-            "publisher": f"org:{role.organization.public_id}",
-            "file": samples.upload(samples.pdf_bytes(["Toimintavuosi oli vilkas."])),
-        },
+        samples.association_upload_form(role.organization),
     )
     document = Document.objects.get()
     assert document.extraction == Extraction.DONE  # the upload's own message, run eagerly

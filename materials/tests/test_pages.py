@@ -125,14 +125,7 @@ def test_an_editor_uploads_for_their_association_through_the_page(client):
     signed_in(client, role.user)
     response = client.post(
         reverse("materials:add"),
-        {
-            "title_fi": "Vuosikertomus",
-            "kind": "background",
-            "language": "fi",
-            "licence": "cc-by-4.0",
-            "publisher": f"org:{role.organization.public_id}",
-            "file": samples.upload(samples.pdf_bytes(["Toimintavuosi oli vilkas."])),
-        },
+        samples.association_upload_form(role.organization),
     )
     document = Document.objects.get()
     assert response.status_code == 302

@@ -19,14 +19,7 @@ def test_a_refused_document_file_adds_nothing_and_leaves_no_file(client, refusin
     refusing_storage.refusing = True
     response = client.post(
         reverse("materials:add"),
-        {
-            "title_fi": "Vuosikertomus",
-            "kind": "background",
-            "language": "fi",
-            "licence": "cc-by-4.0",
-            "publisher": f"org:{role.organization.public_id}",
-            "file": samples.upload(samples.pdf_bytes(["Toimintavuosi oli vilkas."])),
-        },
+        samples.association_upload_form(role.organization),
     )
     assert response.status_code == 200
     assert "could not be stored just now, so nothing was saved" in response.text
