@@ -8,8 +8,10 @@ report and tells the three outcomes apart:
     1  a known vulnerability in a locked package (the report names it and its fix)
     3  the audit could not be done: packages left unaudited (service unreachable)
 
-SAKKE_AUDIT_UNREACHABLE=warn turns 3 into a loud warning and 0, for a CI machine that
-reaches no vulnerability service; a found vulnerability always fails.
+When the service checked nothing, pip-audit runs again against the committed copy of
+PyPA's advisory database, served to it as a local OSV service (.ci/advisories.py), and
+says how old that copy is. SAKKE_AUDIT_UNREACHABLE=warn turns a 3 that remains into a loud
+warning and 0; a found vulnerability always fails.
 """
 
 import json
@@ -17,11 +19,14 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UV = os.environ.get("UV", "uv")
-SERVICE = os.environ.get("SAKKE_AUDIT_SERVICE", "pypi")  # "osv" is the other one
+SERVICE = os.environ.get("SAKKE_AUDIT_SERVICE", "pypi")  # "osv", or "local" for the copy only
+#: Older than this, a clean audit against the local copy warns that it may miss advisories.
+STALE_DAYS = 90
 
 
 def verdict(report: dict) -> tuple[int, list[str]]:
@@ -50,9 +55,70 @@ def verdict(report: dict) -> tuple[int, list[str]]:
     return 0, lines
 
 
+def pip_audit(requirements: Path, service_args: list[str]) -> tuple[int, list[str]]:
+    """Run pip-audit on the exported lock with these service arguments; its verdict."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report_path = Path(tmp, "audit.json")
+        # Every requirement is pinned by the lock: no resolving, no virtualenv of its own.
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip_audit",
+                "-r",
+                str(requirements),
+                "--no-deps",
+                "--disable-pip",
+                *service_args,
+                "--progress-spinner",
+                "off",
+                "--format",
+                "json",
+                "--output",
+                str(report_path),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if not report_path.exists() or not report_path.read_text().strip():
+            print(run.stderr, file=sys.stderr)
+            return 3, ["The audit could NOT be done: pip-audit wrote no report."]
+        return verdict(json.loads(report_path.read_text()))
+
+
+def audit_against_local_copy(requirements: Path) -> tuple[int, list[str]]:
+    """pip-audit against the committed copy of PyPA's advisory database (.ci/advisories.py)."""
+    sys.path.insert(0, str(ROOT / ".ci"))
+    import advisories
+
+    if not advisories.DATABASE.exists():
+        return 3, [f"No local advisory database at {advisories.DATABASE}."]
+    database = advisories.load()
+    server, url = advisories.serve(advisories.Index(database))
+    try:
+        code, lines = pip_audit(requirements, ["--vulnerability-service", "osv", "--osv-url", url])
+    finally:
+        server.shutdown()
+    as_of = datetime.fromisoformat(database["as_of"])
+    age = (datetime.now(UTC) - as_of).days
+    lines.insert(
+        0,
+        f"Audited against the local copy of PyPA's advisory database as of "
+        f"{as_of:%Y-%m-%d} ({len(database['advisories'])} advisories, {age} days old).",
+    )
+    if code == 0 and age > STALE_DAYS:
+        lines.append(
+            f"WARNING: the copy is {age} days old: advisories published since are not known "
+            "to it. Rebuild it (python .ci/advisories.py build CHECKOUT) where GitHub is "
+            "reachable, or run `make audit` where a vulnerability service is."
+        )
+    return code, lines
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        requirements, report_path = Path(tmp, "requirements.txt"), Path(tmp, "audit.json")
+        requirements = Path(tmp, "requirements.txt")
         subprocess.run(
             [
                 UV,
@@ -68,34 +134,12 @@ def main() -> int:
             check=True,
             cwd=ROOT,
         )
-        # Every requirement is pinned by the lock: no resolving, no virtualenv of its own.
-        run = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip_audit",
-                "-r",
-                str(requirements),
-                "--no-deps",
-                "--disable-pip",
-                "--vulnerability-service",
-                SERVICE,
-                "--progress-spinner",
-                "off",
-                "--format",
-                "json",
-                "--output",
-                str(report_path),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if not report_path.exists() or not report_path.read_text().strip():
-            print(run.stderr, file=sys.stderr)
-            code, lines = 3, ["The audit could NOT be done: pip-audit wrote no report."]
-        else:
-            code, lines = verdict(json.loads(report_path.read_text()))
+        code, lines = 3, []
+        if SERVICE != "local":
+            code, lines = pip_audit(requirements, ["--vulnerability-service", SERVICE])
+        if code == 3:
+            print("\n".join(lines))
+            code, lines = audit_against_local_copy(requirements)
     print("\n".join(lines))
     if code == 3 and os.environ.get("SAKKE_AUDIT_UNREACHABLE") == "warn":
         print("WARNING: dependency audit NOT DONE (SAKKE_AUDIT_UNREACHABLE=warn).")

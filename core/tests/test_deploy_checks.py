@@ -74,3 +74,73 @@ def test_the_audit_fails_apart_when_the_vulnerability_service_checked_nothing():
     code, lines = audit().verdict({"dependencies": [skipped]})
     assert code == 3
     assert "could NOT be done" in lines[0]
+
+
+def advisories():
+    spec = importlib.util.spec_from_file_location("advisories", ROOT / ".ci" / "advisories.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_advisory_range_is_read_in_version_order_whatever_order_it_is_written_in():
+    # As PyPA writes them: the newest series first.
+    advisory = {
+        "affected": [
+            {
+                "package": {"ecosystem": "PyPI", "name": "Django"},
+                "ranges": [
+                    {
+                        "type": "ECOSYSTEM",
+                        "events": [
+                            {"introduced": "4.2"},
+                            {"fixed": "4.2.3"},
+                            {"introduced": "3.2"},
+                            {"fixed": "3.2.20"},
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
+    affects = advisories().affects
+    assert affects(advisory, "django", "4.2.2")
+    assert affects(advisory, "django", "3.2.19")
+    assert not affects(advisory, "django", "4.2.3")
+    assert not affects(advisory, "django", "4.1")
+    assert not affects(advisory, "django", "3.1.9")
+    assert not affects(advisory, "flask", "4.2.2")
+
+
+def test_last_affected_includes_that_version_and_no_later_one():
+    advisory = {
+        "affected": [
+            {
+                "package": {"ecosystem": "PyPI", "name": "pillow"},
+                "ranges": [
+                    {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"last_affected": "9.0"}]}
+                ],
+            }
+        ]
+    }
+    affects = advisories().affects
+    assert affects(advisory, "Pillow", "8.4")
+    assert affects(advisory, "pillow", "9.0")
+    assert not affects(advisory, "pillow", "9.0.1")
+
+
+def test_pip_audit_against_the_local_copy_fails_on_a_known_vulnerability(tmp_path):
+    """pip-audit itself, pointed at the committed advisory copy, finds an old Django's CVE."""
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("django==4.2.2\n")
+    code, lines = audit().audit_against_local_copy(requirements)
+    assert code == 1, lines
+    assert any("django 4.2.2: PYSEC-2023-100" in line for line in lines), lines
+    assert "local copy of PyPA's advisory database" in lines[0]
+
+
+def test_pip_audit_against_the_local_copy_passes_a_fixed_version(tmp_path):
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("django==4.2.16\n")
+    code, lines = audit().audit_against_local_copy(requirements)
+    assert code == 0, lines
