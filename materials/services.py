@@ -10,7 +10,7 @@ background (materials.tasks), and its result is indexed by the site search.
 import datetime as dt
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -24,7 +24,7 @@ from accounts.permissions import can_edit_document, may_publish_material_for
 from core.languages import translated_names
 from core.public_ids import save_with_public_id
 from core.tasks import send_after_commit
-from core.uploads import store_file
+from core.uploads import replacing_file, store_file
 from core.writes import content_write
 
 from .files import Inspection, extract_file, inspect_upload
@@ -253,28 +253,32 @@ def document_extract(document: Document) -> Document:
             document.save(update_fields=["extraction", "extraction_error", "updated_at"])
         return document
     texts = extracted.texts
-    old_thumbnail = document.thumbnail.name if document.thumbnail else None
-    with transaction.atomic():
-        DocumentPage.objects.filter(document=document).delete()
-        DocumentPage.objects.bulk_create(
-            DocumentPage(document=document, number=number, text=text)
-            for number, text in enumerate(texts, start=1)
-        )
-        has_text = any(len(text.strip()) >= MIN_TEXT_PER_PAGE for text in texts)
-        if not has_text:
-            document.extraction = Extraction.NO_TEXT
-        else:
-            document.extraction = Extraction.OCR if extracted.ocr else Extraction.DONE
-        document.extraction_error = ""
-        document.page_count = len(texts)
-        document.is_tagged = extracted.tagged
-        document.has_active_content = extracted.active
+    with ExitStack() as thumbnail_kept:
         if extracted.thumbnail:
-            document.thumbnail.save("thumb.png", ContentFile(extracted.thumbnail), save=False)
-        # A save, so the site search indexes the document with its new pages.
-        document.save()
-    if old_thumbnail and old_thumbnail != document.thumbnail.name:
-        default_storage.delete(old_thumbnail)
+            picture = ContentFile(extracted.thumbnail, name="thumb.png")
+            try:
+                # Stored before the rows; removed again if they fail; the old picture
+                # is removed once they have committed (core.uploads).
+                thumbnail_kept.enter_context(replacing_file(document, "thumbnail", picture))
+            except ValidationError:
+                logger.warning("No new thumbnail for %s: the storage refused it", document.pk)
+        with transaction.atomic():
+            DocumentPage.objects.filter(document=document).delete()
+            DocumentPage.objects.bulk_create(
+                DocumentPage(document=document, number=number, text=text)
+                for number, text in enumerate(texts, start=1)
+            )
+            has_text = any(len(text.strip()) >= MIN_TEXT_PER_PAGE for text in texts)
+            if not has_text:
+                document.extraction = Extraction.NO_TEXT
+            else:
+                document.extraction = Extraction.OCR if extracted.ocr else Extraction.DONE
+            document.extraction_error = ""
+            document.page_count = len(texts)
+            document.is_tagged = extracted.tagged
+            document.has_active_content = extracted.active
+            # A save, so the site search indexes the document with its new pages.
+            document.save()
     return document
 
 
