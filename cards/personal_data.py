@@ -119,4 +119,4 @@ def forget_municipal_contact_details(user) -> None:
 
     if user.email_verified_at:
         CardContact.objects.filter(email__iexact=user.email).delete()
-        forget_in_history(CardContact, email=user.email)
+        forget_in_history(CardContact, email=user.email, whole_rows=True)

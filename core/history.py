@@ -79,20 +79,29 @@ def _add_parent(sender, instance, **kwargs):
 
 
 def forget_in_history(
-    model: type[models.Model], *, email: str = "", email_field: str = "email", user_id=None
+    model: type[models.Model],
+    *,
+    email: str = "",
+    email_field: str = "email",
+    user_id=None,
+    whole_rows: bool = False,
 ) -> int:
     """Delete the stored versions of `model`'s rows that held the e-mail address (or were
     linked to the account `user_id`) of a person whose data is erased, so that no restore
-    brings them back; the listings' other versions stay. The number deleted."""
+    brings them back; the listings' other versions stay. The number deleted.
+
+    With `whole_rows`, for rows that are the person (a contact's details), every version of
+    a row that ever held the address goes, also those under an earlier address or name.
+    Without it (a seat that others held before), only the matching versions go."""
     content_type = ContentType.objects.get_for_model(model)
     found = models.Q(pk__in=[])
     if email:
         found |= models.Q(serialized_data__icontains=email)
     if user_id is not None:
         found |= models.Q(serialized_data__icontains=str(user_id))
-    doomed = []
+    doomed, rows = [], set()
     for version in Version.objects.filter(found, content_type=content_type).only(
-        "pk", "serialized_data"
+        "pk", "object_id", "serialized_data"
     ):
         fields = json.loads(version.serialized_data)[0]["fields"]
         held = (fields.get(email_field) or "").lower()
@@ -100,8 +109,12 @@ def forget_in_history(
             user_id is not None and fields.get("user") == user_id
         ):
             doomed.append(version.pk)
-    Version.objects.filter(pk__in=doomed).delete()
-    return len(doomed)
+            rows.add(version.object_id)
+    if whole_rows and rows:
+        doomed += Version.objects.filter(content_type=content_type, object_id__in=rows).values_list(
+            "pk", flat=True
+        )
+    return Version.objects.filter(pk__in=set(doomed)).delete()[0]
 
 
 def add_to_revision(obj: models.Model) -> None:

@@ -75,4 +75,4 @@ def forget_association_contact_details(user) -> None:
     if user.email_verified_at:
         _contacts_with_address_of(user).delete()
         # The history would otherwise bring them back with an earlier version.
-        forget_in_history(Contact, email=user.email)
+        forget_in_history(Contact, email=user.email, whole_rows=True)

@@ -215,6 +215,22 @@ def test_a_person_whose_account_is_deleted_is_not_brought_back_by_a_restore(choi
     assert set(contacts(choir)) == {"Pekka Puupää"}
 
 
+def test_an_erased_contact_leaves_no_version_under_an_earlier_address(choir, coordinator):
+    """Maija's row held another address before: its earlier versions, with her name and
+    phone, go with the account too; Pekka's row and the association's versions stay."""
+    maija = UserFactory(email="maija.v@example.org")
+    with time_machine.travel(START + dt.timedelta(days=3), tick=False):
+        with record(coordinator, "New address"):
+            contact = contacts(choir)["Maija Virtanen"]
+            contact.email = "maija.v@example.org"
+            contact.save()
+    account_erase(maija)
+    assert not Version.objects.filter(serialized_data__icontains="Maija Virtanen").exists()
+    assert not Version.objects.filter(serialized_data__icontains="040 123 4567").exists()
+    assert Version.objects.filter(serialized_data__icontains="Pekka Puupää").exists()
+    assert versions_of(choir).count() >= 2
+
+
 def test_a_seat_holders_erased_account_leaves_no_seat_details_in_the_history(coordinator):
     person = UserFactory(email="liisa@example.org")
     body = BodyFactory()
