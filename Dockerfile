@@ -22,14 +22,16 @@ RUN SECRET_KEY=build-only .venv/bin/python manage.py collectstatic --noinput --v
 
 # --- runtime: only what the service needs to run ------------------------------------------
 FROM python:3.11-slim-bookworm AS runtime
-# Voikko for Finnish search; Pango and fonts for the PDF cards; the PostgreSQL client for
+# Voikko for Finnish search; Pango and fonts for the PDF cards; Tesseract with Finnish for
+# the text of scanned materials (the worker role); the PostgreSQL client for
 # manage.py backup and restore.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libvoikko1 voikko-fi libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
-        postgresql-client \
+        tesseract-ocr tesseract-ocr-fin postgresql-client \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 10001 --home-dir /srv/sakke --shell /usr/sbin/nologin sakke
+    && groupadd --system --gid 10001 sakke \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /srv/sakke --shell /usr/sbin/nologin sakke
 WORKDIR /srv/sakke
 COPY --from=build --chown=root:root /srv/sakke /srv/sakke
 RUN mkdir -p /srv/sakke/var /srv/sakke/media && chown sakke:sakke /srv/sakke/var /srv/sakke/media
@@ -39,7 +41,8 @@ ENV PATH=/srv/sakke/.venv/bin:$PATH \
     MEDIA_ROOT=/srv/sakke/media \
     BACKUP_DIR=/srv/sakke/var/backups \
     WEB_CONCURRENCY=2
-USER sakke
+# By number, so that the host and Kubernetes' runAsNonRoot can tell it is not root.
+USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/health/', timeout=4).status == 200 else 1)"]

@@ -56,11 +56,13 @@ test: install
 test-fast: install
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-# ruff for style; lint-imports for the layers of the apps (pyproject.toml, docs/architecture.md).
+# ruff for style; lint-imports for the layers of the apps (pyproject.toml, docs/architecture.md);
+# hadolint for the Dockerfile (.hadolint.yaml).
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/lint-imports --no-cache
+	.venv/bin/hadolint Dockerfile
 
 # pip-audit over the locked dependencies (.ci/audit.py): fails on a known vulnerability,
 # and also when the vulnerability service checked nothing (docs/deployment.md).

@@ -144,3 +144,22 @@ def test_pip_audit_against_the_local_copy_passes_a_fixed_version(tmp_path):
     requirements.write_text("django==4.2.16\n")
     code, lines = audit().audit_against_local_copy(requirements)
     assert code == 0, lines
+
+
+def runtime_packages_of_the_image() -> set[str]:
+    """The Debian packages the Dockerfile's runtime stage installs."""
+    text = (ROOT / "Dockerfile").read_text()
+    runtime = text[text.index("AS runtime") :]
+    install = runtime[runtime.index("apt-get install") : runtime.index("rm -rf /var/lib/apt")]
+    words = install.replace("\\", " ").split()
+    return {w for w in words if not w.startswith("-") and w not in {"apt-get", "install", "&&"}}
+
+
+def test_the_image_has_every_system_package_the_service_runs_with():
+    """What CI installs for the service to run (Voikko, Tesseract, Pango, fonts) is in the
+    image too; only the test tools (Chromium, gettext) and the servers are not."""
+    ci = (ROOT / ".ci" / "run").read_text()
+    listed = ci[ci.index("for pkg in") : ci.index("; do")].replace("\\", " ").split()[3:]
+    not_in_the_image = {"chromium", "gettext", "postgresql", "redis-server"}
+    assert set(listed) - not_in_the_image <= runtime_packages_of_the_image()
+    assert "tesseract-ocr-fin" in runtime_packages_of_the_image()
