@@ -5,7 +5,6 @@ changed since the last one (`last_modified_since`, with `show_deleted`). Keyword
 Sakke's topics through a table the coordinator keeps (KeywordTopic).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +12,7 @@ from events.models import Event
 from organizations.models import Organization
 from taxonomy.models import Topic
 
-from .models import CalendarSource
+from .models import PolledSource, PollRun
 
 
 def keyword_id(value: str) -> str:
@@ -24,8 +23,8 @@ def keyword_id(value: str) -> str:
     return value
 
 
-class LinkedEventsSource(models.Model):
-    Status = CalendarSource.Status
+class LinkedEventsSource(PolledSource):
+    """A city's Linked Events API, filtered to an association's events."""
 
     organization = models.ForeignKey(
         Organization,
@@ -33,7 +32,6 @@ class LinkedEventsSource(models.Model):
         on_delete=models.CASCADE,
         related_name="linked_events_sources",
     )
-    name = models.CharField(_("name"), max_length=200)
     api_root = models.URLField(
         _("address of the Linked Events API"),
         max_length=500,
@@ -48,43 +46,23 @@ class LinkedEventsSource(models.Model):
     division = models.CharField(
         _("division"), max_length=200, blank=True, help_text=_("E.g. helsinki or kallio")
     )
-    is_active = models.BooleanField(_("polled"), default=True)
-    interval_minutes = models.PositiveIntegerField(_("poll every (minutes)"), default=60)
     last_modified_since = models.DateTimeField(
         _("changed since"),
         null=True,
         blank=True,
         help_text=_("The latest change seen; the next sync asks only for changes after it."),
     )
-    last_run_at = models.DateTimeField(_("last polled"), null=True, blank=True)
-    last_status = models.CharField(
-        _("result of the last poll"), max_length=20, choices=Status.choices, blank=True
-    )
-    last_message = models.TextField(_("message of the last poll"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("added by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
-    class Meta:
+    class Meta(PolledSource.Meta):
         verbose_name = _("Linked Events source")
         verbose_name_plural = _("Linked Events sources")
-        ordering = ["organization", "name", "id"]
-
-    def __str__(self):
-        return self.name
 
     @property
     def events_url(self) -> str:
         return self.api_root.rstrip("/") + "/event/"
 
 
-class LinkedEventsRun(models.Model):
+class LinkedEventsRun(PollRun):
     """One sync of a Linked Events source: its result, counts and a log of each change."""
 
     source = models.ForeignKey(
@@ -93,14 +71,6 @@ class LinkedEventsRun(models.Model):
         on_delete=models.CASCADE,
         related_name="runs",
     )
-    started_at = models.DateTimeField(_("started"))
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    status = models.CharField(_("result"), max_length=20, choices=CalendarSource.Status.choices)
-    created = models.PositiveIntegerField(_("created"), default=0)
-    updated = models.PositiveIntegerField(_("updated"), default=0)
-    cancelled = models.PositiveIntegerField(_("cancelled"), default=0)
-    message = models.TextField(_("message"), blank=True)
-    log = models.JSONField(_("changes"), default=list, blank=True)
     unmapped_keywords = models.JSONField(
         _("keywords without a topic"),
         default=list,
@@ -108,13 +78,9 @@ class LinkedEventsRun(models.Model):
         help_text=_("Keywords of the imported events that no topic is mapped to."),
     )
 
-    class Meta:
+    class Meta(PollRun.Meta):
         verbose_name = _("Linked Events sync")
         verbose_name_plural = _("Linked Events syncs")
-        ordering = ["-started_at", "-id"]
-
-    def __str__(self):
-        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class LinkedEventsEvent(models.Model):

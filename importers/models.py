@@ -13,27 +13,25 @@ from events.models import Event
 from organizations.models import Organization
 
 
-class CalendarSource(models.Model):
-    class Status(models.TextChoices):
-        IMPORTED = "imported", _("Imported")
-        NOT_MODIFIED = "not_modified", _("No changes")
-        FAILED = "failed", _("Failed")
+class PollStatus(models.TextChoices):
+    IMPORTED = "imported", _("Imported")
+    NOT_MODIFIED = "not_modified", _("No changes")
+    FAILED = "failed", _("Failed")
 
-    organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("association"),
-        on_delete=models.CASCADE,
-        related_name="calendar_sources",
-    )
+
+class PolledSource(models.Model):
+    """What every polled source of an association's events keeps: how often it is polled
+    and how the last poll went. The concrete sources add their address and the
+    association (each with its own related name)."""
+
+    Status = PollStatus
+
     name = models.CharField(_("name"), max_length=200)
-    url = models.URLField(_("address of the calendar (iCal)"), max_length=1000)
     is_active = models.BooleanField(_("polled"), default=True)
     interval_minutes = models.PositiveIntegerField(_("poll every (minutes)"), default=60)
-    etag = models.CharField(_("ETag"), max_length=500, blank=True)
-    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
     last_run_at = models.DateTimeField(_("last polled"), null=True, blank=True)
     last_status = models.CharField(
-        _("result of the last poll"), max_length=20, choices=Status.choices, blank=True
+        _("result of the last poll"), max_length=20, choices=PollStatus.choices, blank=True
     )
     last_message = models.TextField(_("message of the last poll"), blank=True)
     created_by = models.ForeignKey(
@@ -47,26 +45,19 @@ class CalendarSource(models.Model):
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("calendar feed")
-        verbose_name_plural = _("calendar feeds")
+        abstract = True
         ordering = ["organization", "name", "id"]
 
     def __str__(self):
         return self.name
 
 
-class ImportRun(models.Model):
+class PollRun(models.Model):
     """One poll of a source: its result, counts and a log of each change."""
 
-    source = models.ForeignKey(
-        CalendarSource,
-        verbose_name=_("calendar feed"),
-        on_delete=models.CASCADE,
-        related_name="runs",
-    )
     started_at = models.DateTimeField(_("started"))
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    status = models.CharField(_("result"), max_length=20, choices=CalendarSource.Status.choices)
+    status = models.CharField(_("result"), max_length=20, choices=PollStatus.choices)
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     cancelled = models.PositiveIntegerField(_("cancelled"), default=0)
@@ -74,12 +65,42 @@ class ImportRun(models.Model):
     log = models.JSONField(_("changes"), default=list, blank=True)
 
     class Meta:
-        verbose_name = _("poll")
-        verbose_name_plural = _("polls")
+        abstract = True
         ordering = ["-started_at", "-id"]
 
     def __str__(self):
         return f"{self.source} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class CalendarSource(PolledSource):
+    """An association's iCalendar feed, polled with conditional GET."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="calendar_sources",
+    )
+    url = models.URLField(_("address of the calendar (iCal)"), max_length=1000)
+    etag = models.CharField(_("ETag"), max_length=500, blank=True)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
+
+    class Meta(PolledSource.Meta):
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+
+class ImportRun(PollRun):
+    source = models.ForeignKey(
+        CalendarSource,
+        verbose_name=_("calendar feed"),
+        on_delete=models.CASCADE,
+        related_name="runs",
+    )
+
+    class Meta(PollRun.Meta):
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
 
 
 class ImportedEvent(models.Model):
