@@ -36,6 +36,11 @@ TAG = 0.5
 OPTIONAL = 0.25
 #: A place word of the query that is also in the name (Kuopion in Kuopion Martat).
 NAME_PLACE = 2
+import os
+#: The topics and audiences the query is about (search/targets.py), at most this much.
+TARGET_POINTS = float(os.environ.get("X_POINTS", "3"))
+TARGET_ALT = os.environ.get("X_ALT", "1") == "1"
+TARGET_ALT_MIN = float(os.environ.get("X_ALT_MIN", "0.5"))
 
 _ranking_time: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "search_ranking_time", default=None
@@ -159,6 +164,9 @@ class Backend:
             conditions = [f"({words})"] if words else []
         else:
             conditions = [self._group_match(g) for g in required]
+            alternative = self._target_match(parsed)
+            if alternative and conditions:
+                conditions = [f"(({' AND '.join(conditions)}) OR {alternative})"]
         conditions += [self._group_match(g) for g in parsed.filters]
         if not conditions:
             conditions = ["1 = 0"]
@@ -210,6 +218,23 @@ class Backend:
             points = self._greater(f"({points})", f"({words}) / {len(group.members)}.0")
         return points
 
+    def _target_match(self, parsed: ParsedQuery) -> str:
+        """For a query describing a need: carrying a strongly predicted target."""
+        if not (TARGET_ALT and parsed.describes_need):
+            return ""
+        tags = sorted({t for tags, w in parsed.targets if w >= TARGET_ALT_MIN for t in tags})
+        return self.has("tags", tags) if tags else ""
+
+    def _target_points(self, parsed: ParsedQuery) -> str:
+        if not parsed.targets or not TARGET_POINTS:
+            return ""
+        total = sum(w for _tags, w in parsed.targets)
+        cases = " + ".join(
+            self._case([(self.has("tags", tags), round(TARGET_POINTS * w / total, 4))])
+            for tags, w in parsed.targets
+        )
+        return cases
+
     def _relevance(self, parsed: ParsedQuery) -> str:
         groups = parsed.name_groups
         points = [
@@ -221,7 +246,9 @@ class Backend:
         if not points:
             return "0"
         weight = sum(OPTIONAL if g.optional else 1 for g in groups)
-        return f"({' + '.join(points)}) / {max(1.0, weight)}"
+        targets = self._target_points(parsed)
+        targets = f" + {targets}" if targets else ""
+        return f"({' + '.join(points)}) / {max(1.0, weight)}{targets}"
 
     def search(
         self, parsed: ParsedQuery, *, kinds: list[str] | None, limit: int, offset: int

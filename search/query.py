@@ -7,6 +7,7 @@ case form ("Iisalmessa", "Varkauden", "kuopiolaisille") becomes a group that als
 matches everything in that municipality.
 """
 
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from municipalities.models import Municipality
 from .analysis import (
     MAX_QUERY_WORDS,
     finnish_lemmas,
+    has_possessive,
+    is_known_word as finnish_analysis_known,
     query_parts_of_word,
     query_terms_of_word,
     strip_demonym,
@@ -24,6 +27,7 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
+from .targets import predict, target_model
 from .thesaurus import derived_synonyms, need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
@@ -98,6 +102,12 @@ class ParsedQuery:
     #: Set by the backend when every required word together matched nothing: then any
     #: of them will do, and the more the better.
     relaxed: bool = False
+    #: The topics and audiences the query is about (search/targets.py): (their tag
+    #: terms, weight 0..1), a soft boost.
+    targets: tuple[tuple[tuple[str, ...], float], ...] = ()
+    #: The query describes a need in a sentence ("mieheni juo liikaa"): what carries a
+    #: strongly predicted target matches too, without the words.
+    describes_need: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -363,6 +373,13 @@ def close_terms(word: str) -> list[str]:
     return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
 
 
+def _plain_known_word(word: str) -> bool:
+    """A Finnish word Voikko knows, not a compound: not a misspelling to correct."""
+    if " " in word or not finnish_analysis_known(word):
+        return False
+    return not finnish_lemmas(word)[1]
+
+
 def _phrase_members(phrase: str) -> tuple[Group, ...]:
     """A group for each word of a phrase, when every one of them can match something."""
     groups = parse_query(phrase, phrases=False).groups
@@ -399,7 +416,7 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         terms = (own[word] | ({name} if name else set())) & known
         synonyms = (expanded[word] - own[word]) & known
         word_parts = (parts[word] - own[word] - expanded[word]) & known
-        if not terms and not synonyms and not code:
+        if not terms and not synonyms and not code and not (os.environ.get("X_KNOWN") == "1" and _plain_known_word(word)):
             terms = set(close_terms(word))
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
@@ -422,6 +439,9 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             parsed.municipality_codes.append(code)
         parsed.groups.append(group)
     _mark_optional(parsed.name_groups, audiences)
+    if phrases:
+        parsed.targets = _predicted_targets(parsed)
+        parsed.describes_need = _describes_need(parsed, query_words)
     if municipality and parsed.groups:
         parsed.groups.append(Group(word="", terms=(), facets=(facet(municipality),), is_place=True))
     return parsed
@@ -432,8 +452,48 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
 
     def soft(g):
         terms = {g.word, *query_terms_of_word(g.word)}
+        if os.environ.get("X_POSS") == "1" and " " not in g.word and has_possessive(g.word):
+            return True
         return bool(terms & SOFT_WORDS) or bool(terms & NEED_FUNCTION_WORDS)
 
     required = [g for g in groups if not soft(g)] or groups
     for g in groups:
         g.optional = not any(g is r for r in required)
+
+
+#: A learned association counts fully at this gain of P(target | word) over its prior.
+LEARNED_SCALE = float(os.environ.get("X_SCALE", "0.5"))
+#: Targets weaker than this are not used; at most TARGETS_KEPT of them.
+TARGET_MIN = float(os.environ.get("X_MIN", "0.35"))
+TARGETS_KEPT = int(os.environ.get("X_KEPT", "4"))
+
+
+def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The topics and audiences the query's words point at, learned and hand-written."""
+    content = [
+        g for g in parsed.name_groups if not g.optional or (" " not in g.word and has_possessive(g.word))
+    ]
+    if not content:
+        return ()
+    tags = _target_tags()
+    learned = predict(target_model(tags), [(*g.terms, *g.synonyms) for g in content])
+    weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
+    for g in parsed.name_groups:
+        if " " in g.word:
+            continue
+        for kind, slug, weight in need_targets(query_terms_of_word(g.word)):
+            weights[(kind, slug)] = max(weight, weights.get((kind, slug), 0.0))
+    kept = sorted(
+        ((w, key) for key, w in weights.items() if w >= TARGET_MIN and tags.get(key)),
+        key=lambda item: (-item[0], item[1]),
+    )[:TARGETS_KEPT]
+    return tuple((tuple(sorted(tags[key])), round(w, 3)) for w, key in kept)
+
+
+def _describes_need(parsed: ParsedQuery, query_words: list[str]) -> bool:
+    """Whether the query is a sentence about a need: a word of asking or wanting, a
+    possessive suffix (äitini, lapsellemme) or a word of the need list."""
+    for word in query_words:
+        if ({word, *query_terms_of_word(word)}) & NEED_FUNCTION_WORDS or has_possessive(word):
+            return True
+    return os.environ.get("X_NEEDTAGS", "1") == "1" and any(g.need_tags for g in parsed.name_groups)
