@@ -36,11 +36,11 @@ TAG = 0.5
 OPTIONAL = 0.25
 #: A place word of the query that is also in the name (Kuopion in Kuopion Martat).
 NAME_PLACE = 2
-import os
-#: The topics and audiences the query is about (search/targets.py), at most this much.
-TARGET_POINTS = float(os.environ.get("X_POINTS", "3"))
-TARGET_ALT = os.environ.get("X_ALT", "1") == "1"
-TARGET_ALT_MIN = float(os.environ.get("X_ALT_MIN", "0.5"))
+#: The topics and audiences the query is about (search/targets.py): at most this much,
+#: shared among them by their weights; less than a word in a name.
+TARGET_POINTS = 3
+#: A query describing a need also matches what carries a target this strongly predicted.
+TARGET_MATCH = 0.7
 
 _ranking_time: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "search_ranking_time", default=None
@@ -220,9 +220,9 @@ class Backend:
 
     def _target_match(self, parsed: ParsedQuery) -> str:
         """For a query describing a need: carrying a strongly predicted target."""
-        if not (TARGET_ALT and parsed.describes_need):
+        if not parsed.describes_need:
             return ""
-        tags = sorted({t for tags, w in parsed.targets if w >= TARGET_ALT_MIN for t in tags})
+        tags = sorted({t for tags, w in parsed.targets if w >= TARGET_MATCH for t in tags})
         return self.has("tags", tags) if tags else ""
 
     def _target_points(self, parsed: ParsedQuery) -> str:
@@ -246,9 +246,11 @@ class Backend:
         if not points:
             return "0"
         weight = sum(OPTIONAL if g.optional else 1 for g in groups)
+        words = f"({' + '.join(points)}) / {max(1.0, weight)}"
         targets = self._target_points(parsed)
-        targets = f" + {targets}" if targets else ""
-        return f"({' + '.join(points)}) / {max(1.0, weight)}{targets}"
+        if not targets:
+            return words
+        return f"{words} + {targets}"
 
     def search(
         self, parsed: ParsedQuery, *, kinds: list[str] | None, limit: int, offset: int

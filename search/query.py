@@ -7,7 +7,6 @@ case form ("Iisalmessa", "Varkauden", "kuopiolaisille") becomes a group that als
 matches everything in that municipality.
 """
 
-import os
 import time
 from dataclasses import dataclass, field
 
@@ -17,9 +16,9 @@ from municipalities.models import Municipality
 
 from .analysis import (
     MAX_QUERY_WORDS,
+    finnish_analysis,
     finnish_lemmas,
     has_possessive,
-    is_known_word as finnish_analysis_known,
     query_parts_of_word,
     query_terms_of_word,
     strip_demonym,
@@ -27,7 +26,7 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
-from .targets import predict, target_model
+from .targets import predict
 from .thesaurus import derived_synonyms, need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
@@ -262,7 +261,7 @@ def _audience_terms() -> frozenset[str]:
     return _cached("audiences", load)
 
 
-def _target_tags() -> dict[tuple[str, str], frozenset[str]]:
+def target_tags() -> dict[tuple[str, str], frozenset[str]]:
     """{(kind, slug): tags of the words only that topic's (or audience's) names have}.
 
     Whole words and their lemmas and stems, not compound parts; distinct among the
@@ -294,7 +293,7 @@ def _need_tags(word: str) -> tuple[str, ...]:
     targets = need_targets(query_terms_of_word(word))
     if not targets:
         return ()
-    tags = _target_tags()
+    tags = target_tags()
     return tuple(sorted(set().union(*(tags.get((kind, slug), ()) for kind, slug, _w in targets))))
 
 
@@ -373,11 +372,33 @@ def close_terms(word: str) -> list[str]:
     return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
 
 
-def _plain_known_word(word: str) -> bool:
-    """A Finnish word Voikko knows, not a compound: not a misspelling to correct."""
-    if " " in word or not finnish_analysis_known(word):
-        return False
-    return not finnish_lemmas(word)[1]
+def known_extra(known: set[str], terms) -> set[str]:
+    """Those of `terms` the index holds (looked up when not already among `known`)."""
+    missing = set(terms) - known
+    if missing:
+        known |= set(SearchTerm.objects.filter(term__in=missing).values_list("term", flat=True))
+    return known & set(terms)
+
+
+def _head_synonyms(word: str) -> set[str]:
+    """Compounds of a compound's modifier with its head's synonyms, and of the modifier's
+    synonyms with the head: vesijumppa -> vesivoimistelu (jumppa = voimistelu)."""
+    lemmas, parts, head = finnish_analysis(word)
+    if not parts or not head:
+        return set()
+    found = set()
+    for lemma in lemmas:
+        if not lemma.endswith(head) or len(lemma) <= len(head) + 1:
+            continue
+        modifier = lemma[: -len(head)]
+        for synonym in _expand(head) - {head}:
+            if synonym.isalpha() and len(synonym) > 2:
+                found.add(modifier + synonym)
+        if modifier.rstrip("-") in parts:
+            for synonym in _expand(modifier.rstrip("-")) - {modifier}:
+                if synonym.isalpha() and len(synonym) > 2:
+                    found.add(synonym + head)
+    return found
 
 
 def _phrase_members(phrase: str) -> tuple[Group, ...]:
@@ -416,7 +437,12 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         terms = (own[word] | ({name} if name else set())) & known
         synonyms = (expanded[word] - own[word]) & known
         word_parts = (parts[word] - own[word] - expanded[word]) & known
-        if not terms and not synonyms and not code and not (os.environ.get("X_KNOWN") == "1" and _plain_known_word(word)):
+        if " " not in word:
+            # Compounds of the modifier with the head's synonyms (vesijumppa:
+            # vesivoimistelu), where the index has them.
+            heads = _head_synonyms(word)
+            synonyms |= (heads - own[word]) & known_extra(known, heads)
+        if not terms and not synonyms and not code:
             terms = set(close_terms(word))
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
@@ -452,8 +478,8 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
 
     def soft(g):
         terms = {g.word, *query_terms_of_word(g.word)}
-        if os.environ.get("X_POSS") == "1" and " " not in g.word and has_possessive(g.word):
-            return True
+        if " " not in g.word and has_possessive(g.word):
+            return True  # whom a need is for: äitini, lapsellemme
         return bool(terms & SOFT_WORDS) or bool(terms & NEED_FUNCTION_WORDS)
 
     required = [g for g in groups if not soft(g)] or groups
@@ -462,21 +488,25 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
 
 
 #: A learned association counts fully at this gain of P(target | word) over its prior.
-LEARNED_SCALE = float(os.environ.get("X_SCALE", "0.5"))
+LEARNED_SCALE = 0.5
 #: Targets weaker than this are not used; at most TARGETS_KEPT of them.
-TARGET_MIN = float(os.environ.get("X_MIN", "0.35"))
-TARGETS_KEPT = int(os.environ.get("X_KEPT", "4"))
+TARGET_MIN = 0.35
+TARGETS_KEPT = 4
 
 
 def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], float], ...]:
-    """The topics and audiences the query's words point at, learned and hand-written."""
+    """The topics and audiences the query's words point at: learned from the index
+    (search/targets.py) and from the vocabulary's need words, strongest first."""
+    # The required words, and the people a need is for (äitini: optional, but telling).
     content = [
-        g for g in parsed.name_groups if not g.optional or (" " not in g.word and has_possessive(g.word))
+        g
+        for g in parsed.name_groups
+        if not g.optional or (" " not in g.word and has_possessive(g.word))
     ]
     if not content:
         return ()
-    tags = _target_tags()
-    learned = predict(target_model(tags), [(*g.terms, *g.synonyms) for g in content])
+    tags = target_tags()
+    learned = predict([(*g.terms, *g.synonyms) for g in content])
     weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
     for g in parsed.name_groups:
         if " " in g.word:
@@ -496,4 +526,4 @@ def _describes_need(parsed: ParsedQuery, query_words: list[str]) -> bool:
     for word in query_words:
         if ({word, *query_terms_of_word(word)}) & NEED_FUNCTION_WORDS or has_possessive(word):
             return True
-    return os.environ.get("X_NEEDTAGS", "1") == "1" and any(g.need_tags for g in parsed.name_groups)
+    return False
