@@ -41,6 +41,8 @@ NAME_PLACE = 2
 TARGET_POINTS = 3
 #: A query describing a need also matches what carries a target this strongly predicted.
 TARGET_MATCH = 0.7
+#: PostgreSQL: entries carrying those targets read as candidates (phase 1), at most.
+TARGET_CANDIDATES = 2000
 
 _ranking_time: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "search_ranking_time", default=None
@@ -218,11 +220,16 @@ class Backend:
             points = self._greater(f"({points})", f"({words}) / {len(group.members)}.0")
         return points
 
+    @staticmethod
+    def _target_tags_matched(parsed: ParsedQuery) -> list[str]:
+        """For a query describing a need (not relaxed): the tags of its strongly
+        predicted targets, which match without the words."""
+        if not parsed.describes_need or parsed.relaxed:
+            return []
+        return sorted({t for tags, w in parsed.targets if w >= TARGET_MATCH for t in tags})
+
     def _target_match(self, parsed: ParsedQuery) -> str:
-        """For a query describing a need: carrying a strongly predicted target."""
-        if not parsed.describes_need:
-            return ""
-        tags = sorted({t for tags, w in parsed.targets if w >= TARGET_MATCH for t in tags})
+        tags = self._target_tags_matched(parsed)
         return self.has("tags", tags) if tags else ""
 
     def _target_points(self, parsed: ParsedQuery) -> str:
@@ -506,7 +513,24 @@ class PostgresBackend(Backend):
             f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
         )
         # The same read is asked again by a list's count after its ranking (object_ids).
-        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()))
+        tags = self._target_tags_matched(parsed)
+        if tags:
+            # A need described in a sentence also matches by its targets: the first
+            # entries carrying them (all of them in a small index) are candidates too.
+            params["tags"] = " | ".join(f"'{_quote(t)}'" for t in tags)
+            params["target_k"] = TARGET_CANDIDATES
+            entry_filters = ""
+            if "places" in params:
+                entry_filters += " AND e.document @@ %(places_query)s::tsquery"
+                params["places_query"] = " & ".join(f"'{_quote(p)}'" for p in places)
+            if kinds:
+                entry_filters += " AND e.kind = ANY(%(kinds)s)"
+            sql = (
+                f"SELECT array(SELECT DISTINCT unnest(({sql}) || ARRAY(SELECT e.id FROM "
+                f"search_searchentry e WHERE e.document @@ %(tags)s::tsquery{entry_filters} "
+                "LIMIT %(target_k)s)))"
+            )
+        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()), tuple(tags))
         if key not in self._candidates:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)

@@ -61,17 +61,24 @@ def _format(counter: Counter) -> str:
 def count_rows(rows, target_tags: dict) -> tuple[int, Counter, Counter, dict[str, Counter]]:
     """(entries, entries per target, entries per term, per term the entries per target)
     of (name terms, body terms, tag terms) rows."""
-    entries, per_target, per_term = 0, Counter(), Counter()
-    term_targets: dict[str, Counter] = {}
+    entries, per_target = 0, Counter()
+    # Terms counted per distinct set of targets (a few hundred sets), then spread.
+    by_targets: dict[frozenset, Counter] = {}
     for name_terms, body_terms, tag_terms in rows:
-        targets = target_keys_of(tag_terms or "", target_tags)
-        terms = set((name_terms or "").split()) | set((body_terms or "").split())
+        targets = frozenset(target_keys_of(tag_terms or "", target_tags))
         entries += 1
         per_target.update(targets)
-        per_term.update(terms)
+        counter = by_targets.setdefault(targets, Counter())
+        counter.update(set((name_terms or "").split()) | set((body_terms or "").split()))
+    per_term: Counter = Counter()
+    term_targets: dict[str, Counter] = {}
+    for targets, counter in by_targets.items():
+        per_term.update(counter)
         if targets:
-            for term in terms:
-                term_targets.setdefault(term, Counter()).update(targets)
+            for term, n in counter.items():
+                found = term_targets.setdefault(term, Counter())
+                for key in targets:
+                    found[key] += n
     return entries, per_target, per_term, term_targets
 
 
