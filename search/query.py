@@ -33,6 +33,7 @@ MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
 FUZZY_CANDIDATES = 30
 FUZZY_KEEP = 3
+MAX_TYPOS = 4
 
 
 #: Words too general to require (they still count when they match): "tapahtumat",
@@ -336,7 +337,9 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def allowed_typos(word: str) -> int:
-    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+    """One typo per four letters, at most four: a long compound is several words, each
+    of which may hold a typo (kuntosaliharjoitelu: 4; 4-7 letters: 1; under 4: none)."""
+    return min(len(word) // 4, MAX_TYPOS)
 
 
 def _candidates(word: str) -> list[str]:
@@ -520,10 +523,16 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
     return tuple((tuple(sorted(tags[key])), round(w, 3)) for w, key in kept)
 
 
+#: A query of this many required words (or more) describes a need even without a word
+#: of asking or a possessive suffix.
+SENTENCE_WORDS = 3
+
+
 def _describes_need(parsed: ParsedQuery, query_words: list[str]) -> bool:
     """Whether the query is a sentence about a need: a word of asking or wanting, a
-    possessive suffix (äitini, lapsellemme) or a word of the need list."""
+    possessive suffix (äitini, lapsellemme), or three or more required words."""
     for word in query_words:
         if ({word, *query_terms_of_word(word)}) & NEED_FUNCTION_WORDS or has_possessive(word):
             return True
-    return False
+    # Three or more words that must all match: a sentence, not a name.
+    return len(parsed.required_groups) >= SENTENCE_WORDS
