@@ -229,6 +229,11 @@ def name_head_terms(name: str) -> tuple[str, ...]:
     return ()
 
 
+def is_known_word(word: str) -> bool:
+    """Whether Voikko knows the word, in any form (False without Voikko)."""
+    return bool(_analyze(word))
+
+
 def has_possessive(word: str) -> bool:
     """Whether a Finnish word has a possessive suffix in every reading: äitini, lapsellemme."""
     analyses = _analyze(word)
