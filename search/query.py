@@ -379,14 +379,6 @@ def close_terms(word: str) -> list[str]:
     return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
 
 
-def known_extra(known: set[str], terms) -> set[str]:
-    """Those of `terms` the index holds (looked up when not already among `known`)."""
-    missing = set(terms) - known
-    if missing:
-        known |= set(SearchTerm.objects.filter(term__in=missing).values_list("term", flat=True))
-    return known & set(terms)
-
-
 def _head_synonyms(word: str) -> set[str]:
     """Compounds of a compound's modifier with its head's synonyms, and of the modifier's
     synonyms with the head: vesijumppa -> vesivoimistelu (jumppa = voimistelu)."""
@@ -432,8 +424,13 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             expanded[word] = set(group)
     parts = {word: set(query_parts_of_word(word)) if " " not in word else set() for word in own}
     places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
+    # Compounds of the modifier with the head's synonyms (vesijumppa: vesivoimistelu).
+    heads = {word: _head_synonyms(word) if " " not in word else set() for word in own}
     every_term = set().union(
-        *expanded.values(), *parts.values(), {p[1] for p in places.values() if p}
+        *expanded.values(),
+        *parts.values(),
+        *heads.values(),
+        {p[1] for p in places.values() if p},
     )
     known = set(SearchTerm.objects.filter(term__in=every_term).values_list("term", flat=True))
     # A query of nothing but a place name is a search for the name, not a filter.
@@ -444,11 +441,7 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         terms = (own[word] | ({name} if name else set())) & known
         synonyms = (expanded[word] - own[word]) & known
         word_parts = (parts[word] - own[word] - expanded[word]) & known
-        if " " not in word:
-            # Compounds of the modifier with the head's synonyms (vesijumppa:
-            # vesivoimistelu), where the index has them.
-            heads = _head_synonyms(word)
-            synonyms |= (heads - own[word]) & known_extra(known, heads)
+        synonyms |= (heads[word] - own[word]) & known
         if not terms and not synonyms and not code:
             terms = set(close_terms(word))
             for term in list(terms):
