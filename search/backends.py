@@ -41,8 +41,9 @@ NAME_PLACE = 2
 TARGET_POINTS = 3
 #: A query describing a need also matches what carries a target this strongly predicted.
 TARGET_MATCH = 0.7
-#: PostgreSQL: entries carrying those targets read as candidates (phase 1), at most.
-TARGET_CANDIDATES = 2000
+#: PostgreSQL: entries carrying those targets read as candidates (phase 1): at most this
+#: many that also have a word of the query, and this many others.
+TARGET_CANDIDATES, TARGET_OTHERS = 1000, 300
 
 _ranking_time: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "search_ranking_time", default=None
@@ -445,7 +446,7 @@ class PostgresBackend(Backend):
         "head": "e.head_document",
         "parts": "e.part_document",
         "text": "e.document",
-        "tags": "e.document",
+        "tags": "e.tag_document",
         "facets": "e.document",
         "any": "e.document",
     }
@@ -517,18 +518,24 @@ class PostgresBackend(Backend):
         if tags:
             # A need described in a sentence also matches by its targets: the first
             # entries carrying them (all of them in a small index) are candidates too.
+            # Those that also have one of the words first (they rank higher), then others.
+            words = {t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)}
             params["tags"] = " | ".join(f"'{_quote(t)}'" for t in tags)
-            params["target_k"] = TARGET_CANDIDATES
+            params["words"] = " | ".join(f"'{_quote(t)}'" for t in sorted(words)) or "''"
+            params["with_words"], params["without"] = TARGET_CANDIDATES, TARGET_OTHERS
             entry_filters = ""
             if "places" in params:
                 entry_filters += " AND e.document @@ %(places_query)s::tsquery"
                 params["places_query"] = " & ".join(f"'{_quote(p)}'" for p in places)
             if kinds:
                 entry_filters += " AND e.kind = ANY(%(kinds)s)"
+            carrying = (
+                "ARRAY(SELECT e.id FROM search_searchentry e WHERE e.document @@ "
+                f"%(tags)s::tsquery{entry_filters}"
+            )
             sql = (
-                f"SELECT array(SELECT DISTINCT unnest(({sql}) || ARRAY(SELECT e.id FROM "
-                f"search_searchentry e WHERE e.document @@ %(tags)s::tsquery{entry_filters} "
-                "LIMIT %(target_k)s)))"
+                f"SELECT array(SELECT DISTINCT unnest(({sql}) || {carrying} AND e.document @@ "
+                f"%(words)s::tsquery LIMIT %(with_words)s) || {carrying} LIMIT %(without)s)))"
             )
         key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()), tuple(tags))
         if key not in self._candidates:
