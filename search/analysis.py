@@ -72,7 +72,7 @@ def voikko_available() -> bool:
 #: A Voikko handle must not be used by two threads at once (a threaded server).
 _VOIKKO_LOCK = threading.Lock()
 #: What the analysis reads of Voikko's answer; the rest is not kept.
-_KEYS = ("BASEFORM", "CLASS", "SIJAMUOTO", "STRUCTURE", "WORDBASES")
+_KEYS = ("BASEFORM", "CLASS", "POSSESSIVE", "SIJAMUOTO", "STRUCTURE", "WORDBASES")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -227,6 +227,17 @@ def name_head_terms(name: str) -> tuple[str, ...]:
             lemmas, _parts, head = finnish_analysis(word)
             return tuple(dict.fromkeys((word, *lemmas, *([head] if head else []))))
     return ()
+
+
+def is_known_word(word: str) -> bool:
+    """Whether Voikko knows the word, in any form (False without Voikko)."""
+    return bool(_analyze(word))
+
+
+def has_possessive(word: str) -> bool:
+    """Whether a Finnish word has a possessive suffix in every reading: äitini, lapsellemme."""
+    analyses = _analyze(word)
+    return bool(analyses) and all(a.get("POSSESSIVE") for a in analyses)
 
 
 def finnish_lemmas(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -36,6 +36,14 @@ TAG = 0.5
 OPTIONAL = 0.25
 #: A place word of the query that is also in the name (Kuopion in Kuopion Martat).
 NAME_PLACE = 2
+#: The topics and audiences the query is about (search/targets.py): at most this much,
+#: shared among them by their weights; less than a word in a name.
+TARGET_POINTS = 3
+#: A query describing a need also matches what carries a target this strongly predicted.
+TARGET_MATCH = 0.7
+#: PostgreSQL: entries carrying those targets read as candidates (phase 1): at most this
+#: many that also have a word of the query, and this many others.
+TARGET_CANDIDATES, TARGET_OTHERS = 1000, 300
 
 _ranking_time: contextvars.ContextVar[int | None] = contextvars.ContextVar(
     "search_ranking_time", default=None
@@ -159,6 +167,9 @@ class Backend:
             conditions = [f"({words})"] if words else []
         else:
             conditions = [self._group_match(g) for g in required]
+            alternative = self._target_match(parsed)
+            if alternative and conditions:
+                conditions = [f"(({' AND '.join(conditions)}) OR {alternative})"]
         conditions += [self._group_match(g) for g in parsed.filters]
         if not conditions:
             conditions = ["1 = 0"]
@@ -210,6 +221,28 @@ class Backend:
             points = self._greater(f"({points})", f"({words}) / {len(group.members)}.0")
         return points
 
+    @staticmethod
+    def _target_tags_matched(parsed: ParsedQuery) -> list[str]:
+        """For a query describing a need (not relaxed): the tags of its strongly
+        predicted targets, which match without the words."""
+        if not parsed.describes_need or parsed.relaxed:
+            return []
+        return sorted({t for tags, w in parsed.targets if w >= TARGET_MATCH for t in tags})
+
+    def _target_match(self, parsed: ParsedQuery) -> str:
+        tags = self._target_tags_matched(parsed)
+        return self.has("tags", tags) if tags else ""
+
+    def _target_points(self, parsed: ParsedQuery) -> str:
+        if not parsed.targets or not TARGET_POINTS:
+            return ""
+        total = sum(w for _tags, w in parsed.targets)
+        cases = " + ".join(
+            self._case([(self.has("tags", tags), round(TARGET_POINTS * w / total, 4))])
+            for tags, w in parsed.targets
+        )
+        return cases
+
     def _relevance(self, parsed: ParsedQuery) -> str:
         groups = parsed.name_groups
         points = [
@@ -221,7 +254,11 @@ class Backend:
         if not points:
             return "0"
         weight = sum(OPTIONAL if g.optional else 1 for g in groups)
-        return f"({' + '.join(points)}) / {max(1.0, weight)}"
+        words = f"({' + '.join(points)}) / {max(1.0, weight)}"
+        targets = self._target_points(parsed)
+        if not targets:
+            return words
+        return f"{words} + {targets}"
 
     def search(
         self, parsed: ParsedQuery, *, kinds: list[str] | None, limit: int, offset: int
@@ -409,7 +446,7 @@ class PostgresBackend(Backend):
         "head": "e.head_document",
         "parts": "e.part_document",
         "text": "e.document",
-        "tags": "e.document",
+        "tags": "e.tag_document",
         "facets": "e.document",
         "any": "e.document",
     }
@@ -477,7 +514,30 @@ class PostgresBackend(Backend):
             f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
         )
         # The same read is asked again by a list's count after its ranking (object_ids).
-        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()))
+        tags = self._target_tags_matched(parsed)
+        if tags:
+            # A need described in a sentence also matches by its targets: the first
+            # entries carrying them (all of them in a small index) are candidates too.
+            # Those that also have one of the words first (they rank higher), then others.
+            words = {t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)}
+            params["tags"] = " | ".join(f"'{_quote(t)}'" for t in tags)
+            params["words"] = " | ".join(f"'{_quote(t)}'" for t in sorted(words)) or "''"
+            params["with_words"], params["without"] = TARGET_CANDIDATES, TARGET_OTHERS
+            entry_filters = ""
+            if "places" in params:
+                entry_filters += " AND e.document @@ %(places_query)s::tsquery"
+                params["places_query"] = " & ".join(f"'{_quote(p)}'" for p in places)
+            if kinds:
+                entry_filters += " AND e.kind = ANY(%(kinds)s)"
+            carrying = (
+                "ARRAY(SELECT e.id FROM search_searchentry e WHERE e.document @@ "
+                f"%(tags)s::tsquery{entry_filters}"
+            )
+            sql = (
+                f"SELECT array(SELECT DISTINCT unnest(({sql}) || {carrying} AND e.document @@ "
+                f"%(words)s::tsquery LIMIT %(with_words)s) || {carrying} LIMIT %(without)s)))"
+            )
+        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()), tuple(tags))
         if key not in self._candidates:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)

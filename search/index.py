@@ -23,6 +23,7 @@ from . import postings
 from .analysis import MAX_WORD_LENGTH
 from .documents import SOURCES, entry_rows, municipality_codes, source_for_model
 from .models import PendingIndex, SearchEntry, SearchSuggestion, SearchTerm
+from .targets import count_associations, note_indexed
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +214,7 @@ def index_objects(model, pks) -> None:
         _add_terms(terms)
         _recount_suggestions(kind, old_keys)
         _add_suggestions(kind, pks, old_keys)
+        note_indexed(len(pks))
 
 
 def index_missing(objects: QuerySet) -> int:
@@ -400,6 +402,8 @@ def rebuild_search_index(*, progress: Callable[[int], object] | None = None) -> 
         _log_phase("postings", started)
         _create_indexes(dropped)
         _log_phase("indexes", started, len(dropped))
+        count_associations()
+        _log_phase("term associations", started)
     if postgres:
         with connection.cursor() as cursor:
             # VACUUM sets the visibility map, so that candidates are read index-only.

@@ -76,6 +76,29 @@ class SearchTerm(models.Model):
         return self.term
 
 
+class SearchAssociation(models.Model):
+    """How many index entries have a term, and how many of those carry each topic and
+    audience: what a query's words say about its subject (search/targets.py).
+
+    The row of the empty term holds the totals of all the entries counted, and how
+    many entries were indexed since (`changed`): the counts are taken again when that
+    reaches a fifth of them.
+    """
+
+    term = models.CharField(_("term"), max_length=40, unique=True)
+    entries = models.PositiveIntegerField(_("entries with the term"))
+    #: "topic:liikunta 12 audience:lapset 3": of those entries, how many carry each.
+    targets = models.TextField(_("topics and audiences"), blank=True, default="")
+    changed = models.PositiveIntegerField(_("entries indexed since"), default=0)
+
+    class Meta:
+        verbose_name = _("search term association")
+        verbose_name_plural = _("search term associations")
+
+    def __str__(self):
+        return self.term
+
+
 class SearchSuggestion(models.Model):
     """A distinct name (per kind) offered by autocomplete, with an object that bears it."""
 

@@ -16,7 +16,10 @@ from municipalities.models import Municipality
 
 from .analysis import (
     MAX_QUERY_WORDS,
+    finnish_analysis,
     finnish_lemmas,
+    has_possessive,
+    is_known_word,
     query_parts_of_word,
     query_terms_of_word,
     strip_demonym,
@@ -24,12 +27,14 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
+from .targets import predict
 from .thesaurus import derived_synonyms, need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
 FUZZY_CANDIDATES = 30
 FUZZY_KEEP = 3
+MAX_TYPOS = 4
 
 
 #: Words too general to require (they still count when they match): "tapahtumat",
@@ -98,6 +103,12 @@ class ParsedQuery:
     #: Set by the backend when every required word together matched nothing: then any
     #: of them will do, and the more the better.
     relaxed: bool = False
+    #: The topics and audiences the query is about (search/targets.py): (their tag
+    #: terms, weight 0..1), a soft boost.
+    targets: tuple[tuple[tuple[str, ...], float], ...] = ()
+    #: The query describes a need in a sentence ("mieheni juo liikaa"): what carries a
+    #: strongly predicted target matches too, without the words.
+    describes_need: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -252,7 +263,7 @@ def _audience_terms() -> frozenset[str]:
     return _cached("audiences", load)
 
 
-def _target_tags() -> dict[tuple[str, str], frozenset[str]]:
+def target_tags() -> dict[tuple[str, str], frozenset[str]]:
     """{(kind, slug): tags of the words only that topic's (or audience's) names have}.
 
     Whole words and their lemmas and stems, not compound parts; distinct among the
@@ -284,7 +295,7 @@ def _need_tags(word: str) -> tuple[str, ...]:
     targets = need_targets(query_terms_of_word(word))
     if not targets:
         return ()
-    tags = _target_tags()
+    tags = target_tags()
     return tuple(sorted(set().union(*(tags.get((kind, slug), ()) for kind, slug, _w in targets))))
 
 
@@ -327,7 +338,12 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def allowed_typos(word: str) -> int:
-    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+    """One typo per four letters, at most four: a long compound is several words, each
+    of which may hold a typo (kuntosaliharjoitelu: 4; 4-7 letters: 1; under 4: none).
+    A word Voikko knows is spelled as meant: at most two (kansalaisopisto is not a
+    misspelt kansallispuisto)."""
+    limit = min(len(word) // 4, MAX_TYPOS)
+    return min(limit, 2) if is_known_word(word) else limit
 
 
 def _candidates(word: str) -> list[str]:
@@ -363,6 +379,27 @@ def close_terms(word: str) -> list[str]:
     return [term for _d, term in sorted(scored)[:FUZZY_KEEP]]
 
 
+def _head_synonyms(word: str) -> set[str]:
+    """Compounds of a compound's modifier with its head's synonyms, and of the modifier's
+    synonyms with the head: vesijumppa -> vesivoimistelu (jumppa = voimistelu)."""
+    lemmas, parts, head = finnish_analysis(word)
+    if not parts or not head:
+        return set()
+    found = set()
+    for lemma in lemmas:
+        if not lemma.endswith(head) or len(lemma) <= len(head) + 1:
+            continue
+        modifier = lemma[: -len(head)]
+        for synonym in _expand(head) - {head}:
+            if synonym.isalpha() and len(synonym) > 2:
+                found.add(modifier + synonym)
+        if modifier.rstrip("-") in parts:
+            for synonym in _expand(modifier.rstrip("-")) - {modifier}:
+                if synonym.isalpha() and len(synonym) > 2:
+                    found.add(synonym + head)
+    return found
+
+
 def _phrase_members(phrase: str) -> tuple[Group, ...]:
     """A group for each word of a phrase, when every one of them can match something."""
     groups = parse_query(phrase, phrases=False).groups
@@ -387,8 +424,13 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             expanded[word] = set(group)
     parts = {word: set(query_parts_of_word(word)) if " " not in word else set() for word in own}
     places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
+    # Compounds of the modifier with the head's synonyms (vesijumppa: vesivoimistelu).
+    heads = {word: _head_synonyms(word) if " " not in word else set() for word in own}
     every_term = set().union(
-        *expanded.values(), *parts.values(), {p[1] for p in places.values() if p}
+        *expanded.values(),
+        *parts.values(),
+        *heads.values(),
+        {p[1] for p in places.values() if p},
     )
     known = set(SearchTerm.objects.filter(term__in=every_term).values_list("term", flat=True))
     # A query of nothing but a place name is a search for the name, not a filter.
@@ -399,6 +441,7 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         terms = (own[word] | ({name} if name else set())) & known
         synonyms = (expanded[word] - own[word]) & known
         word_parts = (parts[word] - own[word] - expanded[word]) & known
+        synonyms |= (heads[word] - own[word]) & known
         if not terms and not synonyms and not code:
             terms = set(close_terms(word))
             for term in list(terms):
@@ -422,6 +465,9 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             parsed.municipality_codes.append(code)
         parsed.groups.append(group)
     _mark_optional(parsed.name_groups, audiences)
+    if phrases:
+        parsed.targets = _predicted_targets(parsed)
+        parsed.describes_need = _describes_need(parsed, query_words)
     if municipality and parsed.groups:
         parsed.groups.append(Group(word="", terms=(), facets=(facet(municipality),), is_place=True))
     return parsed
@@ -432,8 +478,58 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
 
     def soft(g):
         terms = {g.word, *query_terms_of_word(g.word)}
+        if " " not in g.word and has_possessive(g.word):
+            return True  # whom a need is for: äitini, lapsellemme
         return bool(terms & SOFT_WORDS) or bool(terms & NEED_FUNCTION_WORDS)
 
     required = [g for g in groups if not soft(g)] or groups
     for g in groups:
         g.optional = not any(g is r for r in required)
+
+
+#: A learned association counts fully at this gain of P(target | word) over its prior.
+LEARNED_SCALE = 0.5
+#: Targets weaker than this are not used; at most TARGETS_KEPT of them.
+TARGET_MIN = 0.35
+TARGETS_KEPT = 4
+
+
+def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The topics and audiences the query's words point at: learned from the index
+    (search/targets.py) and from the vocabulary's need words, strongest first."""
+    # The required words, and the people a need is for (äitini: optional, but telling).
+    content = [
+        g
+        for g in parsed.name_groups
+        if not g.optional or (" " not in g.word and has_possessive(g.word))
+    ]
+    if not content:
+        return ()
+    tags = target_tags()
+    learned = predict([(*g.terms, *g.synonyms) for g in content])
+    weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
+    for g in parsed.name_groups:
+        if " " in g.word:
+            continue
+        for kind, slug, weight in need_targets(query_terms_of_word(g.word)):
+            weights[(kind, slug)] = max(weight, weights.get((kind, slug), 0.0))
+    kept = sorted(
+        ((w, key) for key, w in weights.items() if w >= TARGET_MIN and tags.get(key)),
+        key=lambda item: (-item[0], item[1]),
+    )[:TARGETS_KEPT]
+    return tuple((tuple(sorted(tags[key])), round(w, 3)) for w, key in kept)
+
+
+#: A query of this many required words (or more) describes a need even without a word
+#: of asking or a possessive suffix.
+SENTENCE_WORDS = 3
+
+
+def _describes_need(parsed: ParsedQuery, query_words: list[str]) -> bool:
+    """Whether the query is a sentence about a need: a word of asking or wanting, a
+    possessive suffix (äitini, lapsellemme), or three or more required words."""
+    for word in query_words:
+        if ({word, *query_terms_of_word(word)}) & NEED_FUNCTION_WORDS or has_possessive(word):
+            return True
+    # Three or more words that must all match: a sentence, not a name.
+    return len(parsed.required_groups) >= SENTENCE_WORDS
