@@ -33,8 +33,18 @@ from .db_router import REPLICA, reads_from_replica, replica_configured
 GENERATION_KEY = "page-cache:generation"
 #: Apps whose rows say nothing a public page shows: sign-ins, sessions, lockouts, history.
 UNCHANGING_APPS = {"sessions", "axes", "admin", "contenttypes", "reversion", "django_celery_beat"}
-#: Rows written in bulk that no public page shows (one per newsletter recipient).
-UNCHANGING_MODELS = {"newsletter.delivery"}
+#: Rows no public page shows: one per newsletter recipient (written in bulk), the
+#: subscriptions and their interests, and the audit log (every sign-in, failed ones too).
+#: Anyone may write these without signing in, so each would let them empty every node's
+#: cache at will: a subscription a second kept the cache empty under load (issue 20).
+UNCHANGING_MODELS = {
+    "newsletter.delivery",
+    "newsletter.subscriber",
+    "newsletter.subscriber_topics",
+    "newsletter.subscriber_municipalities",
+    "newsletter.suppressedaddress",
+    "accounts.auditentry",
+}
 #: Headers that belong to one response and are made again on the way out.
 NOT_STORED = {"set-cookie", "vary", "content-length"}
 PRIVATE = {"private", "no-store", "no-cache"}

@@ -21,6 +21,7 @@ from accounts.permissions import (
     is_coordinator,
 )
 from activities.models import Activity, WeeklySlot
+from core.changes import changes_nothing, column_values
 from core.history import add_to_revision
 from core.images import prepare_logo, prepare_picture
 from core.languages import LANGUAGE_CODES
@@ -317,6 +318,7 @@ def event_save(
 
     Changes to the head of a series reach all its dates; `end_series` leaves only the head.
     A picture (`image`) needs its description in Finnish (`image_alt_fi` in `data`).
+    A save that changes nothing writes nothing (core.changes).
     """
     if not can_edit_organization(user, organization):
         raise PermissionDenied(_("You may not add events for this association."))
@@ -325,6 +327,7 @@ def event_save(
     is_new = event is None
     event = event or Event()
     current = event.publication_status if not is_new else PublicationStatus.DRAFT
+    before = column_values(event)
     _assign(event, data, EVENT_FIELDS)
     if not event.name_fi:
         raise ValidationError({"name_fi": _("Enter the name of the event in Finnish.")})
@@ -339,13 +342,25 @@ def event_save(
         )
     dates = series_dates(series, event.start_time) if series is not None else None
     _validate(event, exclude=["recurrence_rule"])
+    event.publication_status = status_after_edit(
+        user=user, organization=organization, current=current, publish=publish
+    )
+    if (
+        not is_new
+        and prepared is None
+        and not (remove_image and event.image)
+        # A series head's save also rewrites its dates: always the whole way.
+        and series is None
+        and event.super_event_type != Event.SuperEventType.RECURRING
+        # The coordinator's save marks the event reviewed: a change when it was not.
+        and not (is_coordinator(user) and event.reviewed_at is None)
+        and changes_nothing(event, before, relations or {})
+    ):
+        return event
     with (
         replacing_file(event, "image", prepared, remove=remove_image),
         content_write(user, _("Saved the event")),
     ):
-        event.publication_status = status_after_edit(
-            user=user, organization=organization, current=current, publish=publish
-        )
         mark_changed(event, user)
         if is_new:
             save_with_public_id(event)

@@ -3,12 +3,16 @@
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
-from accounts.tests.factories import UserFactory
+from accounts.models import AuditEntry
+from accounts.tests.factories import PASSWORD, UserFactory
 from cards.tests.factories import CardContactFactory
 from core import page_cache
+from newsletter.models import Subscriber
+from newsletter.services.subscriptions import subscription_request
+from newsletter.tokens import make_manage_token
 from organizations.tests.factories import OrganizationFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache_on")]
@@ -161,3 +165,32 @@ def test_the_same_address_over_https_has_its_own_entry(client):
 
     assert (plain["X-Page-Cache"], secure["X-Page-Cache"]) == ("miss", "miss")
     assert "http://testserver/" not in secure.text
+
+
+def test_a_newsletter_subscription_keeps_the_cached_pages(client):
+    client.get(associations())
+
+    subscription_request(email="lukija@example.org", language="fi")
+
+    assert client.get(associations())["X-Page-Cache"] == "hit"
+
+
+def test_signing_in_and_a_failed_sign_in_keep_the_cached_pages(client):
+    person = UserFactory()
+    client.get(associations())
+
+    for password in (PASSWORD, "väärä-salasana"):
+        Client().post(reverse("accounts:login"), {"username": person.email, "password": password})
+
+    assert AuditEntry.objects.count() == 2  # both were recorded, in the audit log only
+    assert client.get(associations())["X-Page-Cache"] == "hit"
+
+
+def test_the_unsubscribe_page_which_shows_the_address_is_never_stored(client):
+    subscriber = Subscriber.objects.create(email="lukija@example.org", language="fi")
+    page = reverse("newsletter:unsubscribe", kwargs={"token": make_manage_token(subscriber)})
+
+    for _ in range(2):
+        response = client.get(page)
+        assert "lukija@example.org" in response.text
+        assert "X-Page-Cache" not in response

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -129,8 +130,11 @@ def preferences(request, token):
 # token. The exemption is safe here because the signed token in the URL is what
 # authorises the request (it is sent only to the subscriber), the view does nothing but
 # unsubscribe that one address, and unsubscribing is harmless if repeated.
+# Never cached: the page shows the subscriber's address (and the shared page cache does
+# not follow subscriber rows, core.page_cache).
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@never_cache
 def unsubscribe_view(request, token):
     try:
         subscriber = _subscriber(token, read_manage_token)

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from reversion.models import Version
 
 from activities.models import Activity
 from activities.tests.factories import ActivityFactory
@@ -98,6 +99,62 @@ def test_a_declined_event_goes_back_to_the_coordinator_when_published_again():
         publish=True,
     )
     assert event.publication_status == PublicationStatus.PENDING
+
+
+# A save that changes nothing
+
+
+def resave(user, organization, event, **changes):
+    data = {"name_fi": event.name_fi, "start_time": event.start_time, "end_time": event.end_time}
+    return services.event_save(
+        user=user,
+        organization=organization,
+        event=Event.objects.get(pk=event.pk),
+        data=data | changes.pop("data", {}),
+        relations=changes.pop("relations", {"topics": list(event.topics.all())}),
+        publish=True,
+    )
+
+
+def test_an_editors_unchanged_save_writes_nothing_and_the_event_stays_reviewed():
+    organization = OrganizationFactory()
+    editor = editor_of(organization)
+    event = new_event(editor, organization)
+    Event.objects.filter(pk=event.pk).update(reviewed_at=NOW)
+    event.refresh_from_db()
+    versions = Version.objects.get_for_object(event).count()
+
+    with time_machine.travel(NOW + dt.timedelta(hours=1), tick=False):
+        resave(editor, organization, event)
+
+    event.refresh_from_db()
+    assert event.reviewed_at == NOW
+    assert event.updated_at == NOW
+    assert Version.objects.get_for_object(event).count() == versions
+
+
+def test_a_changed_topic_alone_is_a_change_to_review():
+    organization = OrganizationFactory()
+    editor = editor_of(organization)
+    event = new_event(editor, organization)
+    Event.objects.filter(pk=event.pk).update(reviewed_at=NOW)
+
+    resave(editor, organization, event, relations={"topics": [TopicFactory()]})
+
+    event.refresh_from_db()
+    assert event.topics.count() == 1
+    assert event.reviewed_at is None
+
+
+def test_the_coordinators_unchanged_save_marks_an_unreviewed_event_reviewed():
+    organization = OrganizationFactory()
+    event = new_event(editor_of(organization), organization)
+    assert event.reviewed_at is None
+
+    resave(coordinator(), organization, event)
+
+    event.refresh_from_db()
+    assert event.reviewed_at == NOW
 
 
 def test_an_editor_of_another_association_cannot_change_the_event():
