@@ -46,4 +46,4 @@ USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/health/', timeout=4).status == 200 else 1)"]
-CMD ["sh", "-c", "exec gunicorn config.wsgi --workers ${WEB_CONCURRENCY} --bind 0.0.0.0:8000 --access-logfile - --forwarded-allow-ips '*'"]
+CMD ["sh", "-c", "exec gunicorn config.wsgi -c config/gunicorn.conf.py --workers ${WEB_CONCURRENCY} --bind 0.0.0.0:8000 --access-logfile - --forwarded-allow-ips '*'"]

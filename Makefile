@@ -37,7 +37,7 @@ run: install .env
 	@echo "Sakke is at $(SAKKE_BASE_URL)/ (a background worker runs beside it)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	mkdir -p var; .venv/bin/celery -A config worker -B --schedule var/celerybeat-schedule --loglevel WARNING --concurrency 1 & worker=$$!; \
-	.venv/bin/gunicorn config.wsgi --workers $(WEB_CONCURRENCY) --bind 127.0.0.1:$(PORT) \
+	.venv/bin/gunicorn config.wsgi -c config/gunicorn.conf.py --workers $(WEB_CONCURRENCY) --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --forwarded-allow-ips '127.0.0.1'
 
 dev: install .env

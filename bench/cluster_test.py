@@ -255,6 +255,8 @@ def main() -> int:
                 [
                     str(BIN / "gunicorn"),
                     "config.wsgi",
+                    "--config",
+                    "config/gunicorn.conf.py",
                     "--workers",
                     "2",
                     "--bind",

@@ -201,6 +201,8 @@ class Cluster:
                 [
                     str(BIN / "gunicorn"),
                     "config.wsgi",
+                    "--config",
+                    "config/gunicorn.conf.py",
                     "--workers",
                     str(self.workers),
                     "--threads",

@@ -24,6 +24,12 @@ class SearchConfig(AppConfig):
         # the `q` filter of every list and /health/ ask search through core.
         register_text_matcher(text_filter_ids)
         register_background_queue("search_queue", index.oldest_pending_queued_at)
+        # A web worker reads the vocabularies as it starts, not in its first search.
+        from core.warmup import register_warmer
+
+        from .query import warm_vocabularies
+
+        register_warmer(warm_vocabularies)
         # The consultation radar suggests topics and municipalities with the Finnish
         # analysis (lemmas and compound parts), which lives here above it.
         from cooperation.matching import register_analyser

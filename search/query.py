@@ -408,6 +408,12 @@ def _phrase_members(phrase: str) -> tuple[Group, ...]:
     return tuple(groups)
 
 
+def warm_vocabularies() -> None:
+    """Read the vocabularies and analyse their words as a web worker starts (core.warmup),
+    not in its first search."""
+    parse_query("kuoro kuopiossa")
+
+
 def parse_query(text: str, *, municipality: str | None = None, phrases: bool = True) -> ParsedQuery:
     """The groups of terms to match for `text`; unknown words without a close term are dropped."""
     parsed = ParsedQuery()

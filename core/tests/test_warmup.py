@@ -1,0 +1,53 @@
+"""A web worker does the work of its first requests as it starts, and starts whatever fails."""
+
+import logging
+import runpy
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core import warmup
+from search import query
+
+GUNICORN_CONF = Path(__file__).resolve().parents[2] / "config" / "gunicorn.conf.py"
+
+
+@pytest.mark.django_db
+def test_after_warming_the_first_search_reads_no_vocabulary():
+    query.forget_vocabularies()
+
+    took = warmup.warm()
+
+    assert "search.query.warm_vocabularies" in took
+    with CaptureQueriesContext(connection) as first:
+        query.parse_query("kuoro kuopiossa")
+    with CaptureQueriesContext(connection) as again:
+        query.parse_query("kuoro kuopiossa")
+    # Only what every search asks (its words' terms), nothing first-time.
+    assert [q["sql"] for q in first] == [q["sql"] for q in again]
+    assert not any("search_synonym" in q["sql"] for q in first)
+
+
+def test_with_the_database_down_the_worker_starts_and_says_what_it_skipped(caplog):
+    # No database access here: every query raises, as with PostgreSQL down.
+    query.forget_vocabularies()
+    caplog.set_level(logging.WARNING, logger="core.warmup")
+
+    took = warmup.warm()
+
+    assert set(took) >= {"core.warmup._urls_and_translations", "search.query.warm_vocabularies"}
+    assert "Warming search.query.warm_vocabularies failed" in caplog.text
+
+
+def test_each_gunicorn_worker_warms_before_it_takes_requests_and_keeps_its_heartbeat():
+    worker = mock.Mock()
+    hooks = runpy.run_path(str(GUNICORN_CONF))
+
+    with mock.patch.object(warmup, "_warmers", []):
+        hooks["post_worker_init"](worker)
+
+    assert worker.notify.call_count == 2  # after each step: URLs, templates
+    assert "Warmed in" in worker.log.info.call_args.args[0]
