@@ -5,12 +5,25 @@ the load runs (bench/load_cluster.py) all start gunicorn with this file; the com
 line adds what differs between them (workers, threads, address, trusted proxies).
 """
 
+import threading
+
 
 def post_worker_init(worker):
     """Do the work of a process's first requests before the worker takes any (core.warmup):
-    the views, URLs and translations, and search's vocabularies."""
+    the views, URLs and translations, the templates and search's vocabularies."""
     from core.warmup import warm
 
-    # Each step tells the arbiter the worker is alive: a slow start is not a hung worker.
-    took = warm(progress=worker.notify)
+    # The arbiter restarts a worker silent for --timeout: a slow start (a busy machine)
+    # is not a hung worker, so it hears from this one every second meanwhile.
+    done = threading.Event()
+
+    def heartbeat():
+        while not done.wait(1):
+            worker.notify()
+
+    threading.Thread(target=heartbeat, daemon=True).start()
+    try:
+        took = warm()
+    finally:
+        done.set()
     worker.log.info("Warmed in %.1f s: %s", sum(took.values()), took)

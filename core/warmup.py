@@ -58,9 +58,8 @@ def _templates() -> None:
             engine.get_template(str(path.relative_to(directory)))
 
 
-def warm(progress: Callable[[], object] | None = None) -> dict[str, float]:
-    """Run every step, calling `progress` after each (gunicorn's heartbeat); returns the
-    seconds each took (failed ones included)."""
+def warm() -> dict[str, float]:
+    """Run every step; returns the seconds each took (failed ones included)."""
     took = {}
     for step in [_urls_and_translations, _templates, *_warmers]:
         name = f"{step.__module__}.{step.__qualname__}"
@@ -70,8 +69,6 @@ def warm(progress: Callable[[], object] | None = None) -> dict[str, float]:
         except Exception:  # noqa: BLE001 - a worker must start whatever a step met
             logger.warning("Warming %s failed; the first request does it.", name, exc_info=True)
         took[name] = round(time.perf_counter() - begin, 3)
-        if progress is not None:
-            progress()
     # Requests run in other threads, with connections of their own: this one would idle.
     connections.close_all()
     return took

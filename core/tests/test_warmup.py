@@ -2,6 +2,7 @@
 
 import logging
 import runpy
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -42,12 +43,21 @@ def test_with_the_database_down_the_worker_starts_and_says_what_it_skipped(caplo
     assert "Warming search.query.warm_vocabularies failed" in caplog.text
 
 
-def test_each_gunicorn_worker_warms_before_it_takes_requests_and_keeps_its_heartbeat():
+def test_each_gunicorn_worker_warms_before_it_takes_requests():
     worker = mock.Mock()
     hooks = runpy.run_path(str(GUNICORN_CONF))
 
     with mock.patch.object(warmup, "_warmers", []):
         hooks["post_worker_init"](worker)
 
-    assert worker.notify.call_count == 2  # after each step: URLs, templates
     assert "Warmed in" in worker.log.info.call_args.args[0]
+
+
+def test_a_slow_warm_up_keeps_telling_the_arbiter_the_worker_is_alive():
+    worker = mock.Mock()
+    hooks = runpy.run_path(str(GUNICORN_CONF))
+
+    with mock.patch.object(warmup, "_warmers", [lambda: time.sleep(2.5)]):
+        hooks["post_worker_init"](worker)
+
+    assert worker.notify.call_count >= 1
