@@ -140,7 +140,9 @@ class FormValues(HTMLParser):
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
             if kind not in ("submit", "button", "file"):
-                self.values.append((attrs["name"], attrs.get("value") or ""))
+                # A checked box without a value sends "on", as a browser does.
+                default = "on" if kind in ("checkbox", "radio") else ""
+                self.values.append((attrs["name"], attrs.get("value", default) or ""))
         elif self.inside and tag == "select":
             self.select = attrs.get("name")
         elif self.select and tag == "option" and "selected" in attrs:
@@ -173,8 +175,19 @@ class Editor(HttpUser):
 
     @task
     def save_an_event(self):
+        # The dashboard lists the associations; an association's page lists its events.
         dashboard = self.client.get("/fi/oma-yhdistys/", name="self-service")
-        edit = re.findall(r'href="(/fi/oma-yhdistys/[^"/]+/tapahtumat/[^"/]+/)"', dashboard.text)
+        own = re.findall(r'href="(/fi/oma-yhdistys/[^"/]+/)"', dashboard.text)
+        if not own:
+            return
+        overview = self.client.get(own[0], name="self-service association")
+        edit = [
+            link
+            for link in re.findall(
+                r'href="(/fi/oma-yhdistys/[^"/]+/tapahtumat/[^"/]+/)"', overview.text
+            )
+            if not link.endswith("/uusi/")  # the form for a new event
+        ]
         if not edit:
             return
         path = random.choice(edit)
