@@ -71,7 +71,7 @@ class Cluster:
         node_ports: tuple[int, ...] = (8111, 8112),
         workers: int = 2,
         threads: int = 4,
-        page_cache_seconds: int = 30,
+        page_cache_seconds: int = 300,
         extra_env: dict | None = None,
     ):
         self.work = work

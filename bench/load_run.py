@@ -136,7 +136,8 @@ def main() -> int:
     parser.add_argument("--run-time", default="3m")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", 2)))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("LOAD_THREADS", 4)))
-    parser.add_argument("--page-cache-seconds", type=int, default=30)
+    # As in production (config/settings.py: 300 s with a shared cache).
+    parser.add_argument("--page-cache-seconds", type=int, default=300)
     parser.add_argument("--reuse-db", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out" / "load"))
     parser.add_argument("--doc", default=str(ROOT / "docs" / "benchmarks.md"))

@@ -172,7 +172,9 @@ _SHARED_CACHE = CACHES["default"]["BACKEND"] not in (
 )
 # Whole pages for anonymous readers (core.page_cache); 0 turns it off. Off by default with
 # the per-process memory cache, where a change on one process would not reach the others.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30 if _SHARED_CACHE else 0)
+# Every content change and midnight start new keys: the time bounds only news published
+# at a set time and a change made while Redis was unreachable (docs/configuration.md).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if _SHARED_CACHE else 0)
 PAGE_CACHE_ALIAS = "default"
 # Sessions: "database" (default), "cache" (the shared cache only) or "cached_db" (read
 # from the cache, written through to the database: survives a cache restart).

@@ -10,7 +10,10 @@ session or messages cookie, and the response is a 200 HTML page (or the API's JS
 sets no cookie, has no CSRF token (no form), adds no message and is not marked private.
 Content changes (any saved or deleted row of the apps that make pages, and every
 content_write) start a new generation of keys, so every node sees the change on its next
-request.
+request. The day is part of the key, so lists "from today onwards" turn over at
+midnight. PAGE_CACHE_SECONDS (300 with a shared cache) then bounds only what changes
+with the clock within a day (a news post published at a set time appears up to that
+much later) and a change whose new generation was lost (Redis unreachable just then).
 
 Off when PAGE_CACHE_SECONDS is 0, which is the default with the per-process memory cache
 (a change on one process would not reach the others).
@@ -25,6 +28,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
+from django.utils import timezone
 from django.utils.connection import ConnectionDoesNotExist
 from django.utils.translation import get_language
 
@@ -146,8 +150,11 @@ def _generation() -> str:
 
 
 def page_key(request) -> str:
-    """The key of the page: the generation, the language, the URL and htmx (partials)."""
+    """The key of the page: the generation, the day, the language, the URL and htmx."""
     parts = [
+        # What a page shows changes with the day ("from today onwards", "this weekend"):
+        # a page kept from before midnight is not served after it, however long it lives.
+        timezone.localdate().isoformat(),
         get_language() or "",
         request.scheme,  # absolute links (the API's next page) name it
         request.get_host(),

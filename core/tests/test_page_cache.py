@@ -1,6 +1,10 @@
 """The shared page cache serves anonymous readers, and only them, and forgets on change."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
@@ -14,6 +18,8 @@ from newsletter.models import Subscriber
 from newsletter.services.subscriptions import subscription_request
 from newsletter.tokens import make_manage_token
 from organizations.tests.factories import OrganizationFactory
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache_on")]
 
@@ -194,3 +200,12 @@ def test_the_unsubscribe_page_which_shows_the_address_is_never_stored(client):
         response = client.get(page)
         assert "lukija@example.org" in response.text
         assert "X-Page-Cache" not in response
+
+
+def test_a_page_kept_from_before_midnight_is_not_served_after_it(client):
+    with time_machine.travel(dt.datetime(2026, 3, 2, 23, 59, 30, tzinfo=HELSINKI), tick=False):
+        client.get(associations())
+        assert client.get(associations())["X-Page-Cache"] == "hit"
+
+    with time_machine.travel(dt.datetime(2026, 3, 3, 0, 0, 5, tzinfo=HELSINKI), tick=False):
+        assert client.get(associations())["X-Page-Cache"] == "miss"
