@@ -3,7 +3,8 @@
 What a spike brings is mostly anonymous readers of the same pages (a local paper links
 the event calendar). Each web node looks the page up in the shared cache (CACHE_URL:
 Redis or the database) before running the view, so a burst costs one rendering per page
-per PAGE_CACHE_SECONDS, whichever node renders it.
+per PAGE_CACHE_SECONDS, whichever node renders it: while one request makes a page, the
+others for it wait for that one (up to RENDERING_SECONDS) instead of making it again.
 
 A page is cached only when nothing in it belongs to one person: the request carries no
 session or messages cookie, and the response is a 200 HTML page (or the API's JSON) that
@@ -27,8 +28,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.cache import cc_delim_re
 from django.utils import timezone
+from django.utils.cache import cc_delim_re
 from django.utils.connection import ConnectionDoesNotExist
 from django.utils.translation import get_language
 
@@ -196,6 +197,25 @@ def may_be_stored(request, response) -> bool:
     return not getattr(messages, "_queued_messages", None)
 
 
+#: How long a request making a page keeps others for it waiting, at most.
+RENDERING_SECONDS = 10
+WAIT_STEP_SECONDS = 0.05
+
+
+def _wait_for(key: str, rendering: str):
+    """The page another request is making, once it is kept; None when that request is
+    done without keeping it (a form, an error) or RENDERING_SECONDS have passed."""
+    deadline = time.monotonic() + RENDERING_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP_SECONDS)
+        stored = page_cache().get(key)
+        if stored is not None:
+            return stored
+        if page_cache().get(rendering) is None:
+            return page_cache().get(key)
+    return None
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous readers a page another request (on any node) rendered just before.
 
@@ -213,11 +233,23 @@ class AnonymousPageCacheMiddleware:
         stored = page_cache().get(key)
         if stored is not None:
             return self._response(stored)
-        response = self.get_response(request)
-        if may_be_stored(request, response) and not _may_be_behind(key):
-            headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
-            page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+        rendering = f"{key}:rendering"
+        if not page_cache().add(rendering, 1, RENDERING_SECONDS):
+            # Another request, on any node, is making this page: wait for it rather than
+            # make it again (a burst on an empty cache would render it once per thread).
+            stored = _wait_for(key, rendering)
+            if stored is not None:
+                return self._response(stored)
+            rendering = None  # it could not be kept (or took too long): make it here
+        try:
+            response = self.get_response(request)
+            if may_be_stored(request, response) and not _may_be_behind(key):
+                headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED]
+                page_cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+        finally:
+            if rendering:
+                page_cache().delete(rendering)
         return response
 
     @staticmethod

@@ -1,14 +1,17 @@
 """The shared page cache serves anonymous readers, and only them, and forgets on change."""
 
 import datetime as dt
+import threading
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import AuditEntry
 from accounts.tests.factories import PASSWORD, UserFactory
@@ -209,3 +212,48 @@ def test_a_page_kept_from_before_midnight_is_not_served_after_it(client):
 
     with time_machine.travel(dt.datetime(2026, 3, 3, 0, 0, 5, tzinfo=HELSINKI), tick=False):
         assert client.get(associations())["X-Page-Cache"] == "miss"
+
+
+def _another_request_making(key, page=None, after=0.3):
+    """A request elsewhere that is making the page `key`, and keeps `page` (if any) when done."""
+    rendering = f"{key}:rendering"
+    cache.add(rendering, 1, 10)
+
+    def finish():
+        time.sleep(after)
+        if page is not None:
+            cache.set(key, page, 60)
+        cache.delete(rendering)
+
+    thread = threading.Thread(target=finish)
+    thread.start()
+    return thread
+
+
+def _key_of(path):
+    request = RequestFactory().get(path)
+    with translation.override(path.split("/")[1]):  # the language of the path's prefix
+        return page_cache.page_key(request)
+
+
+def test_a_reader_asking_for_a_page_another_request_is_making_waits_for_that_one(client):
+    path = reverse("organizations:list")
+    made_elsewhere = (b"<p>made by the other request</p>", [("Content-Type", "text/html")])
+    thread = _another_request_making(_key_of(path), made_elsewhere)
+
+    response = client.get(path)
+    thread.join()
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == made_elsewhere[0]
+
+
+def test_when_the_other_request_keeps_nothing_the_waiting_reader_gets_the_page_made(client):
+    path = reverse("newsletter:subscribe")  # a form: never kept
+    thread = _another_request_making(_key_of(path))
+
+    response = client.get(path)
+    thread.join()
+
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in response.text
