@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connections
-from django.template import engines
+from django.template import TemplateSyntaxError, engines
 from django.urls import get_resolver
 from django.utils import translation
 
@@ -49,13 +49,16 @@ def _urls_and_translations() -> None:
 def _templates() -> None:
     """Compile Sakke's own templates (not those of the installed packages: the admin's)."""
     engine = engines["django"]
-    root = Path(settings.BASE_DIR).resolve()
+    root = Path(settings.BASE_DIR)
     for directory in map(Path, engine.template_dirs):
-        directory = directory.resolve()
-        if not directory.is_relative_to(root) or ".venv" in directory.parts:
+        if not directory.is_relative_to(root) or "site-packages" in directory.parts:
             continue
         for path in sorted(directory.rglob("*.html")):
-            engine.get_template(str(path.relative_to(directory)))
+            name = str(path.relative_to(directory))
+            try:
+                engine.get_template(name)
+            except TemplateSyntaxError:  # shown, and then reported, when it is used
+                logger.warning("Template %s does not compile.", name, exc_info=True)
 
 
 def warm() -> dict[str, float]:
