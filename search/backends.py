@@ -130,7 +130,7 @@ class Backend:
         #: matched among the ranked entries, whether those were every match).
         self._matched: tuple | None = None
         #: Candidates read (PostgreSQL), by their read: a backend serves one request.
-        self._candidates: dict[tuple, tuple[int, list[tuple[int, int]]]] = {}
+        self._candidates: dict[tuple, tuple[int, list[tuple]]] = {}
         #: Read at least this many postings a read (PostgreSQL): a caller that will ask
         #: for deeper candidates later (a list's count, after its page) reads them once.
         self.read_ahead = 0
@@ -501,19 +501,17 @@ class PostgresBackend(Backend):
             params["kinds"] = list(kinds)
             filters += " AND p.kind = ANY(%(kinds)s)"
 
-        def read(condition: str, order: str, *, current: bool = True) -> str:
-            # Each row's position in its read: a read of k rows holds those of every
-            # shallower read (the same order), so one read serves them all. Past and
-            # closed entries come after the current ones in the candidates' order.
+        def read(condition: str, order: str) -> str:
             return (
-                f"(SELECT p.entry_id, row_number() OVER (ORDER BY {order}) AS n, "
-                f"{0 if current else 1} AS late FROM {POSTINGS} p WHERE p.term = t.term "
+                f"ARRAY(SELECT p.entry_id FROM {POSTINGS} p WHERE p.term = t.term "
                 f"AND {condition}{filters} ORDER BY {order} LIMIT %(k)s)"
             )
 
         # The orders are those of the index (term, state, points DESC, end_ts, entry_id).
+        # Each read is an array in its order: a read of k rows begins with those of every
+        # shallower read, so one read serves them all. `late`: past and closed entries.
         by_points = "p.points DESC, p.end_ts, p.entry_id"
-        reads = [read("p.state = 0", by_points)]
+        reads, late = [read("p.state = 0", by_points)], [False]
         # Only events have an end time (state 1): the association or activity list would
         # otherwise read through every event posting of the term for none.
         if not kinds or DATED_KINDS.intersection(kinds):
@@ -521,19 +519,17 @@ class PostgresBackend(Backend):
                 level = f"p.state = 1 AND p.points = {points}"
                 reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
                 past = "p.end_ts DESC, p.entry_id DESC"
-                reads.append(read(f"{level} AND p.end_ts < %(now)s", past, current=False))
+                reads.append(read(f"{level} AND p.end_ts < %(now)s", past))
+                late += [False, True]
         if not kinds or CLOSABLE_KINDS.intersection(kinds):
-            reads.append(read("p.state = 2", by_points, current=False))
-        rows = (
-            "SELECT c.entry_id, c.n, c.late FROM unnest(%(terms)s::text[]) AS t(term) "
-            f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
-        )
+            reads.append(read("p.state = 2", by_points))
+            late.append(True)
         tags = self._target_tags_matched(parsed)
         if tags:
             # A need described in a sentence also matches by its targets: the first
             # entries carrying them (all of them in a small index) are candidates too.
             # Those that also have one of the words first (they rank higher), then others.
-            # They are candidates at every depth (position 0), after the others in order.
+            # They are candidates at every depth, after the others (read once: no term).
             words = {t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)}
             params["tags"] = " | ".join(f"'{_quote(t)}'" for t in tags)
             params["words"] = " | ".join(f"'{_quote(t)}'" for t in sorted(words)) or "''"
@@ -548,27 +544,33 @@ class PostgresBackend(Backend):
                 "ARRAY(SELECT e.id FROM search_searchentry e WHERE e.document @@ "
                 f"%(tags)s::tsquery{entry_filters}"
             )
-            rows += (
-                f" UNION ALL SELECT unnest({carrying} AND e.document @@ %(words)s::tsquery "
-                f"LIMIT %(with_words)s) || {carrying} LIMIT %(without)s)), 0, 2"
+            reads.append(
+                f"{carrying} AND e.document @@ %(words)s::tsquery LIMIT %(with_words)s) || "
+                f"{carrying} LIMIT %(without)s)"
             )
-        sql = (
-            f"SELECT x.entry_id, min(x.n) AS n, min(x.late) AS late FROM ({rows}) x "
-            "GROUP BY x.entry_id ORDER BY late, n, x.entry_id"
-        )
+        sql = f"SELECT {', '.join(reads)} FROM unnest(%(terms)s::text[]) AS t(term)"
         # The windows of a page and a list's count after them (object_ids) read the same
         # postings, each a little deeper: the deepest read answers the shallower ones.
         key = (sql, tuple(terms), tuple(places), tuple(kinds or ()), tuple(tags))
-        depth, found = self._candidates.get(key, (0, []))
+        depth, rows = self._candidates.get(key, (0, []))
         if depth < k:
             depth = params["k"] = max(k, self.read_ahead)
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                found = cursor.fetchall()
-            self._candidates[key] = (depth, found)
-        # Current entries first, each read's nearest first: a list's count checks them
-        # in this order against its filters and stops when it has enough (object_ids).
-        return [entry for entry, position, _late in found if position <= k]
+                rows = cursor.fetchall()
+            self._candidates[key] = (depth, rows)
+        # Current entries first (each read's own order), then past and closed ones, then
+        # those carrying the targets: a list's count checks them in this order against
+        # its filters and stops when it has enough (object_ids).
+        found: dict[int, None] = {}
+        for past in (False, True):
+            for row in rows:
+                for i, is_late in enumerate(late):
+                    if is_late == past:
+                        found.update(dict.fromkeys(row[i][:k]))
+        if tags and rows:
+            found.update(dict.fromkeys(rows[0][len(late)]))
+        return list(found)
 
 
 class SqliteBackend(Backend):
