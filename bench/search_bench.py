@@ -314,7 +314,8 @@ def report(args) -> int:
             )
             + f"In-process calls, sequential, {len(QUERIES)} search queries and "
             f"{len(PREFIXES)} autocomplete prefixes (listed in bench/search_bench.py) "
-            "repeated; times in ms.",
+            "repeated; times in ms. Load average (1, 5, 15 min) after the timing: "
+            f"{', '.join(str(x) for x in lat['load_average'])} on the 2 shared cores.",
             "",
             "| call | n | p50 | p95 | p99 | max | target | result |",
             "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",

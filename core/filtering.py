@@ -77,11 +77,11 @@ class SearchQueryFilter(django_filters.CharFilter):
 
 
 #: The text matcher behind every list's `q` filter: `matcher(model, text, within=queryset,
-#: ranked=n, counted=m)` returns (the primary keys of the objects of `within` that match,
-#: the first `n` (or all, when fewer) in order of relevance and the rest after them, at
-#: most `m` in all; how many are ranked; whether more than `m` match), or None when
-#: `text` has no word to look for. The search app sets it in its ready()
-#: (search/apps.py), as core must not import search.
+#: ranked=n, counted=m, every_match=b)` returns (the primary keys of the objects of
+#: `within` that match, the first `n` (or all, when fewer) in order of relevance and the
+#: rest after them, at most `m` in all; how many are ranked; whether more than `m`
+#: match), or None when `text` has no word to look for; `every_match` as ListWindow's.
+#: The search app sets it in its ready() (search/apps.py), as core must not import search.
 text_matcher: Callable[..., tuple[list[int], int, bool] | None] | None = None
 
 #: How many rows of a list the page asked for shows at most (offset + page size): so
@@ -108,12 +108,53 @@ class ListWindow:
     every_match: bool = False
     #: Set by search_filter: more objects matched than the list keeps (`counted`).
     more_matches: bool = False
+    #: Set by search_filter: the queryset it returned and the primary keys it holds,
+    #: in its order (see `found_rows`).
+    searched: tuple | None = None
 
     @property
     def counted(self) -> int:
         if self.every_match:
             return LIST_MATCHES
         return min(LIST_MATCHES, max(LIST_COUNTED, 2 * self.rows))
+
+    def found_rows(self, queryset, base):
+        """`queryset` as FoundRows when it is the very queryset a text search returned
+        (nothing filtered or ordered it since), else `queryset` itself.
+
+        The search already knows those rows and their order: its ids. Counting them
+        and reading a page's ids again would apply the list's filters twice more and
+        compile a CASE of every ranked id twice (docs/search.md, "`q` on the lists").
+        """
+        if self.searched is None or self.searched[0] is not queryset:
+            return queryset
+        return FoundRows(base, self.searched[1])
+
+
+class FoundRows:
+    """The rows of a text search as a sequence a Paginator can page: its count is the
+    number of ids, and a page reads its own rows only, by id, from `base` (a queryset
+    that holds them all, with the list's related objects)."""
+
+    def __init__(self, base, ids: list[int]):
+        self.base = base
+        self.ids = ids
+        self.model = base.model
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0] if index >= 0 else self[len(self) + index]
+        ids = self.ids[index]
+        if not ids:
+            return []
+        rows = {row.pk: row for row in self.base.filter(pk__in=ids)}
+        return [rows[pk] for pk in ids if pk in rows]
 
 
 _window: contextvars.ContextVar[ListWindow | None] = contextvars.ContextVar(
@@ -151,14 +192,20 @@ def search_filter(queryset, text: str):
         raise RuntimeError("No text matcher registered: is the search app installed?")
     window = _window.get() or ListWindow(rows=LIST_RANKED)
     found = text_matcher(
-        queryset.model, text or "", within=queryset, ranked=window.rows, counted=window.counted
+        queryset.model,
+        text or "",
+        within=queryset,
+        ranked=window.rows,
+        counted=window.counted,
+        every_match=window.every_match,
     )
     if found is None:
         return queryset
     ids, ranked, more = found
     window.more_matches = window.more_matches or more
     if not ids:
-        return queryset.none()
+        window.searched = (queryset.none(), [])
+        return window.searched[0]
     # Only the rows a page can show are ordered by relevance: a CASE of thousands of
     # ids costs more than the search (the rest are never shown by this request).
     rank = Case(
@@ -166,7 +213,10 @@ def search_filter(queryset, text: str):
         default=Value(len(ids)),
         output_field=IntegerField(),
     )
-    return queryset.filter(pk__in=ids).order_by(rank, "pk")
+    # Sorted by position, then pk, as that CASE (equal positions past `ranked`).
+    order = list(dict.fromkeys(ids[:ranked] + sorted(ids[ranked:])))
+    window.searched = (queryset.filter(pk__in=ids).order_by(rank, "pk"), order)
+    return window.searched[0]
 
 
 class SearchLastFilterSet(django_filters.FilterSet):

@@ -65,6 +65,8 @@ class CappedCountPaginator(LateRowLookupPaginator):
 
     @cached_property
     def _bounded_count(self) -> int:
+        if not isinstance(self.object_list, QuerySet):
+            return len(self.object_list)  # rows already known (a text search's)
         # The order does not change how many rows there are; dropping it lets the
         # database stop at the limit without sorting.
         return self.object_list.order_by()[: self.count_limit + 1].count()

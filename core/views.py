@@ -63,6 +63,8 @@ def render_filtered_list(request, *, filterset, page_template, results_template,
     # A text search ranks the rows up to the end of this page (core.filtering).
     with ranked_through(number * PAGE_SIZE) as window:
         rows = filterset.qs
+    # A list searched by text is paged from the search's ids (core.filtering).
+    rows = window.found_rows(rows, filterset.queryset)
     paginator = CappedCountPaginator(
         rows, PAGE_SIZE, requested_page=number, more_rows=window.more_matches
     )

@@ -130,7 +130,10 @@ class Backend:
         #: matched among the ranked entries, whether those were every match).
         self._matched: tuple | None = None
         #: Candidates read (PostgreSQL), by their read: a backend serves one request.
-        self._candidates: dict[tuple, list[int]] = {}
+        self._candidates: dict[tuple, tuple[int, list[tuple]]] = {}
+        #: Read at least this many postings a read (PostgreSQL): a caller that will ask
+        #: for deeper candidates later (a list's count, after its page) reads them once.
+        self.read_ahead = 0
 
     def param(self, value) -> str:
         name = f"p{len(self._params)}"
@@ -397,25 +400,37 @@ class Backend:
                 return found
         return self._count(where)
 
-    def object_ids(self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int) -> list[int]:
+    def object_ids(
+        self, parsed: ParsedQuery, *, kinds: list[str] | None, cap: int, current_first=True
+    ) -> list[int]:
         """Object ids of up to `cap` matching entries, in no particular order.
 
         Among the deeper candidates first, as count(): their postings are read in
         index order with the kind and the end time, where the text matches of a common
         word are read in the table's order, each checked against `within` (a year's
         events of thousands of concerts: a read of the table per match kept).
+        `current_first`: check the candidates current ones first (their order), which
+        stops soonest in a list of upcoming events; else in the order of their entries,
+        which decides which of more than `cap` matches a list sorted by time keeps.
         """
         self._params = {}
         where = self._where(parsed, kinds)
         ids = self.candidates(parsed, kinds=kinds, wanted=cap, deep=True)
         if ids:
-            found = self._object_ids(f"e.id = ANY({self.param(ids)}) AND {where}", cap)
+            # The check against `within` stops after `cap` matches, not after all.
+            found = self._object_ids(where, cap, ids=ids if current_first else sorted(ids))
             if len(found) >= cap:
                 return found
         return self._object_ids(where, cap)
 
-    def _object_ids(self, where: str, cap: int) -> list[int]:
-        sql = f"SELECT e.object_id FROM {self.from_clause()} WHERE {where} LIMIT {int(cap)}"
+    def _object_ids(self, where: str, cap: int, ids: list[int] | None = None) -> list[int]:
+        source = self.from_clause()
+        if ids is not None:
+            source = (
+                f"unnest({self.param(ids)}::bigint[]) WITH ORDINALITY AS c(id, n) "
+                f"JOIN {source} ON e.id = c.id"
+            )
+        sql = f"SELECT e.object_id FROM {source} WHERE {where} LIMIT {int(cap)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, self._params)
             return [r[0] for r in cursor.fetchall()]
@@ -474,11 +489,8 @@ class PostgresBackend(Backend):
         terms = _candidate_terms(parsed)
         if not terms:
             return None
-        params = {
-            "terms": terms,
-            "k": max(CANDIDATES_DEEP if deep else CANDIDATES_PER_TERM, 2 * wanted),
-            "now": ranking_now(),
-        }
+        k = candidate_depth(wanted, deep=deep)
+        params = {"terms": terms, "now": ranking_now()}
         filters = ""
         places = sorted({f for g in parsed.filters for f in g.facets})
         if places and all(g.facets for g in parsed.filters):
@@ -491,34 +503,33 @@ class PostgresBackend(Backend):
 
         def read(condition: str, order: str) -> str:
             return (
-                f"(SELECT p.entry_id FROM {POSTINGS} p WHERE p.term = t.term AND {condition}"
-                f"{filters} ORDER BY {order} LIMIT %(k)s)"
+                f"ARRAY(SELECT p.entry_id FROM {POSTINGS} p WHERE p.term = t.term "
+                f"AND {condition}{filters} ORDER BY {order} LIMIT %(k)s)"
             )
 
         # The orders are those of the index (term, state, points DESC, end_ts, entry_id).
+        # Each read is an array in its order: a read of k rows begins with those of every
+        # shallower read, so one read serves them all. `late`: past and closed entries.
         by_points = "p.points DESC, p.end_ts, p.entry_id"
-        reads = [read("p.state = 0", by_points)]
+        reads, late = [read("p.state = 0", by_points)], [False]
         # Only events have an end time (state 1): the association or activity list would
         # otherwise read through every event posting of the term for none.
         if not kinds or DATED_KINDS.intersection(kinds):
             for points in (NAME_HEAD_LEVEL, NAME_WORD_LEVEL, NAME_PART_LEVEL):
                 level = f"p.state = 1 AND p.points = {points}"
                 reads.append(read(f"{level} AND p.end_ts >= %(now)s", "p.end_ts, p.entry_id"))
-                reads.append(
-                    read(f"{level} AND p.end_ts < %(now)s", "p.end_ts DESC, p.entry_id DESC")
-                )
+                past = "p.end_ts DESC, p.entry_id DESC"
+                reads.append(read(f"{level} AND p.end_ts < %(now)s", past))
+                late += [False, True]
         if not kinds or CLOSABLE_KINDS.intersection(kinds):
             reads.append(read("p.state = 2", by_points))
-        sql = (
-            "SELECT array_agg(DISTINCT c.entry_id) FROM unnest(%(terms)s::text[]) AS t(term) "
-            f"CROSS JOIN LATERAL ({' UNION ALL '.join(reads)}) c"
-        )
-        # The same read is asked again by a list's count after its ranking (object_ids).
+            late.append(True)
         tags = self._target_tags_matched(parsed)
         if tags:
             # A need described in a sentence also matches by its targets: the first
             # entries carrying them (all of them in a small index) are candidates too.
             # Those that also have one of the words first (they rank higher), then others.
+            # They are candidates at every depth, after the others (read once: no term).
             words = {t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)}
             params["tags"] = " | ".join(f"'{_quote(t)}'" for t in tags)
             params["words"] = " | ".join(f"'{_quote(t)}'" for t in sorted(words)) or "''"
@@ -533,16 +544,33 @@ class PostgresBackend(Backend):
                 "ARRAY(SELECT e.id FROM search_searchentry e WHERE e.document @@ "
                 f"%(tags)s::tsquery{entry_filters}"
             )
-            sql = (
-                f"SELECT array(SELECT DISTINCT unnest(({sql}) || {carrying} AND e.document @@ "
-                f"%(words)s::tsquery LIMIT %(with_words)s) || {carrying} LIMIT %(without)s)))"
+            reads.append(
+                f"{carrying} AND e.document @@ %(words)s::tsquery LIMIT %(with_words)s) || "
+                f"{carrying} LIMIT %(without)s)"
             )
-        key = (sql, tuple(terms), params["k"], tuple(places), tuple(kinds or ()), tuple(tags))
-        if key not in self._candidates:
+        sql = f"SELECT {', '.join(reads)} FROM unnest(%(terms)s::text[]) AS t(term)"
+        # The windows of a page and a list's count after them (object_ids) read the same
+        # postings, each a little deeper: the deepest read answers the shallower ones.
+        key = (sql, tuple(terms), tuple(places), tuple(kinds or ()), tuple(tags))
+        depth, rows = self._candidates.get(key, (0, []))
+        if depth < k:
+            depth = params["k"] = max(k, self.read_ahead)
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                self._candidates[key] = cursor.fetchone()[0] or []
-        return self._candidates[key]
+                rows = cursor.fetchall()
+            self._candidates[key] = (depth, rows)
+        # Current entries first (each read's own order), then past and closed ones, then
+        # those carrying the targets: a list's count checks them in this order against
+        # its filters and stops when it has enough (object_ids).
+        found: dict[int, None] = {}
+        for past in (False, True):
+            for row in rows:
+                for i, is_late in enumerate(late):
+                    if is_late == past:
+                        found.update(dict.fromkeys(row[i][:k]))
+        if tags and rows:
+            found.update(dict.fromkeys(rows[0][len(late)]))
+        return list(found)
 
 
 class SqliteBackend(Backend):
@@ -566,6 +594,11 @@ class SqliteBackend(Backend):
 
     def from_clause(self):
         return "search_searchentry e"
+
+
+def candidate_depth(wanted: int, *, deep: bool = False) -> int:
+    """How many postings a candidate read takes, for `wanted` entries (PostgreSQL)."""
+    return max(CANDIDATES_DEEP if deep else CANDIDATES_PER_TERM, 2 * wanted)
 
 
 def windows():

@@ -18,7 +18,7 @@ from django.utils import translation
 from core.urls_cache import reverse_detail
 
 from .analysis import words
-from .backends import COUNT_CAP, backend
+from .backends import COUNT_CAP, backend, candidate_depth
 from .documents import source_for_model
 from .models import Kind, SearchEntry, SearchSuggestion
 from .passages import best_passages, page_anchor, pdf_document_ids
@@ -187,11 +187,13 @@ def matching_ids(
     within=None,
     ranked: int = MATCHING_IDS_CAP,
     counted: int = MATCHING_IDS_CAP,
+    every_match: bool = False,
 ):
     """Primary keys of `model`'s objects matching `query` (of the queryset `within` only,
     when given), at most `counted` (and MATCHING_IDS_CAP): the first `ranked` best first,
     then the others in no particular order; with how many are ranked and whether more
-    than `counted` match."""
+    than `counted` match. `every_match`: the list is ordered otherwise than by relevance,
+    so which of more matches are kept shows (see Backend.object_ids)."""
     source = source_for_model(model)
     if source is None:
         return [], 0, False
@@ -208,6 +210,8 @@ def matching_ids(
     kinds = [source.kind]
     counted = max(1, min(counted, MATCHING_IDS_CAP))
     ranked = max(1, min(ranked, counted))
+    # The count below reads deeper candidates than the page: read them once, first.
+    engine.read_ahead = candidate_depth(counted + 1 + ranked, deep=True)
     # The page's rows in the search's order (every page a slice of one order); the
     # rest only fills the list for its count, unranked: ranking every match of a
     # common word would cost what the rest of the list costs many times over.
@@ -218,7 +222,10 @@ def matching_ids(
     seen = set(best)
     # One more than kept tells whether there are more (the count then says "more than").
     others = _safely(
-        lambda: engine.object_ids(parsed, kinds=kinds, cap=counted + 1 + len(best)), []
+        lambda: engine.object_ids(
+            parsed, kinds=kinds, cap=counted + 1 + len(best), current_first=not every_match
+        ),
+        [],
     )
     rest = [i for i in others if i not in seen]
     return best + rest[: counted - len(best)], len(best), len(best) + len(rest) > counted
@@ -231,12 +238,15 @@ def text_filter_ids(
     within=None,
     ranked: int = MATCHING_IDS_CAP,
     counted: int = MATCHING_IDS_CAP,
+    every_match: bool = False,
 ):
     """The `q` filter of every list (core.filtering): None when `text` has no word (only
     punctuation, say) so nothing is filtered, else matching_ids."""
     if not words(text):
         return None
-    return matching_ids(model, text, within=within, ranked=ranked, counted=counted)
+    return matching_ids(
+        model, text, within=within, ranked=ranked, counted=counted, every_match=every_match
+    )
 
 
 def autocomplete(prefix: str, *, limit: int = 8) -> list[SearchHit]:

@@ -54,10 +54,11 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(parameters=SYNC_PARAMETERS)
     def list(self, request, *args, **kwargs):
         # A text search ranks the rows up to the end of the page asked for (core.filtering).
-        with ranked_through(self._last_row(request)):
+        with ranked_through(self._last_row(request)) as window:
             queryset = self.filter_queryset(self.get_queryset())
         if not (sync.show_deleted(request) and sync.has_tombstones(queryset.model)):
-            return self._respond(queryset)
+            # A list searched by text is paged from the search's ids (core.filtering).
+            return self._respond(window.found_rows(queryset, self.get_queryset()))
         return self._respond(sync.with_tombstones(queryset, request))
 
     def _last_row(self, request) -> int:

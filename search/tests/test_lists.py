@@ -5,6 +5,8 @@ import datetime as dt
 
 import factory
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core import filtering
@@ -144,3 +146,17 @@ def test_a_list_sorted_by_time_keeps_every_match_not_the_best_few(client, ten_co
 
     assert body["meta"]["count"] == 25
     assert ids(body) == [e.public_id for e in events[:5]]
+
+
+def test_a_searched_list_is_paged_from_the_search_without_counting_its_rows_again(client):
+    OrganizationFactory.create_batch(12, name_fi=factory.Sequence(lambda n: f"Kuoro {n} ry"))
+    OrganizationFactory(name_fi="Shakkikerho")
+    whole = client.get("/api/v1/organization/", {"q": "kuoro", "page_size": 100}).json()
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/api/v1/organization/", {"q": "kuoro", "page_size": 5, "page": 2})
+
+    assert body.json()["meta"]["count"] == 12
+    assert ids(body.json()) == ids(whole)[5:10]
+    # Django's count() of the list (its own filters and `id IN` the matches) is not asked.
+    assert not [q["sql"] for q in queries if '"__count"' in q["sql"]]
