@@ -296,8 +296,10 @@ def test_the_coordinator_approves_and_declines_waiting_content_and_composes_and_
     click(page, "link", "New issue")
     page.get_by_label("Title in Finnish").fill("Lokakuun uutiskirje")
     page.get_by_label("Introduction in Finnish").fill("Syksyn tapahtumia Pohjois-Savossa.")
-    page.get_by_label("Period starts").fill(waiting.start_time.date().isoformat())
-    page.get_by_label("Period ends").fill(waiting.start_time.date().isoformat())
+    page.get_by_label("Period starts").fill(
+        timezone.localtime(waiting.start_time).date().isoformat()
+    )
+    page.get_by_label("Period ends").fill(timezone.localtime(waiting.start_time).date().isoformat())
     click(page, "button", "Save")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lokakuun uutiskirje")
 
