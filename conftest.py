@@ -216,3 +216,15 @@ def refusing_storage(settings, tmp_path, monkeypatch):
     from core.tests.storage_faults import refusing_storage
 
     return refusing_storage(settings, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def page_cache_on():
+    """Public pages kept in the page cache (off in tests otherwise), from an empty cache."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    with override_settings(PAGE_CACHE_SECONDS=60):
+        yield
+    cache.clear()

@@ -19,10 +19,14 @@ or the public forms' per-IP limits (core/antibot.py) refuse the subscriptions wi
 import os
 import random
 import re
+import sys
 import time
-from html.parser import HTMLParser
+from pathlib import Path
 
 from locust import HttpUser, between, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from core.tests.forms import form_pairs  # noqa: E402  (the project's root, added above)
 
 LANGUAGES = ["fi", "fi", "fi", "sv", "en"]
 SEARCHES = ["liikunta", "kuoro", "eläkeläiset", "nuoret", "kuopio", "vapaaehtoinen"]
@@ -124,37 +128,6 @@ class Subscriber(HttpUser):
         )
 
 
-class FormValues(HTMLParser):
-    """The values a browser would send back for the page's main POST form."""
-
-    def __init__(self):
-        super().__init__()
-        self.values, self.inside, self.done, self.select = [], False, False, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and (attrs.get("method") or "").lower() == "post" and not self.done:
-            self.inside = True
-        elif self.inside and tag == "input" and attrs.get("name"):
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind not in ("submit", "button", "file"):
-                # A checked box without a value sends "on", as a browser does.
-                default = "on" if kind in ("checkbox", "radio") else ""
-                self.values.append((attrs["name"], attrs.get("value", default) or ""))
-        elif self.inside and tag == "select":
-            self.select = attrs.get("name")
-        elif self.select and tag == "option" and "selected" in attrs:
-            self.values.append((self.select, attrs.get("value") or ""))
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self.select = None
-        elif tag == "form" and self.inside:
-            self.inside, self.done = False, True
-
-
 class Editor(HttpUser):
     """An association volunteer who signs in and saves one of the association's events."""
 
@@ -192,6 +165,4 @@ class Editor(HttpUser):
             return
         path = random.choice(edit)
         form = self.client.get(path, name="event form")
-        parser = FormValues()
-        parser.feed(form.text)
-        self.client.post(path, data=parser.values, name="event save")
+        self.client.post(path, data=form_pairs(form.text), name="event save")

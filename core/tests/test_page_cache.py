@@ -27,14 +27,6 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache_on")]
 
 
-@pytest.fixture
-def page_cache_on():
-    cache.clear()
-    with override_settings(PAGE_CACHE_SECONDS=60):
-        yield
-    cache.clear()
-
-
 def associations():
     return reverse("organizations:list")
 

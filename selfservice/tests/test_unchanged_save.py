@@ -2,87 +2,27 @@
 "changed, please review" mark, and every cached public page stays; a real change still
 does all three."""
 
-from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import pytest
-from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
+from accounts.models import OrganizationEditor
 from core import page_cache
+from core.tests.forms import form_pairs, form_values
 from events.models import Event
 from organizations.tests.factories import OrganizationFactory
 
 from .factories import editor_of
 from .test_pages import event_post
 
+FORM_ENCODED = "application/x-www-form-urlencoded"
+
 # Committed transactions: the page cache starts a new generation when a write commits.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache_on")]
-
-
-@pytest.fixture
-def page_cache_on():
-    cache.clear()
-    with override_settings(PAGE_CACHE_SECONDS=60):
-        yield
-    cache.clear()
-
-
-class FormValues(HTMLParser):
-    """What a browser sends back for the page's POST form when nothing is touched."""
-
-    def __init__(self):
-        super().__init__()
-        self.values, self.inside, self.select, self.textarea = [], False, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and (attrs.get("method") or "").lower() == "post":
-            self.inside = True
-        elif not self.inside or not attrs.get("name") and tag != "option":
-            return
-        elif tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind not in ("submit", "button", "file"):
-                default = "on" if kind in ("checkbox", "radio") else ""
-                self.values.append((attrs["name"], attrs.get("value", default) or ""))
-        elif tag == "select":
-            self.select = attrs["name"]
-        elif tag == "option" and self.select and "selected" in attrs:
-            self.values.append((self.select, attrs.get("value") or ""))
-        elif tag == "textarea":
-            self.textarea = attrs["name"]
-            self.values.append((self.textarea, ""))
-
-    def handle_data(self, data):
-        if self.textarea:
-            name, text = self.values.pop()
-            self.values.append((name, text + data))
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self.select = None
-        elif tag == "textarea" and self.textarea:
-            name, text = self.values.pop()
-            # A browser drops the newline that follows <textarea>.
-            self.values.append((name, text.removeprefix("\n")))
-            self.textarea = None
-        elif tag == "form":
-            self.inside = False
-
-
-def form_values(html: str) -> dict[str, list[str]]:
-    parser = FormValues()
-    parser.feed(html)
-    values: dict[str, list[str]] = {}
-    for name, value in parser.values:
-        if name != "csrfmiddlewaretoken":
-            values.setdefault(name, []).append(value)
-    return values
 
 
 @pytest.fixture
@@ -130,3 +70,20 @@ def test_a_changed_name_in_the_same_form_is_saved_and_empties_the_cache(client, 
     assert page_cache._generation() != generation
     assert revisions(event) == before + 1
     assert Event.objects.get(pk=event.pk).name_fi == "Tuolijumppa ja kahvit"
+
+
+def test_the_form_a_browser_sends_back_is_the_event_form_with_its_token(opened):
+    # As the load scenario sends it: a client that checks the CSRF token, and the page's
+    # pairs as they are, token included. The header's sign-out form comes first in the
+    # page and holds a token too; sending that form's values would not save the event.
+    event, edit, _ = opened
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(OrganizationEditor.objects.get(organization__events=event).user)
+    pairs = form_pairs(browser.get(edit).text)
+
+    assert {"csrfmiddlewaretoken", "name_fi", "description_fi"} <= {name for name, _ in pairs}
+    response = browser.post(
+        edit, urlencode(pairs), content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 302
+    assert Event.objects.get(pk=event.pk).updated_at == event.updated_at
