@@ -234,6 +234,24 @@ def is_known_word(word: str) -> bool:
     return bool(_analyze(word))
 
 
+#: Voikko's word classes that say how, not what: adverbs, pronouns, conjunctions,
+#: adpositions, interjections and the negation verb.
+FUNCTION_CLASSES = frozenset(
+    "seikkasana asemosana sidesana suhdesana huudahdussana kieltosana".split()
+)
+
+
+def is_function_word(word: str) -> bool:
+    """Whether every reading of a Finnish word is a function word's (tänne, ketään, enkä)."""
+    analyses = _analyze(word)
+    return bool(analyses) and all(a.get("CLASS") in FUNCTION_CLASSES for a in analyses)
+
+
+def has_function_reading(word: str) -> bool:
+    """Whether some reading of a Finnish word is a function word's (juuri: also "just")."""
+    return any(a.get("CLASS") in FUNCTION_CLASSES for a in _analyze(word))
+
+
 def has_possessive(word: str) -> bool:
     """Whether a Finnish word has a possessive suffix in every reading: äitini, lapsellemme."""
     analyses = _analyze(word)
