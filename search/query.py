@@ -510,9 +510,11 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
         terms = {*query_terms_of_word(g.word), *g.synonyms} if " " not in g.word else set()
         return bool(terms & GENERIC_HEADS)
 
-    required = [g for g in groups if not soft(g) and not generic(g)] or [
-        g for g in groups if not soft(g)
-    ] or groups
+    required = (
+        [g for g in groups if not soft(g) and not generic(g)]
+        or [g for g in groups if not soft(g)]
+        or groups
+    )
     for g in groups:
         g.optional = not any(g is r for r in required)
 

@@ -122,9 +122,8 @@ def judged_queries(judgment_set: str = "judged") -> list[dict]:
 
 def dev_queries() -> list[dict]:
     """The development set, its rules judged over the sample file as it is run."""
-    from .judging import judge_query
-
     from .corpus import load_documents
+    from .judging import judge_query
 
     data = json.loads(sample_path().read_text(encoding="utf-8"))
     codes = {m["name"]["fi"]: m["code"] for m in data["municipalities"]}
