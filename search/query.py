@@ -435,6 +435,9 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             own[word] = set(group)
             expanded[word] = set(group)
     parts = {word: set(query_parts_of_word(word)) if " " not in word else set() for word in own}
+    # Every part of a compound (lentopallo of lentopalloturnaus too), for a word the
+    # index lacks.
+    whole_parts = {w: set(finnish_analysis(w)[1]) if " " not in w else set() for w in own}
     places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
     # Compounds of the modifier with the head's synonyms (vesijumppa: vesivoimistelu).
     heads = {word: _head_synonyms(word) if " " not in word else set() for word in own}
@@ -442,6 +445,7 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         *expanded.values(),
         *parts.values(),
         *heads.values(),
+        *whole_parts.values(),
         {p[1] for p in places.values() if p},
     )
     known = set(SearchTerm.objects.filter(term__in=every_term).values_list("term", flat=True))
@@ -461,6 +465,11 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             terms = set(close_terms(word))
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
+        if not terms and not synonyms and not code:
+            # A compound the index lacks (mielenterveysongelmat): its parts that the
+            # index has say what it is, as synonyms (below the word itself).
+            synonyms = (whole_parts[word] & known) - GENERIC_HEADS
+            word_parts -= synonyms
         need_tags = _need_tags(word) if " " not in word and not _describes_how(word) else ()
         members = _phrase_members(word) if " " in word else ()
         if not (terms or synonyms or word_parts or code or need_tags or members):
