@@ -16,6 +16,7 @@ from municipalities.models import Municipality
 
 from .analysis import (
     GENERIC_HEADS,
+    derivation_bases,
     MAX_QUERY_WORDS,
     finnish_analysis,
     finnish_lemmas,
@@ -242,6 +243,9 @@ def _expand(word: str) -> set[str]:
     synonyms = _synonyms().terms
     terms = set(query_terms_of_word(word))
     own = set(terms)
+    # The word it is derived from (kalastus -> kalastaa), which the index holds as a
+    # part of every word derived from it (kalastaja).
+    terms |= set(derivation_bases(word))
     for term in list(terms):
         terms |= synonyms.get(term, frozenset())
     # The Wiktionary-derived groups, looked up by the word's own terms (base forms); their
