@@ -32,7 +32,7 @@ from .analysis import (
 from .documents import facet
 from .models import SearchTerm, Synonym
 from .targets import associations, predict, rarity
-from .thesaurus import derived_synonyms, need_targets, synonym_phrase_groups
+from .thesaurus import broader_labels, derived_synonyms, need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -551,9 +551,13 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
     if not content:
         return ()
     tags = target_tags()
-    counts = associations({t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)})
+    evidence = [_evidence(g) for g in content]
+    counts = associations(
+        {t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)}
+        | {t for terms in evidence for t in terms}
+    )
     _weigh_words(parsed, counts)
-    learned = predict([(*g.terms, *g.synonyms) for g in content], counts)
+    learned = predict(evidence, counts)
     weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
     for g in parsed.name_groups:
         if " " in g.word:
@@ -585,6 +589,22 @@ def _weigh_words(parsed: ParsedQuery, counts) -> None:
         value = found[id(g)]
         if value:
             g.weight = round(min(high, max(low, value / mean)), 3)
+
+
+def _evidence(group: Group) -> tuple[str, ...]:
+    """The terms a word predicts its targets by: its own and its synonyms; for a word
+    the index lacks, the labels of its concept's broader concept where the vocabulary
+    has one (liikuntarajoitteiset: vammaiset), as what it is a kind of."""
+    if not group.terms and " " not in group.word:
+        broader = [
+            term
+            for label in broader_labels(query_terms_of_word(group.word))
+            if len(words(label)) == 1
+            for term in query_terms_of_word(words(label)[0])
+        ]
+        if broader:
+            return tuple(dict.fromkeys(broader))
+    return (*group.terms, *group.synonyms)
 
 
 #: A query of this many required words (or more) describes a need even without a word
