@@ -16,8 +16,8 @@ from municipalities.models import Municipality
 
 from .analysis import (
     GENERIC_HEADS,
-    derivation_bases,
     MAX_QUERY_WORDS,
+    derivation_bases,
     finnish_analysis,
     finnish_lemmas,
     has_function_reading,
