@@ -243,9 +243,6 @@ def _expand(word: str) -> set[str]:
     synonyms = _synonyms().terms
     terms = set(query_terms_of_word(word))
     own = set(terms)
-    # The word it is derived from (kalastus -> kalastaa), which the index holds as a
-    # part of every word derived from it (kalastaja).
-    terms |= set(derivation_bases(word))
     for term in list(terms):
         terms |= synonyms.get(term, frozenset())
     # The Wiktionary-derived groups, looked up by the word's own terms (base forms); their
@@ -438,7 +435,12 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         else:
             own[word] = set(group)
             expanded[word] = set(group)
-    parts = {word: set(query_parts_of_word(word)) if " " not in word else set() for word in own}
+    # The word it is derived from (kalastus -> kalastaa), which the index holds as a
+    # part of every word derived from it (kalastaja): a weak match, as a part.
+    parts = {
+        word: {*query_parts_of_word(word), *derivation_bases(word)} if " " not in word else set()
+        for word in own
+    }
     # Every part of a compound (lentopallo of lentopalloturnaus too), for a word the
     # index lacks.
     whole_parts = {w: set(finnish_analysis(w)[1]) if " " not in w else set() for w in own}
