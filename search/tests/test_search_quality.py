@@ -30,7 +30,7 @@ def _worst(result, threshold):
 
 
 @pytest.mark.django_db
-def test_both_judged_query_sets_reach_their_level():
+def test_the_judged_query_sets_reach_their_levels():
     own = evaluate(baseline=False)
     blind = evaluate(baseline=False, rebuild=False, judgment_set="blind")
     dev = evaluate(baseline=False, rebuild=False, judgment_set="dev")
