@@ -1,4 +1,4 @@
-"""Search finds what people mean, on two judged query sets over the sample dataset.
+"""Search finds what people mean, on judged query sets over the sample dataset.
 
 Runs on whichever database the suite runs on (SQLite and PostgreSQL in CI).
 - The project's own set: rules in search/evaluation/queries.yaml; target nDCG@10 0.90.
