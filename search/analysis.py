@@ -167,7 +167,7 @@ def finnish_analysis(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         if len(parts) > 1 or len(segments) > 1:
             splits.append((max(len(parts), len(segments)), parts, segments, a))
     if not splits:
-        return lemmas, (), ""
+        return lemmas, _derivation_bases(analyses, lemmas), ""
     _size, parts, segments, analysis = min(splits, key=lambda s: s[0])
     parts = list(parts)
     lemma = analysis.get("BASEFORM", "").casefold().replace("-", "")
@@ -192,6 +192,31 @@ def finnish_analysis(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
         head = parts[-1]
     parts = tuple(p for p in dict.fromkeys(parts) if len(p) > 1 and p not in lemmas)
     return lemmas, parts, head
+
+
+#: Word classes whose derivation bases are kept: nouns and adjectives (a verb's base is
+#: its lemma already: kiusaaminen -> kiusata).
+_DERIVED_CLASSES = ("nimisana", "laatusana", "nimisana_laatusana")
+
+
+def _derivation_bases(analyses, lemmas) -> tuple[str, ...]:
+    """The word a derived noun or adjective is made from, as Voikko gives it in
+    WORDBASES: kalastus, kalastaja -> kalastaa; leivonta -> leipoa; masennus -> masentaa.
+    Kept as the word's parts, as a compound's are (leipomiskurssi -> leipoa, kurssi)."""
+    found = []
+    for a in analyses:
+        if a.get("CLASS") not in _DERIVED_CLASSES:
+            continue
+        bases = _compound_parts(a.get("WORDBASES", ""))
+        if len(bases) == 1 and bases[0] not in lemmas and len(bases[0]) > 3:
+            found.append(bases[0])
+    return tuple(dict.fromkeys(found))
+
+
+def derivation_bases(word: str) -> tuple[str, ...]:
+    """The derivation bases of a non-compound word (finnish_analysis' parts of it)."""
+    _lemmas, parts, head = finnish_analysis(word)
+    return () if head else parts
 
 
 #: Heads too generic to say what a compound is about: sydän|yhdistys, sähly|vuoro.
@@ -232,6 +257,24 @@ def name_head_terms(name: str) -> tuple[str, ...]:
 def is_known_word(word: str) -> bool:
     """Whether Voikko knows the word, in any form (False without Voikko)."""
     return bool(_analyze(word))
+
+
+#: Voikko's word classes that say how, not what: adverbs, pronouns, conjunctions,
+#: adpositions, interjections and the negation verb.
+FUNCTION_CLASSES = frozenset(
+    "seikkasana asemosana sidesana suhdesana huudahdussana kieltosana".split()
+)
+
+
+def is_function_word(word: str) -> bool:
+    """Whether every reading of a Finnish word is a function word's (tänne, ketään, enkä)."""
+    analyses = _analyze(word)
+    return bool(analyses) and all(a.get("CLASS") in FUNCTION_CLASSES for a in analyses)
+
+
+def has_function_reading(word: str) -> bool:
+    """Whether some reading of a Finnish word is a function word's (juuri: also "just")."""
+    return any(a.get("CLASS") in FUNCTION_CLASSES for a in _analyze(word))
 
 
 def has_possessive(word: str) -> bool:

@@ -246,17 +246,19 @@ class Backend:
         )
         return cases
 
+    @staticmethod
+    def _weight(group: Group) -> float:
+        return round((OPTIONAL if group.optional else 1) * group.weight, 4)
+
     def _relevance(self, parsed: ParsedQuery) -> str:
         groups = parsed.name_groups
-        points = [
-            (f"{OPTIONAL} * ({self._points(g)})" if g.optional else self._points(g)) for g in groups
-        ]
+        points = [f"{self._weight(g)} * ({self._points(g)})" for g in groups]
         points += [
             self._case([(self.has("name", g.terms), NAME_PLACE)]) for g in parsed.place_groups
         ]
         if not points:
             return "0"
-        weight = sum(OPTIONAL if g.optional else 1 for g in groups)
+        weight = sum(self._weight(g) for g in groups)
         words = f"({' + '.join(points)}) / {max(1.0, weight)}"
         targets = self._target_points(parsed)
         if not targets:

@@ -15,10 +15,14 @@ from django.db import connection
 from municipalities.models import Municipality
 
 from .analysis import (
+    GENERIC_HEADS,
     MAX_QUERY_WORDS,
+    derivation_bases,
     finnish_analysis,
     finnish_lemmas,
+    has_function_reading,
     has_possessive,
+    is_function_word,
     is_known_word,
     query_parts_of_word,
     query_terms_of_word,
@@ -27,8 +31,8 @@ from .analysis import (
 )
 from .documents import facet
 from .models import SearchTerm, Synonym
-from .targets import predict
-from .thesaurus import derived_synonyms, need_targets, synonym_phrase_groups
+from .targets import associations, predict, rarity
+from .thesaurus import broader_labels, derived_synonyms, need_targets, synonym_phrase_groups
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -81,6 +85,9 @@ class Group:
     optional: bool = False
     #: Tag terms ("_"-prefixed) of the topics and audiences a need word points at.
     need_tags: tuple[str, ...] = ()
+    #: How much the word counts among the query's words: rarer words more (idf; 1 when
+    #: unknown). The backends average the words' points by these weights.
+    weight: float = 1.0
     #: For a phrase of the synonym list ("ikäihmisten liikunta"): a group for each of
     #: its words, as if the phrase were not in the list. The phrase matches where its
     #: synonyms are, or where all its words are, and scores the better of the two.
@@ -428,7 +435,15 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         else:
             own[word] = set(group)
             expanded[word] = set(group)
-    parts = {word: set(query_parts_of_word(word)) if " " not in word else set() for word in own}
+    # The word it is derived from (kalastus -> kalastaa), which the index holds as a
+    # part of every word derived from it (kalastaja): a weak match, as a part.
+    parts = {
+        word: {*query_parts_of_word(word), *derivation_bases(word)} if " " not in word else set()
+        for word in own
+    }
+    # Every part of a compound (lentopallo of lentopalloturnaus too), for a word the
+    # index lacks.
+    whole_parts = {w: set(finnish_analysis(w)[1]) if " " not in w else set() for w in own}
     places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
     # Compounds of the modifier with the head's synonyms (vesijumppa: vesivoimistelu).
     heads = {word: _head_synonyms(word) if " " not in word else set() for word in own}
@@ -436,6 +451,7 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         *expanded.values(),
         *parts.values(),
         *heads.values(),
+        *whole_parts.values(),
         {p[1] for p in places.values() if p},
     )
     known = set(SearchTerm.objects.filter(term__in=every_term).values_list("term", flat=True))
@@ -448,11 +464,19 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         synonyms = (expanded[word] - own[word]) & known
         word_parts = (parts[word] - own[word] - expanded[word]) & known
         synonyms |= (heads[word] - own[word]) & known
-        if not terms and not synonyms and not code:
+        if _describes_how(word):
+            # A word of how, not what (mistä, juuri, tänne): itself, never expanded.
+            synonyms, word_parts = set(), set()
+        if not terms and not synonyms and not code and not has_function_reading(word):
             terms = set(close_terms(word))
             for term in list(terms):
                 synonyms |= (_expand(term) - terms) & known if term else set()
-        need_tags = _need_tags(word) if " " not in word else ()
+        if not terms and not synonyms and not code:
+            # A compound the index lacks (mielenterveysongelmat): its parts that the
+            # index has say what it is, as synonyms (below the word itself).
+            synonyms = (whole_parts[word] & known) - GENERIC_HEADS
+            word_parts -= synonyms
+        need_tags = _need_tags(word) if " " not in word and not _describes_how(word) else ()
         members = _phrase_members(word) if " " in word else ()
         if not (terms or synonyms or word_parts or code or need_tags or members):
             continue
@@ -479,6 +503,13 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
     return parsed
 
 
+def _describes_how(word: str) -> bool:
+    """A word of asking or wanting, or a function word by Voikko's word class."""
+    if " " in word:
+        return False
+    return bool({word, *query_terms_of_word(word)} & NEED_FUNCTION_WORDS) or is_function_word(word)
+
+
 def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
     """Generic words, and audiences among other words, rank without being required."""
 
@@ -486,9 +517,19 @@ def _mark_optional(groups: list[Group], audiences: frozenset[str]) -> None:
         terms = {g.word, *query_terms_of_word(g.word)}
         if " " not in g.word and has_possessive(g.word):
             return True  # whom a need is for: äitini, lapsellemme
-        return bool(terms & SOFT_WORDS) or bool(terms & NEED_FUNCTION_WORDS)
+        return bool(terms & SOFT_WORDS) or _describes_how(g.word)
 
-    required = [g for g in groups if not soft(g)] or groups
+    def generic(g):
+        # A word whose base form or synonym is a generic head (porukka = ryhmä, seura,
+        # ilta): what kind of gathering, not what about.
+        terms = {*query_terms_of_word(g.word), *g.synonyms} if " " not in g.word else set()
+        return bool(terms & GENERIC_HEADS)
+
+    required = (
+        [g for g in groups if not soft(g) and not generic(g)]
+        or [g for g in groups if not soft(g)]
+        or groups
+    )
     for g in groups:
         g.optional = not any(g is r for r in required)
 
@@ -512,7 +553,13 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
     if not content:
         return ()
     tags = target_tags()
-    learned = predict([(*g.terms, *g.synonyms) for g in content])
+    evidence = [_evidence(g) for g in content]
+    counts = associations(
+        {t for g in parsed.name_groups for t in (*g.terms, *g.synonyms)}
+        | {t for terms in evidence for t in terms}
+    )
+    _weigh_words(parsed, counts)
+    learned = predict(evidence, counts)
     weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
     for g in parsed.name_groups:
         if " " in g.word:
@@ -524,6 +571,42 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
         key=lambda item: (-item[0], item[1]),
     )[:TARGETS_KEPT]
     return tuple((tuple(sorted(tags[key])), round(w, 3)) for w, key in kept)
+
+
+#: A word's weight is its idf over the mean idf of the query's words, within these bounds.
+WEIGHT_BOUNDS = (0.67, 1.5)
+
+
+def _weigh_words(parsed: ParsedQuery, counts) -> None:
+    """Weigh each word of a query of several words by how rare it is in the index (idf
+    of its own terms): in "lastani kiusataan koulussa" kiusata counts more than koulu."""
+    groups = [g for g in parsed.name_groups if not g.members]
+    found = {id(g): rarity(counts, g.terms) for g in groups}
+    known = [v for v in found.values() if v]
+    if len(known) < 2:
+        return
+    mean = sum(known) / len(known)
+    low, high = WEIGHT_BOUNDS
+    for g in groups:
+        value = found[id(g)]
+        if value:
+            g.weight = round(min(high, max(low, value / mean)), 3)
+
+
+def _evidence(group: Group) -> tuple[str, ...]:
+    """The terms a word predicts its targets by: its own and its synonyms; for a word
+    the index lacks, the labels of its concept's broader concept where the vocabulary
+    has one (liikuntarajoitteiset: vammaiset), as what it is a kind of."""
+    if not group.terms and " " not in group.word:
+        broader = [
+            term
+            for label in broader_labels(query_terms_of_word(group.word))
+            if len(words(label)) == 1
+            for term in query_terms_of_word(words(label)[0])
+        ]
+        if broader:
+            return tuple(dict.fromkeys(broader))
+    return (*group.terms, *group.synonyms)
 
 
 #: A query of this many required words (or more) describes a need even without a word

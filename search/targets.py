@@ -152,6 +152,15 @@ class Associations:
         return idf, gains
 
 
+def rarity(counts: Associations, terms) -> float | None:
+    """The idf of a query word's commonest own term (its lemma, usually): log(N / n),
+    a term in fewer than MIN_ENTRIES entries as in one; None without totals or terms."""
+    if not counts.entries or not terms:
+        return None
+    n = max((counts.term_entries.get(t, 1) for t in terms), default=1)
+    return math.log(counts.entries / max(1, n))
+
+
 def associations(terms) -> Associations:
     """The stored counts of `terms` and the totals: one indexed query."""
     from .models import SearchAssociation
@@ -169,10 +178,13 @@ def associations(terms) -> Associations:
     return found
 
 
-def predict(words_terms: list[tuple[str, ...]]) -> dict[tuple[str, str], float]:
+def predict(
+    words_terms: list[tuple[str, ...]], counts: Associations | None = None
+) -> dict[tuple[str, str], float]:
     """{(kind, slug): weight} of the topics and audiences that the content words of a
     query (each given as its own terms: lemmas, stems, synonyms) point at."""
-    counts = associations({t for terms in words_terms for t in terms})
+    if counts is None:
+        counts = associations({t for terms in words_terms for t in terms})
     total_idf, scores = 0.0, Counter()
     for terms in words_terms:
         # The word's term with the most evidence: usually its lemma.

@@ -73,3 +73,27 @@ def need_targets(lemmas) -> list[tuple[str, str, float]]:
         for kind, slug, weight in needs.get(lemma, ()):
             found[(kind, slug)] = max(weight, found.get((kind, slug), 0))
     return [(kind, slug, weight) for (kind, slug), weight in found.items()]
+
+
+@functools.cache
+def _concepts_by_label() -> dict[str, tuple[str, ...]]:
+    """{label, case-folded: the ids of the hand-written concepts it is a label of}."""
+    found: dict[str, set[str]] = {}
+    for concept_id, concept in load_vocabulary().get("concepts", {}).items():
+        for labels in concept.get("labels", {}).values():
+            for label in labels:
+                found.setdefault(label.casefold(), set()).add(concept_id)
+    return {label: tuple(sorted(ids)) for label, ids in found.items()}
+
+
+def broader_labels(terms) -> list[str]:
+    """The labels of the broader concepts of the concepts any of `terms` is a label of
+    (liikuntarajoitteiset -> vammaiset, vammaisuus, ...)."""
+    concepts = load_vocabulary().get("concepts", {})
+    found = []
+    for term in terms:
+        for concept_id in _concepts_by_label().get(term, ()):
+            broader = concepts.get(concepts[concept_id].get("broader") or "", {})
+            for labels in broader.get("labels", {}).values():
+                found.extend(labels)
+    return list(dict.fromkeys(found))

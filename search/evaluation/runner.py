@@ -91,10 +91,12 @@ def engine_search(query: str, params: dict) -> list[str]:
     return [hit.public_id for hit in results.hits]
 
 
-#: The project's own judged queries (rules in queries.yaml), and the independent set
-#: written blind by an assessor who saw neither the engine, its vocabulary nor its results.
-JUDGMENT_SETS = ("judged", "blind")
+#: The project's own judged queries (rules in queries.yaml), the independent set written
+#: blind by an assessor who saw neither the engine, its vocabulary nor its results, and
+#: the development set (rules in dev-queries.yaml, judged when run) to develop against.
+JUDGMENT_SETS = ("judged", "blind", "dev")
 BLIND_JUDGMENTS = HERE / "blind-judgments.json"
+DEV_QUERIES = HERE / "dev-queries.yaml"
 
 
 def judged_queries(judgment_set: str = "judged") -> list[dict]:
@@ -106,6 +108,8 @@ def judged_queries(judgment_set: str = "judged") -> list[dict]:
              "judgments": q["judgments"]}
             for key, q in queries.items()
         ]  # fmt: skip
+    if judgment_set == "dev":
+        return dev_queries()
     if judgment_set != "judged":
         raise ValueError(f"unknown judgment set {judgment_set!r}: one of {JUDGMENT_SETS}")
     judged = load_judgments()["queries"]
@@ -113,6 +117,22 @@ def judged_queries(judgment_set: str = "judged") -> list[dict]:
         {**query, "category": query.get("category", ""),
          "judgments": judged[query["id"]]["judgments"]}
         for query in load_queries()
+    ]  # fmt: skip
+
+
+def dev_queries() -> list[dict]:
+    """The development set, its rules judged over the sample file as it is run."""
+    from .corpus import load_documents
+    from .judging import judge_query
+
+    data = json.loads(sample_path().read_text(encoding="utf-8"))
+    codes = {m["name"]["fi"]: m["code"] for m in data["municipalities"]}
+    documents = load_documents()
+    return [
+        {"id": q["id"], "query": q["query"], "params": q.get("params") or {},
+         "category": q.get("category", ""),
+         "judgments": judge_query(q, documents, codes, data["data_source"])}
+        for q in load_queries(DEV_QUERIES)
     ]  # fmt: skip
 
 

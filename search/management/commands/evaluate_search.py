@@ -19,7 +19,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--set", dest="judgment_set", choices=JUDGMENT_SETS, default="judged",
-            help="which judged queries: the project's own or the independent blind set",
+            help="which judged queries: the project's own, the blind set or the development set",
         )  # fmt: skip
         parser.add_argument(
             "--no-rebuild", action="store_true", help="use the search index as it is"
