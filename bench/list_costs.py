@@ -133,20 +133,41 @@ def time_requests(args) -> None:
         queries[name] = len(captured.captured_queries)
         counts[name] = response.json().get("meta", {}).get("count")
     times = {name: [] for name, _ in rows}
-    for _ in range(args.rounds):
-        for name, path in rows:
-            started = time.perf_counter()
-            get(c, path)
-            times[name].append((time.perf_counter() - started) * 1000)
+    sql = {name: [] for name, _ in rows}
+    spent = [0.0]
+
+    def timed_sql(execute, query, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(query, params, many, context)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    with connection.execute_wrapper(timed_sql):
+        for _ in range(args.rounds):
+            for name, path in rows:
+                spent[0] = 0.0
+                started = time.perf_counter()
+                get(c, path)
+                times[name].append((time.perf_counter() - started) * 1000)
+                sql[name].append(spent[0] * 1000)
     load = os.getloadavg()
     print(f"{args.rounds} rounds, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, "
           f"{connection.vendor}")  # fmt: skip
-    print(f"{'request':28} {'p50':>7} {'p95':>7} {'queries':>7} {'count':>6}")
+    print(f"{'request':28} {'p50':>7} {'p95':>7} {'sql p50':>7} {'queries':>7} {'count':>6}")
     summary = {}
     for name, _ in rows:
         p50, p95 = percentile(times[name], 50), percentile(times[name], 95)
-        summary[name] = {"p50": round(p50, 1), "p95": round(p95, 1), "queries": queries[name]}
-        print(f"{name:28} {p50:7.1f} {p95:7.1f} {queries[name]:7} {counts[name]!s:>6}")
+        in_sql = percentile(sql[name], 50)
+        summary[name] = {
+            "p50": round(p50, 1),
+            "p95": round(p95, 1),
+            "sql_p50": round(in_sql, 1),
+            "queries": queries[name],
+        }
+        print(
+            f"{name:28} {p50:7.1f} {p95:7.1f} {in_sql:7.1f} {queries[name]:7} {counts[name]!s:>6}"
+        )
     q_times = [t for (name, path) in rows if "q=" in path for t in times[name]]
     if q_times:
         print(f"{'all with q':28} {percentile(q_times, 50):7.1f} {percentile(q_times, 95):7.1f}")

@@ -133,10 +133,9 @@ def test_an_event_with_gaps():
 
 
 def organization_both_ways(organization_id):
-    from organizations.api import OrganizationSerializer
-    from organizations.selectors import organization_list
+    from organizations.api import OrganizationSerializer, organization_api_list
 
-    return both_ways(OrganizationSerializer, organization_list().get(pk=organization_id))
+    return both_ways(OrganizationSerializer, organization_api_list().get(pk=organization_id))
 
 
 def test_an_association_with_everything():
