@@ -134,6 +134,7 @@ def time_requests(args) -> None:
         counts[name] = response.json().get("meta", {}).get("count")
     times = {name: [] for name, _ in rows}
     sql = {name: [] for name, _ in rows}
+    cpu = {name: [] for name, _ in rows}
     spent = [0.0]
 
     def timed_sql(execute, query, params, many, context):
@@ -147,30 +148,36 @@ def time_requests(args) -> None:
         for _ in range(args.rounds):
             for name, path in rows:
                 spent[0] = 0.0
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 get(c, path)
                 times[name].append((time.perf_counter() - started) * 1000)
+                cpu[name].append((time.process_time() - started_cpu) * 1000)
                 sql[name].append(spent[0] * 1000)
     load = os.getloadavg()
     print(f"{args.rounds} rounds, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, "
           f"{connection.vendor}")  # fmt: skip
-    print(f"{'request':28} {'p50':>7} {'p95':>7} {'sql p50':>7} {'queries':>7} {'count':>6}")
+    columns = ("p50", "p95", "sql p50", "cpu p50", "queries", "count")
+    print(f"{'request':28} " + " ".join(f"{c:>7}" for c in columns))
     summary = {}
     for name, _ in rows:
         p50, p95 = percentile(times[name], 50), percentile(times[name], 95)
-        in_sql = percentile(sql[name], 50)
+        in_sql, in_cpu = percentile(sql[name], 50), percentile(cpu[name], 50)
         summary[name] = {
             "p50": round(p50, 1),
             "p95": round(p95, 1),
             "sql_p50": round(in_sql, 1),
+            "cpu_p50": round(in_cpu, 1),
             "queries": queries[name],
         }
-        print(
-            f"{name:28} {p50:7.1f} {p95:7.1f} {in_sql:7.1f} {queries[name]:7} {counts[name]!s:>6}"
-        )
+        numbers = f"{p50:7.1f} {p95:7.1f} {in_sql:7.1f} {in_cpu:7.1f}"
+        print(f"{name:28} {numbers} {queries[name]:7} {counts[name]!s:>7}")
     q_times = [t for (name, path) in rows if "q=" in path for t in times[name]]
+    q_cpu = [t for (name, path) in rows if "q=" in path for t in cpu[name]]
     if q_times:
-        print(f"{'all with q':28} {percentile(q_times, 50):7.1f} {percentile(q_times, 95):7.1f}")
+        print(
+            f"{'all with q':28} {percentile(q_times, 50):7.1f} {percentile(q_times, 95):7.1f}"
+            f" {'':7} {percentile(q_cpu, 50):7.1f}"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps({"load": load, "requests": summary}, indent=1))
 
