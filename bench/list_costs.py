@@ -1,13 +1,17 @@
 """What the lists with `q` cost in Python, request by request (issue 14; docs/benchmarks.md).
 
     DATABASE_URL=... .venv/bin/python bench/list_costs.py time [--rounds 20] [--only NAME]
+        [--worker] [--json FILE]
     DATABASE_URL=... .venv/bin/python bench/list_costs.py profile --only NAME [--top 30]
     DATABASE_URL=... .venv/bin/python bench/list_costs.py save DIR
     DATABASE_URL=... .venv/bin/python bench/list_costs.py compare DIR
 
 In one process, with django.test.Client against the real URLs, DEBUG and the page cache
 off: `time` warms up (every request once), then times --rounds rounds of every request
-and prints each one's p50/p95 in ms and its database queries; `profile` prints cProfile's
+and prints each one's p50/p95 in ms, the p50 of its time in SQL and of the process's CPU
+time (what the list's own Python costs, whatever else runs on the machine), and its
+database queries; --worker first warms up and freezes the heap as config/gunicorn.conf.py
+does for each web worker. `profile` prints cProfile's
 top list of one request repeated. `save` writes the body of every request (the timed
 ones and a few more: other pages, 100 a page, sort, several words, other languages) to
 DIR, and `compare` checks that each body is still byte for byte the same. Dates are
@@ -18,6 +22,7 @@ PostgreSQL. Not a test: timings go to docs/benchmarks.md by hand.
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import os
@@ -132,6 +137,12 @@ def time_requests(args) -> None:
             response = get(c, path)
         queries[name] = len(captured.captured_queries)
         counts[name] = response.json().get("meta", {}).get("count")
+    if args.worker:  # as config/gunicorn.conf.py readies each web worker
+        from core.warmup import warm
+
+        warm()
+        gc.collect()
+        gc.freeze()
     times = {name: [] for name, _ in rows}
     sql = {name: [] for name, _ in rows}
     cpu = {name: [] for name, _ in rows}
@@ -176,8 +187,16 @@ def time_requests(args) -> None:
     if q_times:
         print(
             f"{'all with q':28} {percentile(q_times, 50):7.1f} {percentile(q_times, 95):7.1f}"
-            f" {'':7} {percentile(q_cpu, 50):7.1f}"
+            f" {'':7} {percentile(q_cpu, 50):7.1f}   p99 {percentile(q_times, 99):.1f}"
+            f" max {max(q_times):.1f}"
         )
+        summary["all with q"] = {
+            "p50": round(percentile(q_times, 50), 1),
+            "p95": round(percentile(q_times, 95), 1),
+            "p99": round(percentile(q_times, 99), 1),
+            "max": round(max(q_times), 1),
+            "cpu_p50": round(percentile(q_cpu, 50), 1),
+        }
     if args.json:
         Path(args.json).write_text(json.dumps({"load": load, "requests": summary}, indent=1))
 
@@ -232,6 +251,9 @@ def main() -> None:
     timing.add_argument("--rounds", type=int, default=20)
     timing.add_argument("--only", nargs="*")
     timing.add_argument("--json")
+    timing.add_argument(
+        "--worker", action="store_true", help="warm up and freeze as a gunicorn worker does"
+    )
     profiling = commands.add_parser("profile")
     profiling.add_argument("--only", nargs="*")
     profiling.add_argument("--rounds", type=int, default=20)
