@@ -255,6 +255,12 @@ class SearchLastFilterSet(django_filters.FilterSet):
         """The class's filters with their form fields built, made once per class."""
         found = cls.__dict__.get("_prototype_filters")
         if found is None:
+            # A field that depends on the request (django-filter's QuerySetRequestMixin:
+            # choices read per request) could not be shared; no list has one.
+            assert not any(
+                isinstance(f, django_filters.filters.QuerySetRequestMixin)
+                for f in cls.base_filters.values()
+            ), f"{cls.__name__} has a filter whose form field depends on the request"
             found = copy.deepcopy(cls.base_filters)
             for prototype in found.values():
                 prototype.model = cls._meta.model
