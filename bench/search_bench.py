@@ -15,6 +15,7 @@ Calls are in-process (search.services), sequential; with --base also over HTTP t
 
 import argparse
 import datetime as dt
+import gc
 import http.client
 import json
 import os
@@ -146,6 +147,13 @@ def latency(args) -> int:
         print(f"[search] index rebuilt in {index_seconds:.0f} s", flush=True)
 
     hits = {q: search(q, **p).total for q, p in QUERIES}
+    # Timed as a web worker serves: warmed up, its long-lived objects frozen out of the
+    # collector's full passes (config/gunicorn.conf.py; ~200 ms each, docs/benchmarks.md).
+    from core.warmup import warm
+
+    warm()
+    gc.collect()
+    gc.freeze()
     search_times, search_cut = timed_rounds(
         [lambda q=q, p=p: search(q, limit=20, **p) for q, p in QUERIES],
         rounds=args.rounds, budget=args.budget,

@@ -5,6 +5,7 @@ the load runs (bench/load_cluster.py) all start gunicorn with this file; the com
 line adds what differs between them (workers, threads, address, trusted proxies).
 """
 
+import gc
 import threading
 
 
@@ -26,4 +27,10 @@ def post_worker_init(worker):
         took = warm()
     finally:
         done.set()
+    # What the worker holds now (modules, URLs, templates, search's vocabularies: about
+    # 250,000 objects) lives as long as it does. Frozen, the collector's full passes no
+    # longer walk it: each took ~200 ms, every few hundred requests (docs/benchmarks.md,
+    # "Lists with `q`: the list's own cost").
+    gc.collect()
+    gc.freeze()
     worker.log.info("Warmed in %.1f s: %s", sum(took.values()), took)

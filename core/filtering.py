@@ -6,6 +6,7 @@ means the same on /fi/tapahtumat/ and on /api/v1/event/.
 """
 
 import contextvars
+import copy
 import datetime as dt
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
@@ -225,6 +227,56 @@ class SearchLastFilterSet(django_filters.FilterSet):
 
     text_filters = ("q", "text")
     ordering_filters = ("sort",)
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # As django-filter's, but each request's filters are shallow copies of the
+        # class's, which built their form fields once: a deep copy of every filter and
+        # a new form class per request cost a list 1–3 ms (docs/benchmarks.md). Only
+        # `parent` and the method bound to it differ between requests; the form still
+        # copies its fields for each request, as every Django form does.
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {}
+        for name, prototype in self._prototypes().items():
+            own = copy.copy(prototype)
+            own.model = queryset.model
+            own.parent = self
+            if own.method is not None:
+                own.method = own.method  # a FilterMethod of this copy, not the prototype's
+            self.filters[name] = own
+
+    @classmethod
+    def _prototypes(cls) -> dict:
+        """The class's filters with their form fields built, made once per class."""
+        found = cls.__dict__.get("_prototype_filters")
+        if found is None:
+            # A field that depends on the request (django-filter's QuerySetRequestMixin:
+            # choices read per request) could not be shared; no list has one.
+            assert not any(
+                isinstance(f, django_filters.filters.QuerySetRequestMixin)
+                for f in cls.base_filters.values()
+            ), f"{cls.__name__} has a filter whose form field depends on the request"
+            found = copy.deepcopy(cls.base_filters)
+            for prototype in found.values():
+                prototype.model = cls._meta.model
+                prototype.field  # noqa: B018 (built and kept by the filter)
+            cls._prototype_filters = found
+        return found
+
+    def get_form_class(self):
+        # One form class per FilterSet class: its fields are the prototypes' (above).
+        cls = type(self)
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            fields = {name: f.field for name, f in self._prototypes().items()}
+            form_class = type(f"{cls.__name__}Form", (self._meta.form,), fields)
+            cls._form_class = form_class
+        return form_class
 
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data

@@ -1,5 +1,6 @@
 """Associations and other NGOs in the API, with their contacts and links."""
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -18,7 +19,7 @@ from taxonomy.api import AudienceReferenceSerializer, TopicReferenceSerializer
 
 from .filters import OrganizationFilter
 from .models import Contact, Organization, SocialLink
-from .selectors import organization_list
+from .selectors import organization_list, public_contacts_prefetch
 
 OrganizationReferenceSerializer = reference_serializer(
     Organization, view_name="api:organization-detail", type_name="Organization"
@@ -126,13 +127,13 @@ class OrganizationSerializer(LinkedDataSerializer):
             "business_id": organization.business_id or None,
             "legal_form": organization.legal_form,
             "status": organization.status,
-            "municipalities": [m.code for m in organization.municipalities.all()],
+            "municipalities": [m.code for m in organization.municipality_list],
             "topics": [
-                reference(t, TopicReferenceSerializer, request) for t in organization.topics.all()
+                reference(t, TopicReferenceSerializer, request) for t in organization.topic_list
             ],
             "audiences": [
                 reference(a, AudienceReferenceSerializer, request)
-                for a in organization.audiences.all()
+                for a in organization.audience_list
             ],
             "email": organization.email or None,
             "phone": organization.phone or None,
@@ -147,8 +148,7 @@ class OrganizationSerializer(LinkedDataSerializer):
             if parent is None
             else {"@id": detail_url(self.view_name, parent.public_id, request)},
             "social_links": [
-                {"service": link.service, "url": link.url}
-                for link in organization.social_links.all()
+                {"service": link.service, "url": link.url} for link in organization.social_link_list
             ],
             "contacts": [
                 {
@@ -157,16 +157,37 @@ class OrganizationSerializer(LinkedDataSerializer):
                     "email": contact.email or None,
                     "phone": contact.phone or None,
                 }
-                for contact in organization.contacts.all()
+                for contact in organization.contact_list
             ],
             "last_modified_time": datetime_text(organization.updated_at),
         }
+
+
+def organization_api_list():
+    """The API's associations: organization_list() with related objects as plain lists.
+
+    Lists (to_attr) rather than related managers, as events.api.event_api_list: for each
+    association and relation Django would otherwise build a filtered queryset to hold
+    the prefetched rows, which cost a page of 20 more than its queries (~10 ms).
+    """
+    contacts = public_contacts_prefetch()
+    return (
+        organization_list()
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("municipalities", to_attr="municipality_list"),
+            Prefetch("topics", to_attr="topic_list"),
+            Prefetch("audiences", to_attr="audience_list"),
+            Prefetch("social_links", to_attr="social_link_list"),
+            Prefetch("contacts", queryset=contacts.queryset, to_attr="contact_list"),
+        )
+    )
 
 
 @documented_list("q", "municipality", "topic", "audience")
 class OrganizationViewSet(PublicReadOnlyViewSet):
     """Associations, foundations and other NGOs of the region."""
 
-    queryset = organization_list()
+    queryset = organization_api_list()
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter

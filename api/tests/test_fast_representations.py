@@ -133,10 +133,9 @@ def test_an_event_with_gaps():
 
 
 def organization_both_ways(organization_id):
-    from organizations.api import OrganizationSerializer
-    from organizations.selectors import organization_list
+    from organizations.api import OrganizationSerializer, organization_api_list
 
-    return both_ways(OrganizationSerializer, organization_list().get(pk=organization_id))
+    return both_ways(OrganizationSerializer, organization_api_list().get(pk=organization_id))
 
 
 def test_an_association_with_everything():
@@ -189,3 +188,54 @@ def test_an_association_with_gaps():
     assert list(fast) == list(slow)
     assert fast["parent"] is None and fast["address"]["municipality"] is None
     assert fast["email"] is None and fast["contacts"] == []
+
+
+def activity_both_ways(activity_id):
+    from activities.api import ActivitySerializer, activity_api_list
+
+    return both_ways(ActivitySerializer, activity_api_list().get(pk=activity_id))
+
+
+def test_an_activity_with_everything():
+    import datetime as dt
+
+    from activities.tests.factories import ActivityFactory, WeeklySlotFactory
+
+    activity = ActivityFactory(
+        name_fi="Tuolijumppa",
+        name_sv="Stolgympa",
+        description_en="Chair exercise",
+        participation=["on_site", "online"],
+        municipalities=[MunicipalityFactory(code="297"), MunicipalityFactory(code="140")],
+        topics=[TopicFactory(), TopicFactory(name_sv="")],
+        is_free=False,
+        price_fi="2 € / kerta",
+        accessibility=["wheelchair"],
+        contact_email="jumppa@example.org",
+    )
+    activity.audiences.set([AudienceFactory()])
+    activity.in_language.set([LanguageFactory()])
+    WeeklySlotFactory(activity=activity, weekday=3, start=dt.time(10, 0), end=dt.time(11, 30))
+    WeeklySlotFactory(activity=activity, weekday=1, start=dt.time(18, 15), end=None)
+
+    fast, slow = activity_both_ways(activity.pk)
+    assert fast == slow
+    assert list(fast) == list(slow)
+    assert fast["schedule"] == [
+        {"weekday": 1, "start": "18:15", "end": None},
+        {"weekday": 3, "start": "10:00", "end": "11:30"},
+    ]
+    assert fast["contact"] == {"email": "jumppa@example.org", "phone": None}
+    assert fast["organizer"]["@type"] == "Organization"
+    assert len(fast["in_language"]) == 1 and len(fast["audiences"]) == 1
+
+
+def test_an_activity_with_gaps():
+    from activities.tests.factories import ActivityFactory
+
+    activity = ActivityFactory(organizer=None, location=None, participation=[], accessibility=[])
+    fast, slow = activity_both_ways(activity.pk)
+    assert fast == slow
+    assert list(fast) == list(slow)
+    assert fast["organizer"] is None and fast["location"] is None
+    assert fast["schedule"] == [] and fast["contact"] == {"email": None, "phone": None}

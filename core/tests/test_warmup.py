@@ -1,5 +1,6 @@
 """A web worker does the work of its first requests as it starts, and starts whatever fails."""
 
+import gc
 import logging
 import runpy
 import time
@@ -66,3 +67,15 @@ def test_a_slow_warm_up_keeps_telling_the_arbiter_the_worker_is_alive():
         hooks["post_worker_init"](worker)
 
     assert worker.notify.call_count >= 1
+
+
+def test_a_warmed_worker_keeps_what_it_holds_out_of_the_collectors_full_passes():
+    worker = mock.Mock()
+    hooks = runpy.run_path(str(GUNICORN_CONF))
+
+    try:
+        with mock.patch.object(warmup, "_warmers", []):
+            hooks["post_worker_init"](worker)
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

@@ -66,6 +66,19 @@ def test_a_phrase_of_the_vocabulary_still_finds_its_words_apart(voikko):
     assert set(found) == {"Senioriliikunta ry", "Liikuntaa ikäihmisille ry"}
 
 
+def test_a_phrase_of_the_vocabulary_is_found_among_other_words(voikko):
+    # The phrases are looked up by their first word (search.query._phrases): one after
+    # another word and before a third is found as one, as at the start of a query.
+    OrganizationFactory(name_fi="Senioriliikunta ry")
+    OrganizationFactory(name_fi="Kuopion Kuoro ry")
+
+    alone = [g.word for g in parse_query("ikäihmisten liikunta").groups]
+    among = [g.word for g in parse_query("kuoro ikäihmisten liikunta kuopio").groups]
+
+    assert alone == ["ikäihmisten liikunta"]
+    assert among[:2] == ["kuoro", "ikäihmisten liikunta"]
+
+
 def test_function_words_of_a_described_need_are_not_required(voikko):
     OrganizationFactory(name_fi="Kuopion Diabetesyhdistys ry")
 
