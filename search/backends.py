@@ -589,9 +589,21 @@ class SqliteBackend(Backend):
     }
 
     def has(self, field, terms):
-        # Tags are stored "_"-prefixed; FTS5 splits the "_" off, so the column is enough.
-        alternatives = " OR ".join(f'"{_quote(t).lstrip("_")}"' for t in terms)
-        match = f"{self._COLUMNS[field]} : ({alternatives})"
+        # Tags are stored "_"-prefixed; FTS5 splits the "_" off, so a tag term is looked
+        # for in the tags column alone: in any column, the tag _0 of "Målgrupp 0" would
+        # match a 0 in a street address.
+        tags = [t for t in terms if t.startswith("_")]
+        words = [t for t in terms if not t.startswith("_")]
+        matches = []
+        if words:
+            alternatives = " OR ".join(f'"{_quote(t)}"' for t in words)
+            matches.append(f"{self._COLUMNS[field]} : ({alternatives})")
+        if tags and field in ("tags", "any"):
+            alternatives = " OR ".join(f'"{_quote(t).lstrip("_")}"' for t in tags)
+            matches.append(f"tags : ({alternatives})")
+        if not matches:
+            return "0"
+        match = " OR ".join(matches)
         return f"e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {self.param(match)})"
 
     def from_clause(self):

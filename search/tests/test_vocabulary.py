@@ -6,6 +6,7 @@ import pytest
 
 from events.tests.factories import EventFactory
 from organizations.tests.factories import OrganizationFactory
+from places.tests.factories import PlaceFactory
 from search.query import parse_query
 from search.services import search
 from search.thesaurus import VOCABULARY, load_vocabulary, need_targets, synonym_phrase_groups
@@ -106,6 +107,16 @@ def test_an_audience_word_alone_is_still_required(voikko):
     seniors = AudienceFactory(slug="seniorit", name_fi="Ikäihmiset")
     EventFactory(name_fi="Tuolijumppa", audiences=[seniors])
     EventFactory(name_fi="Lasten disko")
+
+    assert titles("vanhukset") == ["Tuolijumppa"]
+
+
+def test_a_tag_of_the_query_is_not_matched_as_a_word_of_the_text(voikko):
+    # The audience's Swedish name gives the tag _12; the place's street number is 12.
+    seniors = AudienceFactory(slug="seniorit", name_fi="Ikäihmiset", name_sv="Äldre 12")
+    hall = PlaceFactory(name_fi="Seurantalo", street_address_fi="Kyläntie 12")
+    EventFactory(name_fi="Tuolijumppa", audiences=[seniors], location=PlaceFactory())
+    EventFactory(name_fi="Lasten disko", location=hall)
 
     assert titles("vanhukset") == ["Tuolijumppa"]
 
