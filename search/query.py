@@ -32,7 +32,13 @@ from .analysis import (
 from .documents import facet
 from .models import SearchTerm, Synonym
 from .targets import associations, predict, rarity
-from .thesaurus import broader_labels, derived_synonyms, need_targets, synonym_phrase_groups
+from .thesaurus import (
+    broader_labels,
+    derived_synonyms,
+    need_targets,
+    synonym_phrase_groups,
+    translations,
+)
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -61,8 +67,9 @@ NEED_FUNCTION_WORDS = frozenset(
     tulla pitää kannattaa olisi olisiko onko voiko saako löytyykö apu apua tuki tukea
     jossain jonnekin joskus jotta tms yms esim
     i me my we you want need looking look find where what who how can could some something
-    anything any is are there help please near
-    jag mig min vi vill behöver söker hitta var vad vem hur kan något någon finns hjälp""".split()
+    anything any is are there help support please near
+    jag mig min vi vill behöver söker hitta var vad vem hur kan något någon finns hjälp
+    stöd""".split()
 )
 
 
@@ -447,7 +454,17 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
     places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
     # Compounds of the modifier with the head's synonyms (vesijumppa: vesivoimistelu).
     heads = {word: _head_synonyms(word) if " " not in word else set() for word in own}
+    # The Finnish translations of a word Voikko does not know (lonely: yksinäinen),
+    # used only where the index and the vocabulary lack the word itself.
+    foreign = {
+        w: tuple(t for t in translations(w) if t not in SOFT_WORDS) if _foreign(w) else ()
+        for w in own
+    }
+    translated_terms = {
+        w: {t for fi in found for t in query_terms_of_word(fi)} for w, found in foreign.items()
+    }
     every_term = set().union(
+        *translated_terms.values(),
         *expanded.values(),
         *parts.values(),
         *heads.values(),
@@ -467,6 +484,12 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         if _describes_how(word):
             # A word of how, not what (mistä, juuri, tänne): itself, never expanded.
             synonyms, word_parts = set(), set()
+        translated = ()
+        if not terms and not synonyms and not code and foreign[word]:
+            # An English or Swedish word the index and the vocabulary lack (lonely,
+            # ensam): its Finnish translations that the index has, as synonyms.
+            translated = foreign[word]
+            synonyms = translated_terms[word] & known
         if not terms and not synonyms and not code and not has_function_reading(word):
             terms = set(close_terms(word))
             for term in list(terms):
@@ -477,6 +500,9 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             synonyms = (whole_parts[word] & known) - GENERIC_HEADS
             word_parts -= synonyms
         need_tags = _need_tags(word) if " " not in word and not _describes_how(word) else ()
+        if translated and synonyms:
+            found = {t for fi in translated for t in _need_tags(fi)}
+            need_tags = tuple(sorted({*need_tags, *found}))
         members = _phrase_members(word) if " " in word else ()
         if not (terms or synonyms or word_parts or code or need_tags or members):
             continue
@@ -501,6 +527,14 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
     if municipality and parsed.groups:
         parsed.groups.append(Group(word="", terms=(), facets=(facet(municipality),), is_place=True))
     return parsed
+
+
+def _foreign(word: str) -> bool:
+    """A word Voikko does not know and that is no word of asking (an English or Swedish
+    word, or a misspelling): translations.tsv is asked for it."""
+    if " " in word or not word.isalpha() or is_known_word(word):
+        return False
+    return not _describes_how(word)
 
 
 def _describes_how(word: str) -> bool:
