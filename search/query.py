@@ -24,6 +24,7 @@ from .analysis import (
     has_possessive,
     is_function_word,
     is_known_word,
+    is_local_case,
     query_parts_of_word,
     query_terms_of_word,
     strip_demonym,
@@ -99,6 +100,7 @@ class Group:
     #: its words, as if the phrase were not in the list. The phrase matches where its
     #: synonyms are, or where all its words are, and scores the better of the two.
     members: tuple["Group", ...] = ()
+    circumstance: bool = False
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -522,8 +524,10 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         parsed.groups.append(group)
     _mark_optional(parsed.name_groups, audiences)
     if phrases:
-        parsed.targets = _predicted_targets(parsed)
         parsed.describes_need = _describes_need(parsed, query_words)
+        if parsed.describes_need:
+            _circumstances(parsed)
+        parsed.targets = _predicted_targets(parsed)
     if municipality and parsed.groups:
         parsed.groups.append(Group(word="", terms=(), facets=(facet(municipality),), is_place=True))
     return parsed
@@ -535,6 +539,16 @@ def _foreign(word: str) -> bool:
     if " " in word or not word.isalpha() or is_known_word(word):
         return False
     return not _describes_how(word)
+
+
+def _circumstances(parsed: ParsedQuery) -> None:
+    """In a sentence about a need, mark the nouns in a local case of where or from where
+    (pihalta, koulussa): the circumstance, unless it is all that is required."""
+    required = parsed.required_groups
+    local = [g for g in required if " " not in g.word and is_local_case(g.word)]
+    if local and len(local) < len(required):
+        for g in local:
+            g.circumstance = True
 
 
 def _describes_how(word: str) -> bool:
@@ -593,6 +607,9 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
         | {t for terms in evidence for t in terms}
     )
     _weigh_words(parsed, counts)
+    if _yield_circumstances(parsed, counts):
+        pairs = zip(content, evidence, strict=True)
+        evidence = [e for g, e in pairs if not (g.circumstance and g.optional)]
     learned = predict(evidence, counts)
     weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
     for g in parsed.name_groups:
@@ -605,6 +622,20 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
         key=lambda item: (-item[0], item[1]),
     )[:TARGETS_KEPT]
     return tuple((tuple(sorted(tags[key])), round(w, 3)) for w, key in kept)
+
+
+def _yield_circumstances(parsed: ParsedQuery, counts) -> bool:
+    """A circumstance (pihalta) is optional where another required word is rarer (kissan in
+    "löysin kissan pihalta"), and then predicts no targets; a rarer one stays required
+    (läksyissä in "lapsi tarvitsee apua läksyissä"). Whether any became optional."""
+    required = parsed.required_groups
+    rare = {id(g): rarity(counts, g.terms) or 0.0 for g in required}
+    telling = max((rare[id(g)] for g in required if not g.circumstance), default=0.0)
+    changed = False
+    for g in required:
+        if g.circumstance and telling > rare[id(g)]:
+            g.optional = changed = True
+    return changed
 
 
 #: A word's weight is its idf over the mean idf of the query's words, within these bounds.
