@@ -106,22 +106,20 @@ TRANSLATIONS = VOCABULARY.parent / "translations.tsv"
 def _translations() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
     """({English or Swedish word: its Finnish words}, {(language, stem): the Finnish words
     of the shortest headword with that Snowball stem}) of translations.tsv."""
-    from .analysis import _stem
-
     by_word: dict[str, tuple[str, ...]] = {}
-    by_stem: dict[tuple[str, str], tuple[str, str]] = {}
+    by_stem: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
     if not TRANSLATIONS.exists():
         return {}, {}
     with TRANSLATIONS.open(encoding="utf-8") as rows:
         for line in rows:
             if line.startswith(("#", "lang\t")):
                 continue
-            lang, word, finnish = line.rstrip("\n").split("\t")
+            lang, word, stem, finnish = line.rstrip("\n").split("\t")
             found = tuple(finnish.split("|"))
             by_word[word] = tuple(dict.fromkeys((*by_word.get(word, ()), *found)))
-            key = (lang, _stem(lang, word))
-            if key not in by_stem or (len(word), word) < (len(by_stem[key][0]), by_stem[key][0]):
-                by_stem[key] = (word, found)
+            known = by_stem.get((lang, stem))
+            if known is None or (len(word), word) < (len(known[0]), known[0]):
+                by_stem[(lang, stem)] = (word, found)
     return by_word, {key: found for key, (_w, found) in by_stem.items()}
 
 

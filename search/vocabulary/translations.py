@@ -23,8 +23,10 @@ weak synonyms (search/query.py). Rules:
 3. Finnish words only: one word, known to Voikko; at most MAX_WORDS per English or
    Swedish word (a longer list is too loose to be a translation).
 
-The output, translations.tsv (`lang`, `word`, `fi`: Finnish words |-joined), is CC BY-SA
-3.0 like its source (LICENSE.md). Needs libvoikko and the Finnish Voikko dictionary.
+The output, translations.tsv (`lang`, `word`, `stem`: the word's Snowball stem, by which
+the search finds an inflected form, `fi`: the Finnish words |-joined), is CC BY-SA 3.0
+like its source (LICENSE.md). Needs libvoikko, the Finnish Voikko dictionary and
+snowballstemmer (the project's environment has them).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import re
 import sys
 from pathlib import Path
 
+import snowballstemmer
 from wikdict import CONTENT_WORDS, DEFAULT_DIR, LABEL, TRAILING_NUMBER, Finnish, read_dictd
 
 HERE = Path(__file__).resolve().parent
@@ -101,10 +104,11 @@ def write(rows: dict[str, dict[str, list[str]]], path: Path) -> None:
             "# Derived by translations.py from FreeDict+WikDict eng-fin and fin-swe "
             "(Wiktionary), CC BY-SA 3.0: see LICENSE.md. Do not edit by hand.\n"
         )
-        out.write("lang\tword\tfi\n")
-        for lang in ("en", "sv"):
+        out.write("lang\tword\tstem\tfi\n")
+        for lang, name in (("en", "english"), ("sv", "swedish")):
+            stemmer = snowballstemmer.stemmer(name)
             for word, fi in sorted(rows[lang].items()):
-                out.write(f"{lang}\t{word}\t{'|'.join(fi)}\n")
+                out.write(f"{lang}\t{word}\t{stemmer.stemWord(word)}\t{'|'.join(fi)}\n")
 
 
 def main(argv=None) -> int:
