@@ -648,6 +648,12 @@ def _weigh_words(parsed: ParsedQuery, counts) -> None:
     of its own terms): in "lastani kiusataan koulussa" kiusata counts more than koulu."""
     groups = [g for g in parsed.name_groups if not g.members]
     found = {id(g): rarity(counts, g.terms) for g in groups}
+    for g in groups:
+        if not g.terms and g.synonyms and " " not in g.word and finnish_analysis(g.word)[2]:
+            # A compound the index lacks, matched by its synonyms or its parts
+            # (reumapotilaiden: reuma, potilas), weighs as the rarest of them: what is
+            # telling in it.
+            found[id(g)] = max(rarity(counts, (t,)) or 0.0 for t in g.synonyms) or None
     known = [v for v in found.values() if v]
     if len(known) < 2:
         return

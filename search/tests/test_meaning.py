@@ -157,3 +157,18 @@ def test_an_inflected_english_word_is_translated_by_its_stem():
 
     assert "vaikeus" in translations("difficulties")
     assert translations("lonely") == ("yksinäinen",)
+
+
+@pytest.mark.django_db
+def test_a_compound_the_index_lacks_weighs_as_its_rarest_part(voikko):
+    OrganizationFactory(name_fi="Reumayhdistys ry", description_fi="Vertaistuki ja reuma.")
+    for n in range(6):
+        OrganizationFactory(name_fi=f"Vertaistukiryhmä {n}", description_fi="Vertaistuki potilas")
+        OrganizationFactory(name_fi=f"Kuoro {n} ry")
+
+    found = groups("reumapotilaiden vertaistuki")
+
+    # reumapotilaiden (not in the index) matches reuma and potilas; reuma is the rare,
+    # telling part, so the word weighs more than the common vertaistuki.
+    assert found["reumapotilaiden"].weight > 1 > found["vertaistuki"].weight
+    assert titles("reumapotilaiden vertaistuki")[0] == "Reumayhdistys ry"
