@@ -277,6 +277,20 @@ def has_function_reading(word: str) -> bool:
     return any(a.get("CLASS") in FUNCTION_CLASSES for a in _analyze(word))
 
 
+#: Voikko's local cases of where and from where (inessive, elative, adessive, ablative):
+#: "pihalta", "koulussa", "jäällä". Not the cases of where to (kauppaan, kuoroon).
+LOCAL_CASES = frozenset("sisaolento sisaeronto ulkoolento ulkoeronto".split())
+
+
+def is_local_case(word: str) -> bool:
+    """Whether every reading of a Finnish word is a noun in a local case of where or from
+    where: the circumstance of a need ("löysin kissan pihalta"), not what it is about."""
+    analyses = _analyze(word)
+    return bool(analyses) and all(
+        a.get("SIJAMUOTO") in LOCAL_CASES and a.get("CLASS") in _DERIVED_CLASSES for a in analyses
+    )
+
+
 def has_possessive(word: str) -> bool:
     """Whether a Finnish word has a possessive suffix in every reading: äitini, lapsellemme."""
     analyses = _analyze(word)

@@ -24,6 +24,7 @@ from .analysis import (
     has_possessive,
     is_function_word,
     is_known_word,
+    is_local_case,
     query_parts_of_word,
     query_terms_of_word,
     strip_demonym,
@@ -32,7 +33,13 @@ from .analysis import (
 from .documents import facet
 from .models import SearchTerm, Synonym
 from .targets import associations, predict, rarity
-from .thesaurus import broader_labels, derived_synonyms, need_targets, synonym_phrase_groups
+from .thesaurus import (
+    broader_labels,
+    derived_synonyms,
+    need_targets,
+    synonym_phrase_groups,
+    translations,
+)
 
 MAX_QUERY_LENGTH = 500
 VOCABULARY_SECONDS = 60
@@ -61,8 +68,9 @@ NEED_FUNCTION_WORDS = frozenset(
     tulla pitää kannattaa olisi olisiko onko voiko saako löytyykö apu apua tuki tukea
     jossain jonnekin joskus jotta tms yms esim
     i me my we you want need looking look find where what who how can could some something
-    anything any is are there help please near
-    jag mig min vi vill behöver söker hitta var vad vem hur kan något någon finns hjälp""".split()
+    anything any is are there help support please near
+    jag mig min vi vill behöver söker hitta var vad vem hur kan något någon finns hjälp
+    stöd""".split()
 )
 
 
@@ -92,6 +100,7 @@ class Group:
     #: its words, as if the phrase were not in the list. The phrase matches where its
     #: synonyms are, or where all its words are, and scores the better of the two.
     members: tuple["Group", ...] = ()
+    circumstance: bool = False
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -427,6 +436,7 @@ def warm_vocabularies() -> None:
     """Read the vocabularies and analyse their words as a web worker starts (core.warmup),
     not in its first search."""
     parse_query("kuoro kuopiossa")
+    translations("")  # translations.tsv, read once per process (0.1 s)
 
 
 def parse_query(text: str, *, municipality: str | None = None, phrases: bool = True) -> ParsedQuery:
@@ -455,7 +465,17 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
     places = {w: municipality_match(w) if " " not in w else None for w, _g in units}
     # Compounds of the modifier with the head's synonyms (vesijumppa: vesivoimistelu).
     heads = {word: _head_synonyms(word) if " " not in word else set() for word in own}
+    # The Finnish translations of a word Voikko does not know (lonely: yksinäinen),
+    # used only where the index and the vocabulary lack the word itself.
+    foreign = {
+        w: tuple(t for t in translations(w) if t not in SOFT_WORDS) if _foreign(w) else ()
+        for w in own
+    }
+    translated_terms = {
+        w: {t for fi in found for t in query_terms_of_word(fi)} for w, found in foreign.items()
+    }
     every_term = set().union(
+        *translated_terms.values(),
         *expanded.values(),
         *parts.values(),
         *heads.values(),
@@ -475,6 +495,12 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         if _describes_how(word):
             # A word of how, not what (mistä, juuri, tänne): itself, never expanded.
             synonyms, word_parts = set(), set()
+        translated = ()
+        if not terms and not synonyms and not code and foreign[word]:
+            # An English or Swedish word the index and the vocabulary lack (lonely,
+            # ensam): its Finnish translations that the index has, as synonyms.
+            translated = foreign[word]
+            synonyms = translated_terms[word] & known
         if not terms and not synonyms and not code and not has_function_reading(word):
             terms = set(close_terms(word))
             for term in list(terms):
@@ -485,6 +511,9 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
             synonyms = (whole_parts[word] & known) - GENERIC_HEADS
             word_parts -= synonyms
         need_tags = _need_tags(word) if " " not in word and not _describes_how(word) else ()
+        if translated and synonyms:
+            found = {t for fi in translated for t in _need_tags(fi)}
+            need_tags = tuple(sorted({*need_tags, *found}))
         members = _phrase_members(word) if " " in word else ()
         if not (terms or synonyms or word_parts or code or need_tags or members):
             continue
@@ -504,11 +533,31 @@ def parse_query(text: str, *, municipality: str | None = None, phrases: bool = T
         parsed.groups.append(group)
     _mark_optional(parsed.name_groups, audiences)
     if phrases:
-        parsed.targets = _predicted_targets(parsed)
         parsed.describes_need = _describes_need(parsed, query_words)
+        if parsed.describes_need:
+            _circumstances(parsed)
+        parsed.targets = _predicted_targets(parsed)
     if municipality and parsed.groups:
         parsed.groups.append(Group(word="", terms=(), facets=(facet(municipality),), is_place=True))
     return parsed
+
+
+def _foreign(word: str) -> bool:
+    """A word Voikko does not know and that is no word of asking (an English or Swedish
+    word, or a misspelling): translations.tsv is asked for it."""
+    if " " in word or not word.isalpha() or is_known_word(word):
+        return False
+    return not _describes_how(word)
+
+
+def _circumstances(parsed: ParsedQuery) -> None:
+    """In a sentence about a need, mark the nouns in a local case of where or from where
+    (pihalta, koulussa): the circumstance, unless it is all that is required."""
+    required = parsed.required_groups
+    local = [g for g in required if " " not in g.word and is_local_case(g.word)]
+    if local and len(local) < len(required):
+        for g in local:
+            g.circumstance = True
 
 
 def _describes_how(word: str) -> bool:
@@ -567,6 +616,9 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
         | {t for terms in evidence for t in terms}
     )
     _weigh_words(parsed, counts)
+    if _yield_circumstances(parsed, counts):
+        pairs = zip(content, evidence, strict=True)
+        evidence = [e for g, e in pairs if not (g.circumstance and g.optional)]
     learned = predict(evidence, counts)
     weights = {key: min(1.0, gain / LEARNED_SCALE) for key, gain in learned.items()}
     for g in parsed.name_groups:
@@ -581,6 +633,20 @@ def _predicted_targets(parsed: ParsedQuery) -> tuple[tuple[tuple[str, ...], floa
     return tuple((tuple(sorted(tags[key])), round(w, 3)) for w, key in kept)
 
 
+def _yield_circumstances(parsed: ParsedQuery, counts) -> bool:
+    """A circumstance (pihalta) is optional where another required word is rarer (kissan in
+    "löysin kissan pihalta"), and then predicts no targets; a rarer one stays required
+    (läksyissä in "lapsi tarvitsee apua läksyissä"). Whether any became optional."""
+    required = parsed.required_groups
+    rare = {id(g): rarity(counts, g.terms) or 0.0 for g in required}
+    telling = max((rare[id(g)] for g in required if not g.circumstance), default=0.0)
+    changed = False
+    for g in required:
+        if g.circumstance and telling > rare[id(g)]:
+            g.optional = changed = True
+    return changed
+
+
 #: A word's weight is its idf over the mean idf of the query's words, within these bounds.
 WEIGHT_BOUNDS = (0.67, 1.5)
 
@@ -590,6 +656,12 @@ def _weigh_words(parsed: ParsedQuery, counts) -> None:
     of its own terms): in "lastani kiusataan koulussa" kiusata counts more than koulu."""
     groups = [g for g in parsed.name_groups if not g.members]
     found = {id(g): rarity(counts, g.terms) for g in groups}
+    for g in groups:
+        if not g.terms and g.synonyms and " " not in g.word and finnish_analysis(g.word)[2]:
+            # A compound the index lacks, matched by its synonyms or its parts
+            # (reumapotilaiden: reuma, potilas), weighs as the rarest of them: what is
+            # telling in it.
+            found[id(g)] = max(rarity(counts, (t,)) or 0.0 for t in g.synonyms) or None
     known = [v for v in found.values() if v]
     if len(known) < 2:
         return

@@ -97,3 +97,40 @@ def broader_labels(terms) -> list[str]:
             for labels in broader.get("labels", {}).values():
                 found.extend(labels)
     return list(dict.fromkeys(found))
+
+
+TRANSLATIONS = VOCABULARY.parent / "translations.tsv"
+
+
+@functools.cache
+def _translations() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
+    """({English or Swedish word: its Finnish words}, {(language, stem): the Finnish words
+    of the shortest headword with that Snowball stem}) of translations.tsv."""
+    by_word: dict[str, tuple[str, ...]] = {}
+    by_stem: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    if not TRANSLATIONS.exists():
+        return {}, {}
+    with TRANSLATIONS.open(encoding="utf-8") as rows:
+        for line in rows:
+            if line.startswith(("#", "lang\t")):
+                continue
+            lang, word, stem, finnish = line.rstrip("\n").split("\t")
+            found = tuple(finnish.split("|"))
+            by_word[word] = tuple(dict.fromkeys((*by_word.get(word, ()), *found)))
+            known = by_stem.get((lang, stem))
+            if known is None or (len(word), word) < (len(known[0]), known[0]):
+                by_stem[(lang, stem)] = (word, found)
+    return by_word, {key: found for key, (_w, found) in by_stem.items()}
+
+
+def translations(word: str) -> tuple[str, ...]:
+    """The Finnish words of an English or Swedish word (translations.tsv), by the word
+    itself or else by its Snowball stem ("difficulties" → difficulty): a fallback for
+    words that the index, the vocabulary and Voikko do not know."""
+    from .analysis import _stem
+
+    by_word, by_stem = _translations()
+    if word in by_word:
+        return by_word[word]
+    found = [t for lang in ("en", "sv") for t in by_stem.get((lang, _stem(lang, word)), ())]
+    return tuple(dict.fromkeys(found))

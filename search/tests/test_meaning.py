@@ -95,3 +95,80 @@ def test_a_word_the_index_lacks_predicts_its_topic_by_its_broader_concept(voikko
     targets = parse_query("liikuntarajoitteiset").targets
 
     assert [tags for tags, _weight in targets] == [("_vammaisjärjestö", "_vammaisjärjestöt")]
+
+
+@pytest.mark.django_db
+def test_an_english_or_swedish_word_the_index_lacks_finds_its_finnish_translation(voikko):
+    OrganizationFactory(name_fi="Yksinäisten ystävät ry")
+    OrganizationFactory(name_fi="Kuoro ry")
+
+    # Neither "lonely" nor "ensam" is in the index or the vocabulary; WikDict translates
+    # both to yksinäinen (search/vocabulary/translations.tsv).
+    assert titles("lonely") == ["Yksinäisten ystävät ry"]
+    assert titles("ensam") == ["Yksinäisten ystävät ry"]
+    assert "yksinäinen" in groups("lonely")["lonely"].synonyms
+
+
+@pytest.mark.django_db
+def test_a_finnish_word_is_not_translated(voikko):
+    OrganizationFactory(name_fi="Kuoro ry")
+
+    # "kuorot" is Finnish (Voikko knows it): found as itself, never through a dictionary.
+    assert groups("kuorot")["kuorot"].synonyms == ()
+
+
+@pytest.mark.django_db
+def test_support_and_stod_are_words_of_asking_like_tuki(voikko):
+    OrganizationFactory(name_fi="Kuurot ry", description_fi="Support and stöd for the deaf.")
+
+    assert groups("support kuurot")["support"].optional
+    assert groups("stöd kuurot")["stöd"].optional
+    assert titles("support kuurot") == ["Kuurot ry"]
+
+
+@pytest.mark.django_db
+def test_a_circumstance_in_a_local_case_yields_to_a_rarer_word_in_a_need(voikko):
+    OrganizationFactory(name_fi="Eläinsuojeluyhdistys ry", description_fi="Löysitkö kissan?")
+    for n in range(6):
+        OrganizationFactory(name_fi=f"Pihapiiri {n} ry", description_fi="Piha ja puutarha")
+
+    found = groups("löysin kissan pihalta")
+
+    # pihalta (from the yard) is where, kissan (a cat) what: the rarer word is required.
+    assert found["pihalta"].optional and not found["kissan"].optional
+    assert titles("löysin kissan pihalta")[0] == "Eläinsuojeluyhdistys ry"
+
+
+@pytest.mark.django_db
+def test_a_rarer_word_in_a_local_case_stays_required(voikko):
+    OrganizationFactory(name_fi="Läksykerho ry", description_fi="Apua läksyihin.")
+    for n in range(6):
+        OrganizationFactory(name_fi=f"Lapsi {n} ry", description_fi="Lapsi ja perhe")
+
+    found = groups("lapsi tarvitsee apua läksyissä")
+
+    # läksyissä is rarer than lapsi: what the need is about, though in a local case.
+    assert not found["läksyissä"].optional
+    assert titles("lapsi tarvitsee apua läksyissä")[0] == "Läksykerho ry"
+
+
+def test_an_inflected_english_word_is_translated_by_its_stem():
+    from search.thesaurus import translations
+
+    assert "vaikeus" in translations("difficulties")
+    assert translations("lonely") == ("yksinäinen",)
+
+
+@pytest.mark.django_db
+def test_a_compound_the_index_lacks_weighs_as_its_rarest_part(voikko):
+    OrganizationFactory(name_fi="Reumayhdistys ry", description_fi="Vertaistuki ja reuma.")
+    for n in range(6):
+        OrganizationFactory(name_fi=f"Vertaistukiryhmä {n}", description_fi="Vertaistuki potilas")
+        OrganizationFactory(name_fi=f"Kuoro {n} ry")
+
+    found = groups("reumapotilaiden vertaistuki")
+
+    # reumapotilaiden (not in the index) matches reuma and potilas; reuma is the rare,
+    # telling part, so the word weighs more than the common vertaistuki.
+    assert found["reumapotilaiden"].weight > 1 > found["vertaistuki"].weight
+    assert titles("reumapotilaiden vertaistuki")[0] == "Reumayhdistys ry"

@@ -14,12 +14,13 @@ import pytest
 from search.evaluation.runner import evaluate, failing_queries
 
 OWN_TARGET = 0.90
-#: Reached on 8 December 2026: 0.753 on SQLite, 0.755 on PostgreSQL (docs/search.md);
-#: 0.740 the day before, before the learned topics 0.685, before the vocabulary 0.574.
-BLIND_FLOOR = 0.75
-#: The development set (search/evaluation/dev-queries.yaml): 0.649 on SQLite, 0.636 on
-#: PostgreSQL on 8 December 2026 (0.574 before that session's changes).
-DEV_FLOOR = 0.62
+#: Reached on 8 December 2026 (session meaning3): 0.758 on SQLite, 0.759 on PostgreSQL
+#: (docs/search.md); 0.753 earlier that day, 0.740 the day before, before the learned
+#: topics 0.685, before the vocabulary 0.574.
+BLIND_FLOOR = 0.755
+#: The development set (search/evaluation/dev-queries.yaml, 66 queries since meaning3):
+#: 0.664 on SQLite, 0.653 on PostgreSQL (0.620 and 0.610 before that session's changes).
+DEV_FLOOR = 0.65
 
 
 def _worst(result, threshold):
