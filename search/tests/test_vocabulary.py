@@ -137,3 +137,30 @@ def test_a_wiktionary_synonym_finds_the_other_word_below_the_word_typed(voikko):
     OrganizationFactory(name_fi="Vasarat ry")
 
     assert titles("pihdit") == ["Pihdit ry", "Tongit ja taltat ry"]
+
+
+def test_the_fields_everyday_words_find_what_associations_call_it(voikko):
+    # Issue 14's coverage additions: a concept of the field with its everyday labels.
+    EventFactory(name_fi="Löytöeläinten hoitopäivä")
+    EventFactory(name_fi="Kulkukissat kotiin")
+    EventFactory(name_fi="Muistisairauksien luento")
+    EventFactory(name_fi="Lasten disko")
+
+    # The word typed ranks above its expansion.
+    assert titles("kulkukissat") == ["Kulkukissat kotiin", "Löytöeläinten hoitopäivä"]
+    assert titles("muistamattomuus") == ["Muistisairauksien luento"]
+
+
+def test_need_words_of_the_fields_situations_point_at_their_topics():
+    assert ("topic", "mielenterveys-paihde", 1.0) in need_targets(["ryypätä"])
+    assert ("topic", "mielenterveys-paihde", 0.8) in need_targets(["krapula"])
+    assert ("topic", "ymparisto", 0.9) in need_targets(["löytöeläin"])
+    assert ("audience", "seniorit", 0.8) in need_targets(["dementoitua"])
+
+
+def test_a_faculty_or_a_kind_of_culture_is_not_a_need_word():
+    # README, "How the coverage additions were made": such words pulled a whole topic
+    # above what the query named.
+    needs = load_vocabulary()["needs"]
+    assert "kuulo" not in needs
+    assert "näytelmä" not in needs
