@@ -301,6 +301,19 @@ def _check_event_times(event: Event) -> None:
         raise ValidationError({"end_time": _("The event cannot end before it starts.")})
 
 
+def _as_its_form_writes_it(event: Event, data: dict) -> dict:
+    """The event's column values as its form, saved as it was opened, writes them back:
+    rich text sanitised (imported plain text becomes paragraphs), text stripped, and an
+    empty text for a translation that was never given (None). So an imported event
+    opened and saved as it is changes nothing."""
+    own = {}
+    for name, sent in data.items():
+        value = getattr(event, name)
+        own[name] = "" if value is None and isinstance(sent, str) else value
+    _assign(event, own, EVENT_FIELDS)
+    return column_values(event)
+
+
 def event_save(
     *,
     user,
@@ -327,7 +340,7 @@ def event_save(
     is_new = event is None
     event = event or Event()
     current = event.publication_status if not is_new else PublicationStatus.DRAFT
-    before = column_values(event)
+    before = column_values(event) if is_new else _as_its_form_writes_it(event, data)
     _assign(event, data, EVENT_FIELDS)
     if not event.name_fi:
         raise ValidationError({"name_fi": _("Enter the name of the event in Finnish.")})

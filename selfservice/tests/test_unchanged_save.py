@@ -2,18 +2,20 @@
 "changed, please review" mark, and every cached public page stays; a real change still
 does all three."""
 
+import datetime as dt
 from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from reversion.models import Version
 
 from accounts.models import OrganizationEditor
 from core import page_cache
 from core.tests.forms import form_pairs, form_values
 from events.models import Event
+from events.tests.factories import EventFactory
 from organizations.tests.factories import OrganizationFactory
 
 from .factories import editor_of
@@ -87,3 +89,33 @@ def test_the_form_a_browser_sends_back_is_the_event_form_with_its_token(opened):
     )
     assert response.status_code == 302
     assert Event.objects.get(pk=event.pk).updated_at == event.updated_at
+
+
+def test_an_imported_event_saved_as_it_was_opened_writes_nothing(client):
+    # As an import leaves it: plain text where the form writes paragraphs, and no Swedish
+    # or English at all (None) where the form sends empty text back.
+    association = OrganizationFactory(name_fi="Kuopion Hiihtäjät ry")
+    event = EventFactory(
+        name_fi="Iltahiihto",
+        description_fi="Hiihdetään yhdessä valaistulla ladulla.",
+        organizers=[association],
+        reviewed_at=timezone.now(),
+        start_time=timezone.now().replace(second=0, microsecond=0) + dt.timedelta(days=3),
+    )
+    Event.objects.filter(pk=event.pk).update(name_sv=None, description_sv=None, price_fi=None)
+    event.refresh_from_db()
+    client.force_login(editor_of(association))
+    with translation.override("fi"):
+        edit = reverse(
+            "selfservice:event_edit",
+            kwargs={"org": association.public_id, "event": event.public_id},
+        )
+    generation, before = page_cache._generation(), revisions(event)
+
+    response = client.post(edit, form_values(client.get(edit).text))
+
+    assert response.status_code == 302
+    saved = Event.objects.get(pk=event.pk)
+    assert (saved.updated_at, saved.reviewed_at) == (event.updated_at, event.reviewed_at)
+    assert revisions(event) == before
+    assert page_cache._generation() == generation
