@@ -303,13 +303,18 @@ def _check_event_times(event: Event) -> None:
 
 def _as_its_form_writes_it(event: Event, data: dict) -> dict:
     """The event's column values as its form, saved as it was opened, writes them back:
-    rich text sanitised (imported plain text becomes paragraphs), text stripped, and an
-    empty text for a translation that was never given (None). So an imported event
-    opened and saved as it is changes nothing."""
+    rich text sanitised (imported plain text becomes paragraphs), text stripped, an
+    empty text for a translation that was never given (None), and a list of choices
+    (accessibility) in the form's order. So an imported event opened and saved as it is
+    changes nothing."""
     own = {}
     for name, sent in data.items():
         value = getattr(event, name)
-        own[name] = "" if value is None and isinstance(sent, str) else value
+        if value is None and isinstance(sent, str):
+            value = ""
+        elif isinstance(value, list) and isinstance(sent, list) and sorted(value) == sorted(sent):
+            value = list(sent)
+        own[name] = value
     _assign(event, own, EVENT_FIELDS)
     return column_values(event)
 

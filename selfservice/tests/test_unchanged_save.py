@@ -92,8 +92,9 @@ def test_the_form_a_browser_sends_back_is_the_event_form_with_its_token(opened):
 
 
 def test_an_imported_event_saved_as_it_was_opened_writes_nothing(client):
-    # As an import leaves it: plain text where the form writes paragraphs, and no Swedish
-    # or English at all (None) where the form sends empty text back.
+    # As an import leaves it: plain text where the form writes paragraphs, no Swedish or
+    # English at all (None) where the form sends empty text back, and the accessibility
+    # features in the source's order, not the form's.
     association = OrganizationFactory(name_fi="Kuopion Hiihtäjät ry")
     event = EventFactory(
         name_fi="Iltahiihto",
@@ -102,7 +103,12 @@ def test_an_imported_event_saved_as_it_was_opened_writes_nothing(client):
         reviewed_at=timezone.now(),
         start_time=timezone.now().replace(second=0, microsecond=0) + dt.timedelta(days=3),
     )
-    Event.objects.filter(pk=event.pk).update(name_sv=None, description_sv=None, price_fi=None)
+    Event.objects.filter(pk=event.pk).update(
+        name_sv=None,
+        description_sv=None,
+        price_fi=None,
+        accessibility=["induction_loop", "wheelchair", "accessible_toilet"],
+    )
     event.refresh_from_db()
     client.force_login(editor_of(association))
     with translation.override("fi"):
