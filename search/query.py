@@ -100,6 +100,8 @@ class Group:
     #: its words, as if the phrase were not in the list. The phrase matches where its
     #: synonyms are, or where all its words are, and scores the better of the two.
     members: tuple["Group", ...] = ()
+    #: In a sentence about a need: a noun in a local case of where or from where
+    #: (pihalta), which yields to a rarer required word (_yield_circumstances).
     circumstance: bool = False
 
     @property

@@ -31,13 +31,12 @@ snowballstemmer (the project's environment has them).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 import snowballstemmer
-from wikdict import CONTENT_WORDS, DEFAULT_DIR, LABEL, TRAILING_NUMBER, Finnish, read_dictd
+from wikdict import CONTENT_WORDS, LABEL, TRAILING_NUMBER, Finnish, dictd_arguments, read_dictd
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "translations.tsv"
@@ -112,20 +111,14 @@ def write(rows: dict[str, dict[str, list[str]]], path: Path) -> None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("directory", nargs="?", default=str(DEFAULT_DIR), help="dictd files")
-    ap.add_argument("--output", default=str(OUTPUT))
-    args = ap.parse_args(argv)
-    directory = Path(args.directory)
-    if not (directory / "freedict-eng-fin.index").exists():
-        print(f"{directory}: no freedict-eng-fin.index (see the docstring)", file=sys.stderr)
+    found = dictd_arguments(argv, __doc__, OUTPUT)
+    if found is None:
         return 1
+    directory, output = found
     finnish = Finnish()
     rows = {"en": english(directory, finnish), "sv": swedish(directory, finnish)}
-    write(rows, Path(args.output))
-    print(f"wrote {args.output}: {len(rows['en'])} English, {len(rows['sv'])} Swedish words")
+    write(rows, output)
+    print(f"wrote {output}: {len(rows['en'])} English, {len(rows['sv'])} Swedish words")
     return 0
 
 

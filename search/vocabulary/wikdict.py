@@ -278,20 +278,30 @@ def write(rows: list[dict], path: Path) -> None:
             out.write("\n")
 
 
-def main(argv=None) -> int:
+def dictd_arguments(argv, description: str, output: Path) -> tuple[Path, Path] | None:
+    """The command line of a script reading FreeDict's dictd files: (their directory, the
+    file to write), or None, said on stderr, when the directory lacks them."""
     ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("directory", nargs="?", default=str(DEFAULT_DIR), help="dictd files")
-    ap.add_argument("--output", default=str(OUTPUT))
+    ap.add_argument("--output", default=str(output))
     args = ap.parse_args(argv)
     directory = Path(args.directory)
     if not (directory / "freedict-eng-fin.index").exists():
         print(f"{directory}: no freedict-eng-fin.index (see the docstring)", file=sys.stderr)
+        return None
+    return directory, Path(args.output)
+
+
+def main(argv=None) -> int:
+    found = dictd_arguments(argv, __doc__, OUTPUT)
+    if found is None:
         return 1
+    directory, output = found
     rows, stats = derive(directory)
-    write(rows, Path(args.output))
-    print(f"wrote {args.output}: {stats}")
+    write(rows, output)
+    print(f"wrote {output}: {stats}")
     return 0
 
 
